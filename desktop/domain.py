@@ -1,0 +1,89 @@
+"""Domain vocabulary shared by every layer: statuses, quarters and derived overdue state."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """What the officer sets for a measure; overdue is derived, never stored."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    SUSPENDED = "suspended"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+    @classmethod
+    def from_label(cls, text: str) -> Status:
+        """Accept a code ('done') or a Chinese label ('已完成')."""
+        text = text.strip()
+        for status, label in STATUS_LABELS.items():
+            if text in (status.value, label):
+                return status
+        raise ValueError(f"未知的状态：{text}（可用：{'、'.join(STATUS_LABELS.values())}）")
+
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.NOT_STARTED: "未启动",
+    Status.IN_PROGRESS: "推进中",
+    Status.DONE: "已完成",
+    Status.SUSPENDED: "暂缓",
+}
+
+_QUARTER_RE = re.compile(r"^\s*(\d{4})\s*[Qq]\s*([1-4])\s*$")
+_CN_QUARTER = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
+
+
+@dataclass(frozen=True, order=True)
+class Quarter:
+    """A calendar quarter such as 2023Q2."""
+
+    year: int
+    q: int
+
+    @classmethod
+    def parse(cls, text: str) -> Quarter:
+        m = _QUARTER_RE.match(text)
+        if not m:
+            raise ValueError(f"季度格式不正确：{text!r}，应写作如 2023Q2")
+        return cls(int(m.group(1)), int(m.group(2)))
+
+    @classmethod
+    def of(cls, day: date) -> Quarter:
+        return cls(day.year, (day.month - 1) // 3 + 1)
+
+    @property
+    def start(self) -> date:
+        return date(self.year, 3 * self.q - 2, 1)
+
+    @property
+    def end(self) -> date:
+        month = 3 * self.q
+        return date(self.year, month, 31 if month in (3, 12) else 30)
+
+    def next(self) -> Quarter:
+        return Quarter(self.year + 1, 1) if self.q == 4 else Quarter(self.year, self.q + 1)
+
+    def previous(self) -> Quarter:
+        return Quarter(self.year - 1, 4) if self.q == 1 else Quarter(self.year, self.q - 1)
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}年{_CN_QUARTER[self.q]}"
+
+    def __str__(self) -> str:
+        return f"{self.year}Q{self.q}"
+
+
+def is_overdue(deadline: date | None, status: Status, today: date) -> bool:
+    """A measure is overdue when its deadline has passed and it is not done (or suspended)."""
+    if deadline is None or status in (Status.DONE, Status.SUSPENDED):
+        return False
+    return deadline < today

@@ -1,0 +1,100 @@
+"""Plain dataclasses the parser produces: the parser's public contract (see `to_json`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+class ParseError(Exception):
+    """Raised when text cannot be turned into documents; `message` is for the user, in Chinese."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class ParsedMeasure:
+    """One actionable item (a leaf of the numbering tree)."""
+
+    path: list[str]
+    number: str
+    title: str
+    text: str
+    lead_units: list[str] = field(default_factory=list)
+    responsible_units: list[str] = field(default_factory=list)
+    deadline_text: str | None = None
+    deadline: date | None = None
+    long_term: bool = False
+    deadlines: list[date] = field(default_factory=list)
+
+
+@dataclass
+class ParsedSection:
+    """A heading above measures (一、…, （一）…): kept as context and hierarchy, not a checklist item."""
+
+    path: list[str]
+    number: str
+    title: str
+    text: str = ""
+
+
+@dataclass
+class ParsedDocument:
+    title: str
+    doc_number: str | None = None
+    issuer: str | None = None
+    date: date | None = None
+    measures: list[ParsedMeasure] = field(default_factory=list)
+    sections: list[ParsedSection] = field(default_factory=list)
+
+
+@dataclass
+class ParseResult:
+    documents: list[ParsedDocument]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def measure_count(self) -> int:
+        return sum(len(d.measures) for d in self.documents)
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def to_json(result: ParseResult) -> dict[str, Any]:
+    """The JSON of `python main.py parse FILE --json`. Fields may be added, never renamed."""
+    return {
+        "documents": [
+            {
+                "title": doc.title,
+                "doc_number": doc.doc_number,
+                "issuer": doc.issuer,
+                "date": _iso(doc.date),
+                "measures": [
+                    {
+                        "path": list(m.path),
+                        "number": m.number,
+                        "title": m.title,
+                        "text": m.text,
+                        "lead_units": list(m.lead_units),
+                        "responsible_units": list(m.responsible_units),
+                        "deadline_text": m.deadline_text,
+                        "deadline": _iso(m.deadline),
+                        "long_term": m.long_term,
+                        "deadlines": [_iso(d) for d in m.deadlines],
+                    }
+                    for m in doc.measures
+                ],
+                "sections": [
+                    {"path": list(s.path), "number": s.number, "title": s.title}
+                    for s in doc.sections
+                ],
+            }
+            for doc in result.documents
+        ],
+        "warnings": list(result.warnings),
+    }

@@ -1,0 +1,61 @@
+"""Plain data a report is drawn from; built by services, never read from the database here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class ReportEvidence:
+    file_name: str
+    description: str
+    size: int
+    added_at: datetime
+    sha256: str
+
+
+@dataclass(frozen=True)
+class ReportMeasure:
+    """One measure row; `sections` holds the titles of the headings above it, outermost first."""
+
+    sections: tuple[str, ...]
+    number: str
+    title: str
+    text: str
+    lead_units: tuple[str, ...]
+    responsible_units: tuple[str, ...]
+    deadline_text: str | None
+    deadline: date | None
+    long_term: bool
+    status: str  # desktop.domain.Status value
+    status_label: str
+    overdue: bool
+    progress: str = ""
+    problems: str = ""
+    next_steps: str = ""
+    evidence: tuple[ReportEvidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReportPlan:
+    title: str
+    doc_number: str | None
+    issuer: str | None
+    version: int
+    measures: tuple[ReportMeasure, ...]
+
+
+@dataclass(frozen=True)
+class QuarterReportData:
+    quarter: str  # "2023Q2"
+    quarter_label: str  # "2023年第二季度"
+    title: str
+    unit_name: str
+    officer: str
+    reviewer: str
+    phone: str
+    plans: tuple[ReportPlan, ...]
+    generated_at: datetime
+    data_version: str  # shown small in every footer so paper matches the archive
+    report_date: date = field(default_factory=date.today)
