@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -87,3 +88,12 @@ def is_overdue(deadline: date | None, status: Status, today: date) -> bool:
     if deadline is None or status in (Status.DONE, Status.SUSPENDED):
         return False
     return deadline < today
+
+
+class Cancelled(Exception):
+    """Raised inside long work when the user pressed 取消; nothing is kept."""
+
+
+
+# (done, total) -> False to cancel. Long work calls it now and then and raises Cancelled on False.
+ProgressCallback = Callable[[int, int], bool]

@@ -35,6 +35,8 @@ class ReportMeasure:
     problems: str = ""
     next_steps: str = ""
     evidence: tuple[ReportEvidence, ...] = ()
+    measure_id: int = 0  # stable database id (hidden column of fill-in workbooks)
+    section_path: tuple[str, ...] = ()  # number path of the sections, e.g. ("一", "（一）")
 
 
 @dataclass(frozen=True)
