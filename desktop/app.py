@@ -1,0 +1,96 @@
+"""Application bootstrap: Qt application, bundled font, translations, data directory, main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import APP_NAME, APP_TITLE
+from desktop.config import resources_dir
+
+BUNDLED_FONT = "fonts/wqy-microhei.ttc"
+
+
+def load_fonts(app: QApplication) -> str | None:
+    """Load the bundled CJK font so Chinese shows on a machine without Chinese fonts."""
+    font_id = QFontDatabase.addApplicationFont(str(resources_dir() / BUNDLED_FONT))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        return None
+    font = QFont(app.font())
+    # Prefer the system's own UI font and fall back to the bundled one for CJK glyphs.
+    font.setFamilies([*QFont(app.font()).families(), families[0]])
+    app.setFont(font)
+    return families[0]
+
+
+def install_translations(app: QApplication, language: str = "zh_CN") -> None:
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (
+        (f"qtbase_{language}", qt_dir),
+        (f"luoshi_{language}", str(resources_dir() / "i18n")),
+    ):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+    QLocale.setDefault(QLocale(language))
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_TITLE)
+    load_fonts(app)
+    install_translations(app)
+    return app
+
+
+def run_gui(data_dir: str | None = None) -> int:
+    from desktop import config
+    from desktop.models import DatabaseError
+    from desktop.services import samples
+    from desktop.services.errors import UserError
+    from desktop.services.workspace import Workspace
+    from desktop.ui.main_window import MainWindow
+
+    app = create_app()
+    paths = config.resolve(data_dir).ensure()
+    lock = QLockFile(str(paths.lock_file))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(100):
+        QMessageBox.warning(
+            None,
+            APP_TITLE,
+            f"落实台账已经在使用数据目录 {paths.root}。\n请切换到已打开的窗口，不要重复启动。",
+        )
+        return 1
+    try:
+        ws = Workspace.open(paths.root)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, APP_TITLE, exc.message)
+        return 1
+    try:
+        samples.ensure_sample(ws)
+    except UserError as exc:
+        QMessageBox.warning(None, APP_TITLE, f"示例数据未能导入：{exc.message}")
+    window = MainWindow(ws)
+    window.show()
+    code = app.exec()
+    from desktop.ui.tasks import wait_for_background
+
+    wait_for_background()
+    ws.close()
+    lock.unlock()
+    return int(code)
+
+
+def main() -> int:  # pragma: no cover
+    return run_gui(None)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""Command-line front end: the same use cases as the window, for scripting and tests."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop import APP_TITLE, __version__
+from desktop.domain import Quarter
+from desktop.models import DatabaseError
+from desktop.parsing import ParseError, parse_text, to_json
+from desktop.readers import ReadError, read_file
+from desktop.services import importing, ledger, reporting
+from desktop.services.errors import UserError
+from desktop.services.workspace import Workspace
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description=f"{APP_TITLE}：政策措施落实台账（无子命令时启动图形界面）",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", help="数据目录（默认：当前用户的数据目录）")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+
+    p = sub.add_parser("parse", help="解析文件并输出识别结果（不写入数据库）")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    p = sub.add_parser("import", help="导入政策文件或任务分解表")
+    p.add_argument("file", type=Path)
+
+    sub.add_parser("list", help="列出已导入的计划及措施数")
+
+    p = sub.add_parser("report", help="生成季度落实情况报告（PDF）")
+    p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
+    p.add_argument("--plan", type=int, action="append", help="计划编号，可重复；默认全部")
+    p.add_argument("--out", type=Path, required=True, help="输出 PDF 文件")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except (UserError, ReadError, ParseError, DatabaseError) as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "parse":
+        return _parse(args)
+    ws = Workspace.open(args.data_dir)
+    try:
+        if args.command == "import":
+            outcome = importing.import_file(ws, args.file)
+            print(f"已导入 {len(outcome.plan_ids)} 个计划，共 {outcome.measure_count} 项措施。")
+            for title in outcome.skipped:
+                print(f"跳过（未识别出措施）：{title}")
+            for warning in outcome.warnings:
+                print(f"提示：{warning}", file=sys.stderr)
+            return 0
+        if args.command == "list":
+            plans = ledger.list_plans(ws.db)
+            if not plans:
+                print("还没有导入任何计划。")
+            for p in plans:
+                number = f"  {p.doc_number}" if p.doc_number else ""
+                print(f"{p.id}\t{p.measure_count} 项\t{p.title}{number}")
+            return 0
+        if args.command == "report":
+            quarter = Quarter.parse(args.quarter)
+            pages = reporting.write_pdf_report(ws, quarter, args.out, args.plan)
+            print(f"已生成报告：{args.out}（{pages} 页）")
+            return 0
+    finally:
+        ws.close()
+    raise AssertionError(args.command)
+
+
+def _parse(args: argparse.Namespace) -> int:
+    read = read_file(args.file)
+    result = parse_text(read.text, tables=read.tables)
+    result.warnings[:0] = read.warnings
+    if args.json:
+        json.dump(to_json(result), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    if read.encoding:
+        print(f"编码：{read.encoding}")
+    for doc in result.documents:
+        print(
+            f"《{doc.title}》 {doc.doc_number or ''} {doc.issuer or ''} {doc.date or ''}".rstrip()
+        )
+        for m in doc.measures:
+            lead = "、".join(m.lead_units) or "—"
+            print(
+                f"  {'/'.join(m.path)}  {m.title}  [牵头：{lead}]  {m.deadline_text or ''}".rstrip()
+            )
+    for warning in result.warnings:
+        print(f"提示：{warning}", file=sys.stderr)
+    return 0

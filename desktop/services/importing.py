@@ -1,0 +1,173 @@
+"""Import use case: read a file, parse it, store each document as a plan in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain import Cancelled, ProgressCallback
+from desktop.models import Measure, Plan, PlanVersion, Section
+from desktop.parsing import ParsedDocument, ParseResult, parse_text
+from desktop.readers import ReadError, read_file
+from desktop.services import audit
+from desktop.services.errors import UserError
+from desktop.services.workspace import Workspace
+from desktop.storage.evidence_store import sha256_of
+
+EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
+
+
+@dataclass
+class ImportPreview:
+    """What a file parses to, before anything is stored."""
+
+    source: Path
+    sha256: str
+    result: ParseResult
+    encoding: str | None = None
+    kind: str = "document"
+
+
+@dataclass
+class ImportOutcome:
+    plan_ids: list[int] = field(default_factory=list)
+    measure_count: int = 0
+    skipped: list[str] = field(default_factory=list)  # documents without measures
+    warnings: list[str] = field(default_factory=list)
+
+
+def preview_file(path: Path) -> ImportPreview:
+    """Read and parse; raises UserError with a Chinese message for bad input."""
+    try:
+        if path.suffix.lower() in EXCEL_SUFFIXES:
+            from desktop.readers.xlsx import read_task_list
+
+            result = read_task_list(path)
+            preview = ImportPreview(path, sha256_of(path), result, kind="tasklist")
+        else:
+            read = read_file(path)
+            result = parse_text(read.text, tables=read.tables)
+            result.warnings[:0] = read.warnings
+            preview = ImportPreview(path, sha256_of(path), result, encoding=read.encoding)
+    except ReadError as exc:
+        raise UserError(exc.message) from exc
+    if result.measure_count == 0:
+        raise UserError(
+            f"在“{path.name}”中没有识别出任何措施条目。请确认这是含有编号措施（如“一、”“（一）”“1.”）"
+            "的政策文件或任务分解表；如果是扫描件，请先转换为文字版。"
+        )
+    return preview
+
+
+def import_preview(
+    ws: Workspace, preview: ImportPreview, progress: ProgressCallback | None = None
+) -> ImportOutcome:
+    """Store every document that has measures; all or nothing."""
+    outcome = ImportOutcome(warnings=list(preview.result.warnings))
+    docs = [d for d in preview.result.documents if d.measures]
+    outcome.skipped = [d.title for d in preview.result.documents if not d.measures]
+    total = sum(len(d.measures) for d in docs)
+    done = 0
+    with ws.db.transaction() as session:
+        existing = session.scalar(
+            select(PlanVersion).where(PlanVersion.source_sha256 == preview.sha256)
+        )
+        if existing is not None:
+            raise UserError(
+                f"文件“{preview.source.name}”已经导入过（计划编号 {existing.plan_id}）。"
+                "如需更新计划，请使用“导入新版本”。"
+            )
+        for doc in docs:
+            plan = _store_document(session, doc, preview, ws.author)
+            session.flush()
+            audit.record(
+                session,
+                action="import",
+                entity="plan",
+                entity_id=plan.id,
+                author=ws.author,
+                new={
+                    "title": plan.title,
+                    "source": preview.source.name,
+                    "sha256": preview.sha256,
+                    "measures": len(doc.measures),
+                },
+            )
+            outcome.plan_ids.append(plan.id)
+            outcome.measure_count += len(doc.measures)
+            done += len(doc.measures)
+            if progress is not None and not progress(done, total):
+                raise Cancelled()
+    return outcome
+
+
+def import_file(
+    ws: Workspace, path: Path, progress: ProgressCallback | None = None
+) -> ImportOutcome:
+    return import_preview(ws, preview_file(path), progress)
+
+
+def _store_document(
+    session: Session, doc: ParsedDocument, preview: ImportPreview, author: str
+) -> Plan:
+    plan = Plan(
+        title=doc.title or preview.source.stem,
+        doc_number=doc.doc_number,
+        issuer=doc.issuer,
+        doc_date=doc.date,
+        kind=preview.kind,
+        version=1,
+    )
+    plan.versions.append(
+        PlanVersion(
+            version=1, source_name=preview.source.name, source_sha256=preview.sha256, author=author
+        )
+    )
+    session.add(plan)
+    by_path: dict[tuple[str, ...], Section] = {}
+    for position, parsed in enumerate(doc.sections):
+        key = tuple(parsed.path)
+        section = Section(
+            plan=plan,
+            path=list(parsed.path),
+            number=parsed.number,
+            title=parsed.title,
+            position=position,
+        )
+        section.parent_id = None
+        parent = _nearest(by_path, key[:-1])
+        if parent is not None:
+            session.flush()
+            section.parent_id = parent.id
+        by_path[key] = section
+        session.add(section)
+    for position, m in enumerate(doc.measures):
+        parent_section = _nearest(by_path, tuple(m.path[:-1]))
+        session.add(
+            Measure(
+                plan=plan,
+                section=section,
+                path=list(m.path),
+                number=m.number,
+                title=m.title,
+                text=m.text,
+                lead_units=list(m.lead_units),
+                responsible_units=list(m.responsible_units),
+                deadline_text=m.deadline_text,
+                deadline=m.deadline,
+                long_term=m.long_term,
+                position=position,
+            )
+        )
+    return plan
+
+
+def _nearest(by_path: dict[tuple[str, ...], Section], key: tuple[str, ...]) -> Section | None:
+    while key:
+        if key in by_path:
+            return by_path[key]
+        key = key[:-1]
+    return None

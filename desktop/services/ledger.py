@@ -1,0 +1,224 @@
+"""Read-side queries: plans with counts, the measures of a plan, one measure in detail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
+
+from desktop.domain import Quarter, Status, is_overdue
+from desktop.models import Database, Evidence, Measure, Plan, Progress, Section
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    id: int
+    title: str
+    doc_number: str | None
+    issuer: str | None
+    doc_date: date | None
+    version: int
+    measure_count: int
+    done_count: int
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    id: int
+    plan_id: int
+    path: tuple[str, ...]
+    number: str
+    title: str
+    section_title: str
+    lead_units: tuple[str, ...]
+    responsible_units: tuple[str, ...]
+    deadline_text: str | None
+    deadline: date | None
+    long_term: bool
+    status: Status
+    overdue: bool
+    evidence_count: int
+    has_progress: bool  # progress recorded for the quarter asked about
+
+
+@dataclass(frozen=True)
+class EvidenceInfo:
+    id: int
+    original_name: str
+    description: str
+    size: int
+    mime_type: str
+    sha256: str
+    quarter: str | None
+    added_at: datetime
+
+
+@dataclass(frozen=True)
+class ProgressInfo:
+    quarter: str
+    status: Status
+    progress_text: str
+    problems: str
+    next_steps: str
+    author: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class MeasureDetail:
+    row: MeasureRow
+    text: str
+    plan_title: str
+    sections: tuple[str, ...]
+    progress: dict[str, ProgressInfo] = field(default_factory=dict)
+    evidence: tuple[EvidenceInfo, ...] = ()
+
+
+def list_plans(db: Database) -> list[PlanSummary]:
+    with db.session() as s:
+        counts = dict(
+            s.execute(
+                select(Measure.plan_id, func.count())
+                .where(Measure.archived.is_(False))
+                .group_by(Measure.plan_id)
+            ).tuples()
+        )
+        done = dict(
+            s.execute(
+                select(Measure.plan_id, func.count())
+                .where(Measure.archived.is_(False), Measure.status == Status.DONE.value)
+                .group_by(Measure.plan_id)
+            ).tuples()
+        )
+        plans = s.scalars(select(Plan).where(Plan.archived.is_(False)).order_by(Plan.id)).all()
+        return [
+            PlanSummary(
+                p.id,
+                p.title,
+                p.doc_number,
+                p.issuer,
+                p.doc_date,
+                p.version,
+                counts.get(p.id, 0),
+                done.get(p.id, 0),
+            )
+            for p in plans
+        ]
+
+
+def list_measures(
+    db: Database, plan_id: int | None, quarter: Quarter, today: date | None = None
+) -> list[MeasureRow]:
+    today = today or date.today()
+    with db.session() as s:
+        query = select(Measure).where(Measure.archived.is_(False))
+        if plan_id is not None:
+            query = query.where(Measure.plan_id == plan_id)
+        measures = s.scalars(
+            query.options(selectinload(Measure.section)).order_by(Measure.plan_id, Measure.position)
+        ).all()
+        ids = [m.id for m in measures]
+        evidence_counts = _counts(s, Evidence.measure_id, ids)
+        with_progress = set(
+            s.scalars(
+                select(Progress.measure_id).where(
+                    Progress.quarter == str(quarter), Progress.measure_id.in_(ids)
+                )
+            )
+        )
+        return [
+            _row(m, today, evidence_counts.get(m.id, 0), m.id in with_progress) for m in measures
+        ]
+
+
+def measure_detail(
+    db: Database, measure_id: int, quarter: Quarter, today: date | None = None
+) -> MeasureDetail:
+    today = today or date.today()
+    with db.session() as s:
+        m = s.get(Measure, measure_id)
+        if m is None:
+            raise LookupError(measure_id)
+        progress = {
+            p.quarter: ProgressInfo(
+                p.quarter,
+                Status(p.status),
+                p.progress_text,
+                p.problems,
+                p.next_steps,
+                p.author,
+                p.updated_at,
+            )
+            for p in m.progress
+        }
+        evidence = tuple(
+            EvidenceInfo(
+                e.id,
+                e.original_name,
+                e.description,
+                e.size,
+                e.mime_type,
+                e.sha256,
+                e.quarter,
+                e.added_at,
+            )
+            for e in m.evidence
+        )
+        return MeasureDetail(
+            row=_row(m, today, len(evidence), str(quarter) in progress),
+            text=m.text,
+            plan_title=m.plan.title,
+            sections=section_titles(s, m),
+            progress=progress,
+            evidence=evidence,
+        )
+
+
+def section_titles(session: Session, measure: Measure) -> tuple[str, ...]:
+    """Titles of the headings above a measure, outermost first."""
+    titles: list[str] = []
+    section = measure.section
+    while section is not None:
+        titles.append(_heading(section))
+        section = session.get(Section, section.parent_id) if section.parent_id else None
+    return tuple(reversed(titles))
+
+
+def _heading(section: Section) -> str:
+    number = section.number
+    if number and not section.title.startswith(number):
+        sep = "" if number.endswith(("）", ")", "、", ".", "．")) else "、"
+        return f"{number}{sep}{section.title}"
+    return section.title
+
+
+def _counts(session: Session, column: InstrumentedAttribute[int], ids: list[int]) -> dict[int, int]:
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(column, func.count()).where(column.in_(ids)).group_by(column)
+    ).tuples()
+    return {int(k): int(v) for k, v in rows}
+
+
+def _row(m: Measure, today: date, evidence_count: int, has_progress: bool) -> MeasureRow:
+    status = Status(m.status)
+    return MeasureRow(
+        id=m.id,
+        plan_id=m.plan_id,
+        path=tuple(m.path),
+        number=m.number,
+        title=m.title,
+        section_title=_heading(m.section) if m.section else "",
+        lead_units=tuple(m.lead_units),
+        responsible_units=tuple(m.responsible_units),
+        deadline_text=m.deadline_text,
+        deadline=m.deadline,
+        long_term=m.long_term,
+        status=status,
+        overdue=is_overdue(m.deadline, status, today),
+        evidence_count=evidence_count,
+        has_progress=has_progress,
+    )

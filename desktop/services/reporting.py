@@ -1,0 +1,119 @@
+"""Report use cases: gather a quarter's data through the ledger and render PDF or Excel."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.domain import ProgressCallback, Quarter, Status, is_overdue
+from desktop.models import Measure, Plan
+from desktop.models.base import utcnow
+from desktop.reports.data import QuarterReportData, ReportEvidence, ReportMeasure, ReportPlan
+from desktop.services import settings
+from desktop.services.errors import UserError
+from desktop.services.ledger import section_titles
+from desktop.services.workspace import Workspace
+
+
+def build_report_data(
+    ws: Workspace,
+    quarter: Quarter,
+    plan_ids: Sequence[int] | None = None,
+    today: date | None = None,
+) -> QuarterReportData:
+    """Everything a quarterly report shows, as plain data; reads only."""
+    today = today or date.today()
+    conf = settings.get_all(ws.db)
+    with ws.db.session() as s:
+        query = select(Plan).where(Plan.archived.is_(False)).order_by(Plan.id)
+        if plan_ids:
+            query = query.where(Plan.id.in_(list(plan_ids)))
+        plans = s.scalars(
+            query.options(
+                selectinload(Plan.measures).selectinload(Measure.progress),
+                selectinload(Plan.measures).selectinload(Measure.evidence),
+            )
+        ).all()
+        if plan_ids and len(plans) != len(set(plan_ids)):
+            missing = sorted(set(plan_ids) - {p.id for p in plans})
+            raise UserError(
+                f"找不到编号为 {'、'.join(map(str, missing))} 的计划。请用 list 命令查看现有计划。"
+            )
+        if not plans:
+            raise UserError("数据库中还没有任何计划，请先导入政策文件或任务分解表。")
+        report_plans = []
+        for plan in plans:
+            rows = []
+            for m in plan.measures:
+                if m.archived:
+                    continue
+                rows.append(_measure(s, m, quarter, today))
+            report_plans.append(
+                ReportPlan(plan.title, plan.doc_number, plan.issuer, plan.version, tuple(rows))
+            )
+        stamp = max((p.updated_at for p in plans), default=utcnow())
+    plan_names = "》《".join(p.title for p in report_plans)
+    title = conf["report_title_template"].format(
+        unit=conf["unit_name"], plan=plan_names, quarter=quarter.label
+    )
+    return QuarterReportData(
+        quarter=str(quarter),
+        quarter_label=quarter.label,
+        title=title,
+        unit_name=conf["unit_name"],
+        officer=conf["officer"],
+        reviewer=conf["reviewer"],
+        phone=conf["phone"],
+        plans=tuple(report_plans),
+        generated_at=datetime.now().astimezone(),
+        data_version=f"数据版本 {quarter} · {stamp:%Y%m%d%H%M%S}",
+        report_date=today,
+    )
+
+
+def _measure(session: Session, m: Measure, quarter: Quarter, today: date) -> ReportMeasure:
+    status = Status(m.status)
+    prog = next((p for p in m.progress if p.quarter == str(quarter)), None)
+    evidence = tuple(
+        ReportEvidence(e.original_name, e.description, e.size, e.added_at, e.sha256)
+        for e in m.evidence
+        if e.quarter in (None, str(quarter))
+    )
+    return ReportMeasure(
+        sections=section_titles(session, m),
+        number=m.number,
+        title=m.title,
+        text=m.text,
+        lead_units=tuple(m.lead_units),
+        responsible_units=tuple(m.responsible_units),
+        deadline_text=m.deadline_text,
+        deadline=m.deadline,
+        long_term=m.long_term,
+        status=status.value,
+        status_label=status.label,
+        overdue=is_overdue(m.deadline, status, today),
+        progress=prog.progress_text if prog else "",
+        problems=prog.problems if prog else "",
+        next_steps=prog.next_steps if prog else "",
+        evidence=evidence,
+        measure_id=m.id,
+        section_path=tuple(m.path[:-1]),
+    )
+
+
+def write_pdf_report(
+    ws: Workspace,
+    quarter: Quarter,
+    out: Path,
+    plan_ids: Sequence[int] | None = None,
+    progress: ProgressCallback | None = None,
+) -> int:
+    """Render the quarterly report; returns the page count."""
+    from desktop.reports.pdf_report import render_quarter_pdf
+
+    data = build_report_data(ws, quarter, plan_ids)
+    return render_quarter_pdf(data, out, progress=progress)

@@ -1,0 +1,30 @@
+"""The one error dialog: user errors in plain Chinese, anything else with details to copy."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.models import DatabaseError
+from desktop.parsing import ParseError
+from desktop.readers import ReadError
+from desktop.services.errors import UserError
+
+USER_ERRORS = (UserError, ReadError, ParseError, DatabaseError)
+
+
+def message_for(exc: BaseException) -> str:
+    if isinstance(exc, USER_ERRORS):
+        return exc.message
+    return f"操作未能完成：{exc}。数据未被修改。如问题反复出现，请将详细信息发给技术支持。"
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str = "出错了") -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(message_for(exc))
+    details = getattr(exc, "__traceback_text__", None)
+    if details and not isinstance(exc, USER_ERRORS):
+        box.setDetailedText(details)
+    box.setObjectName("errorDialog")
+    box.open()

@@ -1,0 +1,348 @@
+"""The main window: plans on the left, measures in the middle, the selected measure on the right."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QToolBar,
+)
+
+from desktop import APP_TITLE
+from desktop.domain import Quarter, Status
+from desktop.services import evidence, importing, ledger, progress, reporting
+from desktop.services.workspace import Workspace
+from desktop.ui.detail_panel import DetailPanel
+from desktop.ui.errors import show_error
+from desktop.ui.item_models import MeasureTableModel, PlanListModel
+from desktop.ui.tasks import BackgroundOp
+from desktop.ui.widgets import named
+
+IMPORT_FILTER = "政策文件或任务表 (*.txt *.docx *.pdf *.xlsx *.xlsm);;所有文件 (*)"
+
+
+def quarter_choices(today: date) -> list[Quarter]:
+    """Quarters from three years back to the next one; officers report on recent quarters."""
+    current = Quarter.of(today)
+    first = Quarter(current.year - 3, 1)
+    out = []
+    q = first
+    while q <= current.next():
+        out.append(q)
+        q = q.next()
+    return out
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ws: Workspace, today: date | None = None) -> None:
+        super().__init__()
+        self.ws = ws
+        self.today = today or date.today()
+        self.setWindowTitle(f"{APP_TITLE} — {ws.paths.root}")
+        self.resize(1280, 760)
+
+        self.plan_model = PlanListModel()
+        self.plan_view = named(QListView(), "planList")
+        self.plan_view.setModel(self.plan_model)
+        self.plan_view.setWordWrap(True)
+        self.plan_view.setSpacing(2)
+        self.plan_view.setAlternatingRowColors(True)
+        self.plan_view.selectionModel().selectionChanged.connect(self._plan_selected)
+
+        self.measure_model = MeasureTableModel()
+        self.table = named(QTableView(), "measureTable")
+        self.table.setModel(self.measure_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 48), (2, 170), (3, 96), (4, 90), (5, 44)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().selectionChanged.connect(self._measure_selected)
+
+        self.detail = DetailPanel()
+        self.detail.status_requested.connect(self.change_status)
+        self.detail.save_requested.connect(self.save_progress)
+        self.detail.attach_requested.connect(self.attach_evidence)
+        self.detail.open_evidence_requested.connect(self.open_evidence)
+        self.detail.remove_evidence_requested.connect(self.remove_evidence)
+
+        splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
+        splitter.addWidget(self.plan_view)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([240, 620, 420])
+        self.setCentralWidget(splitter)
+        self.splitter = splitter
+
+        self._build_actions()
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        self._restore_layout()
+        self.refresh_plans()
+
+    # -- construction ------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        self.import_action = QAction(
+            self.tr("导入文件(&I)…"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Open)
+        )
+        self.import_action.triggered.connect(self.import_file)
+        self.report_action = QAction(
+            self.tr("生成季度报告(&R)…"), self, shortcut=QKeySequence("Ctrl+P")
+        )
+        self.report_action.triggered.connect(self.make_report)
+        quit_action = QAction(
+            self.tr("退出(&X)"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit)
+        )
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.report_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        save_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Save))
+        save_action.triggered.connect(self.detail.request_save)
+        self.addAction(save_action)
+
+        toolbar = named(QToolBar(self.tr("工具栏")), "mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.import_action)
+        toolbar.addAction(self.report_action)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(self.tr(" 季度：")))
+        self.quarter_combo = named(QComboBox(), "quarterCombo")
+        choices = quarter_choices(self.today)
+        for q in choices:
+            self.quarter_combo.addItem(q.label, str(q))
+        self.quarter_combo.setCurrentIndex(choices.index(Quarter.of(self.today)))
+        self.quarter_combo.currentIndexChanged.connect(lambda _: self.refresh_measures())
+        toolbar.addWidget(self.quarter_combo)
+        self.addToolBar(toolbar)
+
+    # -- state ------------------------------------------------------------------------------
+    @property
+    def quarter(self) -> Quarter:
+        return Quarter.parse(self.quarter_combo.currentData())
+
+    def set_quarter(self, quarter: Quarter) -> None:
+        index = self.quarter_combo.findData(str(quarter))
+        if index < 0:
+            self.quarter_combo.addItem(quarter.label, str(quarter))
+            index = self.quarter_combo.count() - 1
+        self.quarter_combo.setCurrentIndex(index)
+
+    def current_plan_id(self) -> int | None:
+        rows = self.plan_view.selectionModel().selectedRows()
+        return self.plan_model.plan_at(rows[0].row()).id if rows else None
+
+    def refresh_plans(self, select_id: int | None = None) -> None:
+        keep = select_id if select_id is not None else self.current_plan_id()
+        self.plan_model.set_plans(ledger.list_plans(self.ws.db))
+        row = self.plan_model.row_of(keep) if keep is not None else -1
+        if row < 0 and self.plan_model.rowCount() > 0:
+            row = 0
+        if row >= 0:
+            self.plan_view.setCurrentIndex(self.plan_model.index(row))
+        else:
+            self.refresh_measures()
+
+    def refresh_measures(self) -> None:
+        keep = self.detail.measure_id
+        plan_id = self.current_plan_id()
+        rows = (
+            ledger.list_measures(self.ws.db, plan_id, self.quarter, self.today) if plan_id else []
+        )
+        self.measure_model.set_rows(rows)
+        overdue = sum(r.overdue for r in rows)
+        done = sum(r.status == Status.DONE for r in rows)
+        self.status_label.setText(
+            self.tr("共 %d 项措施，已完成 %d 项，逾期 %d 项") % (len(rows), done, overdue)
+        )
+        row = self.measure_model.row_of(keep) if keep is not None else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        else:
+            self.detail.show_detail(None, None)
+
+    def _plan_selected(self, *_: QItemSelection) -> None:
+        self.refresh_measures()
+
+    def _measure_selected(self, *_: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.detail.show_detail(None, None)
+            return
+        measure_id = self.measure_model.row_at(rows[0].row()).id
+        self.show_measure(measure_id)
+
+    def show_measure(self, measure_id: int) -> None:
+        detail = ledger.measure_detail(self.ws.db, measure_id, self.quarter, self.today)
+        self.detail.show_detail(detail, self.quarter)
+        self.measure_model.update_row(detail.row)
+
+    def select_measure(self, measure_id: int) -> None:
+        row = self.measure_model.row_of(measure_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    # -- dialogs (methods so tests can answer them) -----------------------------------------
+    def ask_open_file(self, title: str, file_filter: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()), file_filter)
+        return Path(name) if name else None
+
+    def ask_save_file(self, title: str, suggested: Path, file_filter: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), file_filter)
+        return Path(name) if name else None
+
+    def confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("请确认"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def open_external(self, path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def inform(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    # -- actions ----------------------------------------------------------------------------
+    def import_file(self) -> None:
+        path = self.ask_open_file(self.tr("导入政策文件或任务分解表"), IMPORT_FILTER)
+        if path is None:
+            return
+        ws = self.ws
+
+        def work(report_progress: object) -> importing.ImportOutcome:
+            return importing.import_file(ws, path, report_progress)  # type: ignore[arg-type]
+
+        def done(outcome: importing.ImportOutcome) -> None:
+            self.refresh_plans(select_id=outcome.plan_ids[0] if outcome.plan_ids else None)
+            text = self.tr("已导入 %d 个计划，共 %d 项措施") % (
+                len(outcome.plan_ids),
+                outcome.measure_count,
+            )
+            if outcome.skipped:
+                text += self.tr("；%d 个文件未识别出措施，已跳过") % len(outcome.skipped)
+            self.inform(text)
+
+        BackgroundOp(self, work, self.tr("正在导入“%s”…") % path.name).success(done).cancelled(
+            lambda: self.inform(self.tr("已取消导入，数据未改变"))
+        ).run()
+
+    def make_report(self) -> None:
+        quarter = self.quarter
+        plan_id = self.current_plan_id()
+        suggested = self.ws.paths.reports / f"季度报告-{quarter}.pdf"
+        out = self.ask_save_file(self.tr("保存季度报告"), suggested, "PDF 文件 (*.pdf)")
+        if out is None:
+            return
+        ws = self.ws
+        plans = [plan_id] if plan_id is not None else None
+
+        def work(report_progress: object) -> int:
+            return reporting.write_pdf_report(ws, quarter, out, plans, report_progress)  # type: ignore[arg-type]
+
+        def done(pages: int) -> None:
+            self.inform(self.tr("报告已生成：%s（%d 页）") % (out, pages))
+            self.open_external(out)
+
+        BackgroundOp(self, work, self.tr("正在生成季度报告…")).success(done).run()
+
+    def change_status(self, measure_id: int, status: Status) -> None:
+        try:
+            progress.set_status(self.ws, measure_id, status)
+        except Exception as exc:
+            show_error(self, exc)
+        self.show_measure(measure_id)
+        self.refresh_plan_counts()
+
+    def save_progress(self, measure_id: int, text: str, problems: str, next_steps: str) -> None:
+        try:
+            changed = progress.save_progress(
+                self.ws,
+                measure_id,
+                self.quarter,
+                progress_text=text,
+                problems=problems,
+                next_steps=next_steps,
+            )
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.detail.show_saved(self.tr("已保存") if changed else self.tr("没有改动"))
+        self.measure_model.update_row(
+            ledger.measure_detail(self.ws.db, measure_id, self.quarter, self.today).row
+        )
+
+    def attach_evidence(self, measure_id: int) -> None:
+        path = self.ask_open_file(self.tr("选择佐证材料"), "所有文件 (*)")
+        if path is None:
+            return
+        try:
+            evidence.attach(self.ws, measure_id, path, quarter=self.quarter)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.show_measure(measure_id)
+        self.inform(self.tr("已添加佐证材料：%s") % path.name)
+
+    def open_evidence(self, evidence_id: int) -> None:
+        try:
+            self.open_external(evidence.file_path(self.ws, evidence_id))
+        except Exception as exc:
+            show_error(self, exc)
+
+    def remove_evidence(self, evidence_id: int) -> None:
+        if not self.confirm(self.tr("确定移除该佐证材料吗？")):
+            return
+        measure_id = self.detail.measure_id
+        try:
+            evidence.remove(self.ws, evidence_id)
+        except Exception as exc:
+            show_error(self, exc)
+        if measure_id is not None:
+            self.show_measure(measure_id)
+
+    def refresh_plan_counts(self) -> None:
+        keep = self.current_plan_id()
+        self.plan_model.set_plans(ledger.list_plans(self.ws.db))
+        if keep is not None:
+            self.plan_view.selectionModel().blockSignals(True)
+            self.plan_view.setCurrentIndex(self.plan_model.index(self.plan_model.row_of(keep)))
+            self.plan_view.selectionModel().blockSignals(False)
+
+    # -- layout memory ----------------------------------------------------------------------
+    def _settings(self) -> QSettings:
+        return QSettings(str(self.ws.paths.root / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_layout(self) -> None:
+        s = self._settings()
+        geometry = s.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = s.value("splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        s = self._settings()
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("splitter", self.splitter.saveState())
+        super().closeEvent(event)

@@ -1,0 +1,34 @@
+"""Quarters, statuses and the derived overdue state."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.domain import Quarter, Status, is_overdue
+
+
+def test_quarter_parse_bounds_and_label() -> None:
+    q = Quarter.parse("2023q2")
+    assert (q.start, q.end) == (date(2023, 4, 1), date(2023, 6, 30))
+    assert q.label == "2023年第二季度"
+    assert str(q.next()) == "2023Q3" and str(Quarter(2023, 4).next()) == "2024Q1"
+    assert Quarter.of(date(2023, 12, 31)) == Quarter(2023, 4)
+    with pytest.raises(ValueError, match="季度格式不正确"):
+        Quarter.parse("2023-2")
+
+
+def test_status_labels_round_trip() -> None:
+    assert Status.from_label("推进中") is Status.IN_PROGRESS
+    assert Status.from_label("done") is Status.DONE
+    with pytest.raises(ValueError):
+        Status.from_label("差不多")
+
+
+def test_overdue_is_derived_from_deadline_and_status() -> None:
+    today = date(2023, 7, 1)
+    assert is_overdue(date(2023, 6, 30), Status.IN_PROGRESS, today)
+    assert not is_overdue(date(2023, 6, 30), Status.DONE, today)
+    assert not is_overdue(date(2023, 7, 1), Status.NOT_STARTED, today)
+    assert not is_overdue(None, Status.NOT_STARTED, today)
