@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -10,6 +12,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME, APP_TITLE
 from desktop.config import resources_dir
+
+if TYPE_CHECKING:
+    from desktop.services.workspace import Workspace
+    from desktop.ui.main_window import MainWindow
 
 BUNDLED_FONT = "fonts/wqy-microhei.ttc"
 
@@ -49,7 +55,25 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui(data_dir: str | None = None) -> int:
+class Session:
+    """What one start of the window holds: the data directory lock, the workspace, the window."""
+
+    def __init__(self, lock: QLockFile, ws: Workspace, window: MainWindow) -> None:
+        self.lock = lock
+        self.ws = ws
+        self.window = window
+
+    def close(self) -> None:
+        from desktop.ui.tasks import wait_for_background
+
+        self.window.close()
+        wait_for_background()
+        self.ws.close()
+        self.lock.unlock()
+
+
+def start(data_dir: str | Path | None = None) -> Session | None:
+    """Open the data directory (one instance only), load the sample on first start, show the window."""
     from desktop import config
     from desktop.models import DatabaseError
     from desktop.services import samples
@@ -57,7 +81,6 @@ def run_gui(data_dir: str | None = None) -> int:
     from desktop.services.workspace import Workspace
     from desktop.ui.main_window import MainWindow
 
-    app = create_app()
     paths = config.resolve(data_dir).ensure()
     lock = QLockFile(str(paths.lock_file))
     lock.setStaleLockTime(0)
@@ -67,24 +90,29 @@ def run_gui(data_dir: str | None = None) -> int:
             APP_TITLE,
             f"落实台账已经在使用数据目录 {paths.root}。\n请切换到已打开的窗口，不要重复启动。",
         )
-        return 1
+        return None
     try:
         ws = Workspace.open(paths.root)
     except DatabaseError as exc:
+        lock.unlock()
         QMessageBox.critical(None, APP_TITLE, exc.message)
-        return 1
+        return None
     try:
         samples.ensure_sample(ws)
     except UserError as exc:
         QMessageBox.warning(None, APP_TITLE, f"示例数据未能导入：{exc.message}")
     window = MainWindow(ws)
     window.show()
-    code = app.exec()
-    from desktop.ui.tasks import wait_for_background
+    return Session(lock, ws, window)
 
-    wait_for_background()
-    ws.close()
-    lock.unlock()
+
+def run_gui(data_dir: str | None = None) -> int:
+    app = create_app()
+    session = start(data_dir)
+    if session is None:
+        return 1
+    code = app.exec()
+    session.close()
     return int(code)
 
 

@@ -149,7 +149,7 @@ def _store_document(
         session.add(
             Measure(
                 plan=plan,
-                section=section,
+                section=parent_section,
                 path=list(m.path),
                 number=m.number,
                 title=m.title,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.config import resources_dir
 from desktop.services import importing, settings
+from desktop.services.errors import UserError
 from desktop.services.workspace import Workspace
 
 SAMPLE_FILE = "gansu_2022_137_fangguanfu_measures.txt"
@@ -16,6 +17,10 @@ def ensure_sample(ws: Workspace) -> bool:
     sample = resources_dir() / "samples" / SAMPLE_FILE
     if not sample.is_file():
         return False
-    importing.import_file(ws, sample)
+    try:
+        importing.import_file(ws, sample)
+    except UserError:
+        # Already imported by an earlier start that stopped before recording the flag.
+        pass
     settings.update(ws.db, {"sample_loaded": "1"}, author="system")
     return True

@@ -101,7 +101,7 @@ class DetailPanel(QScrollArea):
         form.addRow(self.tr("进展情况"), self.progress_edit)
         form.addRow(self.tr("存在问题"), self.problems_edit)
         form.addRow(self.tr("下步打算"), self.next_edit)
-        self.save_button = QPushButton(self.tr("保存进展 (Ctrl+S)"), objectName="saveProgress")
+        self.save_button = named(QPushButton(self.tr("保存进展 (Ctrl+S)")), "saveProgress")
         self.save_button.clicked.connect(self._save_clicked)
         self.saved_label = QLabel()
         save_row = QHBoxLayout()

@@ -1,0 +1,109 @@
+"""The command-line front end: parse, import, list, report, and errors on stderr."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from desktop.cli import main
+from tests.conftest import SAMPLE_43, SAMPLE_137
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_parse_json_prints_contract_without_touching_a_database(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LUOSHI_DATA_DIR", str(tmp_path / "never"))
+    code, out, _ = run(capsys, "parse", str(SAMPLE_43), "--json")
+    assert code == 0
+    data = json.loads(out)
+    doc = data["documents"][0]
+    assert doc["doc_number"] == "甘政办发〔2021〕43号"
+    first = doc["measures"][0]
+    assert set(first) >= {
+        "path",
+        "number",
+        "title",
+        "text",
+        "lead_units",
+        "responsible_units",
+        "deadline_text",
+        "deadline",
+        "long_term",
+    }
+    assert first["title"] == "简化就业手续"
+    assert first["lead_units"] == ["省人社厅", "省教育厅"]
+    assert not (tmp_path / "never").exists()
+
+
+def test_import_list_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    data = str(tmp_path / "d")
+    code, out, _ = run(capsys, "--data-dir", data, "import", str(SAMPLE_137))
+    assert code == 0 and "已导入 1 个计划" in out
+    code, out, _ = run(capsys, "--data-dir", data, "import", str(SAMPLE_43))
+    assert code == 0
+    code, out, _ = run(capsys, "--data-dir", data, "list")
+    lines = [line.split("\t") for line in out.strip().splitlines()]
+    assert [line[0] for line in lines] == ["1", "2"]
+    assert "第十次全国深化" in lines[0][2]
+    assert int(lines[1][1].split()[0]) >= 20
+    pdf = tmp_path / "r.pdf"
+    code, out, err = run(
+        capsys,
+        "--data-dir",
+        data,
+        "report",
+        "--quarter",
+        "2023Q2",
+        "--plan",
+        "2",
+        "--out",
+        str(pdf),
+    )
+    assert code == 0, err
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "简化就业手续" in text
+
+
+def test_errors_go_to_stderr_with_nonzero_exit(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = str(tmp_path / "d")
+    code, out, err = run(capsys, "--data-dir", data, "import", str(tmp_path / "missing.txt"))
+    assert code != 0 and out == "" and "错误" in err
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    code, _, err = run(capsys, "--data-dir", data, "import", str(empty))
+    assert code != 0 and "错误" in err
+    code, _, err = run(
+        capsys,
+        "--data-dir",
+        data,
+        "report",
+        "--quarter",
+        "2023-2",
+        "--out",
+        str(tmp_path / "x.pdf"),
+    )
+    assert code != 0 and "季度格式不正确" in err
+    code, out, _ = run(capsys, "--data-dir", data, "list")
+    assert "还没有导入任何计划" in out
+
+
+def test_reimporting_the_same_file_is_refused_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = str(tmp_path / "d")
+    assert run(capsys, "--data-dir", data, "import", str(SAMPLE_43))[0] == 0
+    code, _, err = run(capsys, "--data-dir", data, "import", str(SAMPLE_43))
+    assert code != 0 and "已经导入过" in err
+    _, out, _ = run(capsys, "--data-dir", data, "list")
+    assert len(out.strip().splitlines()) == 1
