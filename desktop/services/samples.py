@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from desktop.config import resources_dir
 from desktop.services import importing, settings
 from desktop.services.errors import UserError
@@ -17,10 +19,8 @@ def ensure_sample(ws: Workspace) -> bool:
     sample = resources_dir() / "samples" / SAMPLE_FILE
     if not sample.is_file():
         return False
-    try:
+    # UserError here means an earlier start imported it but stopped before recording the flag.
+    with contextlib.suppress(UserError):
         importing.import_file(ws, sample)
-    except UserError:
-        # Already imported by an earlier start that stopped before recording the flag.
-        pass
     settings.update(ws.db, {"sample_loaded": "1"}, author="system")
     return True

@@ -34,7 +34,7 @@ def test_officer_walks_from_document_to_report_and_back(
     session = _start(qtbot, data_dir)
     w = session.window
     assert "落实台账" in w.windowTitle()
-    assert [a.text() for a in w.menuBar().actions()][0] == "文件(&F)"
+    assert w.menuBar().actions()[0].text() == "文件(&F)"
     assert w.plan_model.rowCount() == 1
     assert "放管服" in w.plan_model.plan_at(0).title
     assert w.measure_model.rowCount() > 30
