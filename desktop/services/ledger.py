@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
-from desktop.domain import Quarter, Status, is_overdue
+from desktop.domain import Light, Quarter, Status, is_overdue, warning_light
 from desktop.models import Database, Evidence, Measure, Plan, Progress, Section
 
 
@@ -41,6 +41,9 @@ class MeasureRow:
     overdue: bool
     evidence_count: int
     has_progress: bool  # progress recorded for the quarter asked about
+    light: Light = Light.GREEN
+    text: str = ""
+    last_progress: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,11 @@ def list_plans(db: Database) -> list[PlanSummary]:
 
 
 def list_measures(
-    db: Database, plan_id: int | None, quarter: Quarter, today: date | None = None
+    db: Database,
+    plan_id: int | None,
+    quarter: Quarter,
+    today: date | None = None,
+    due_soon_days: int = 15,
 ) -> list[MeasureRow]:
     today = today or date.today()
     with db.session() as s:
@@ -128,13 +135,32 @@ def list_measures(
                 )
             )
         )
+        last = dict(
+            s.execute(
+                select(Progress.measure_id, func.max(Progress.updated_at))
+                .where(Progress.measure_id.in_(ids))
+                .group_by(Progress.measure_id)
+            ).tuples()
+        )
         return [
-            _row(m, today, evidence_counts.get(m.id, 0), m.id in with_progress) for m in measures
+            _row(
+                m,
+                today,
+                evidence_counts.get(m.id, 0),
+                m.id in with_progress,
+                due_soon_days,
+                last.get(m.id),
+            )
+            for m in measures
         ]
 
 
 def measure_detail(
-    db: Database, measure_id: int, quarter: Quarter, today: date | None = None
+    db: Database,
+    measure_id: int,
+    quarter: Quarter,
+    today: date | None = None,
+    due_soon_days: int = 15,
 ) -> MeasureDetail:
     today = today or date.today()
     with db.session() as s:
@@ -167,7 +193,14 @@ def measure_detail(
             for e in m.evidence
         )
         return MeasureDetail(
-            row=_row(m, today, len(evidence), str(quarter) in progress),
+            row=_row(
+                m,
+                today,
+                len(evidence),
+                str(quarter) in progress,
+                due_soon_days,
+                max((p.updated_at for p in progress.values()), default=None),
+            ),
             text=m.text,
             plan_title=m.plan.title,
             sections=section_titles(s, m),
@@ -203,7 +236,14 @@ def _counts(session: Session, column: InstrumentedAttribute[int], ids: list[int]
     return {int(k): int(v) for k, v in rows}
 
 
-def _row(m: Measure, today: date, evidence_count: int, has_progress: bool) -> MeasureRow:
+def _row(
+    m: Measure,
+    today: date,
+    evidence_count: int,
+    has_progress: bool,
+    due_soon_days: int,
+    last_progress: datetime | None,
+) -> MeasureRow:
     status = Status(m.status)
     return MeasureRow(
         id=m.id,
@@ -221,4 +261,14 @@ def _row(m: Measure, today: date, evidence_count: int, has_progress: bool) -> Me
         overdue=is_overdue(m.deadline, status, today),
         evidence_count=evidence_count,
         has_progress=has_progress,
+        light=warning_light(
+            m.deadline,
+            status,
+            long_term=m.long_term,
+            has_progress=has_progress,
+            today=today,
+            due_soon_days=due_soon_days,
+        ),
+        text=m.text,
+        last_progress=last_progress,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt, QUrl
+from PySide6.QtCore import QItemSelection, QPoint, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,19 +15,23 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
     QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop import APP_TITLE
 from desktop.domain import Quarter, Status
-from desktop.services import evidence, importing, ledger, progress, reporting
+from desktop.services import evidence, importing, ledger, progress, reporting, settings
 from desktop.services.workspace import Workspace
 from desktop.ui.detail_panel import DetailPanel
 from desktop.ui.errors import show_error
-from desktop.ui.item_models import MeasureTableModel, PlanListModel
+from desktop.ui.item_models import SORT_ROLE, MeasureTableModel, PlanListModel
+from desktop.ui.measure_filter import FilterBar, MeasureFilter, MeasureFilterProxy
 from desktop.ui.tasks import BackgroundOp
 from desktop.ui.widgets import named
 
@@ -63,17 +67,46 @@ class MainWindow(QMainWindow):
         self.plan_view.selectionModel().selectionChanged.connect(self._plan_selected)
 
         self.measure_model = MeasureTableModel()
+        self.proxy = MeasureFilterProxy()
+        self.proxy.setSourceModel(self.measure_model)
+        self.proxy.setSortRole(SORT_ROLE)
         self.table = named(QTableView(), "measureTable")
-        self.table.setModel(self.measure_model)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(MeasureTableModel.NUMBER, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 48), (2, 170), (3, 96), (4, 90), (5, 44)):
+        header.setSectionsMovable(True)
+        header.setSectionResizeMode(MeasureTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        widths = {
+            MeasureTableModel.LIGHT: 30,
+            MeasureTableModel.NUMBER: 52,
+            MeasureTableModel.LEAD: 150,
+            MeasureTableModel.RESPONSIBLE: 150,
+            MeasureTableModel.DEADLINE: 92,
+            MeasureTableModel.STATUS: 86,
+            MeasureTableModel.LAST: 88,
+            MeasureTableModel.EVIDENCE: 40,
+        }
+        for col, width in widths.items():
             self.table.setColumnWidth(col, width)
+        self.table.setColumnHidden(MeasureTableModel.RESPONSIBLE, True)
         self.table.selectionModel().selectionChanged.connect(self._measure_selected)
+
+        self.filter_bar = FilterBar()
+        self.filter_bar.changed.connect(self._filter_changed)
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.filter_bar)
+        centre_layout.addWidget(self.table)
 
         self.detail = DetailPanel()
         self.detail.status_requested.connect(self.change_status)
@@ -84,7 +117,7 @@ class MainWindow(QMainWindow):
 
         splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
         splitter.addWidget(self.plan_view)
-        splitter.addWidget(self.table)
+        splitter.addWidget(centre)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
@@ -121,6 +154,9 @@ class MainWindow(QMainWindow):
         save_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Save))
         save_action.triggered.connect(self.detail.request_save)
         self.addAction(save_action)
+        find_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
+        find_action.triggered.connect(lambda: self.filter_bar.search.setFocus())
+        self.addAction(find_action)
 
         toolbar = named(QToolBar(self.tr("工具栏")), "mainToolbar")
         toolbar.setMovable(False)
@@ -164,23 +200,43 @@ class MainWindow(QMainWindow):
         else:
             self.refresh_measures()
 
+    def due_soon_days(self) -> int:
+        try:
+            return int(settings.get(self.ws.db, "due_soon_days") or 15)
+        except ValueError:
+            return 15
+
     def refresh_measures(self) -> None:
         keep = self.detail.measure_id
         plan_id = self.current_plan_id()
         rows = (
-            ledger.list_measures(self.ws.db, plan_id, self.quarter, self.today) if plan_id else []
+            ledger.list_measures(
+                self.ws.db, plan_id, self.quarter, self.today, self.due_soon_days()
+            )
+            if plan_id
+            else []
         )
         self.measure_model.set_rows(rows)
+        units = sorted({u for r in rows for u in (*r.lead_units, *r.responsible_units)})
+        self.filter_bar.set_units(units)
+        self._update_counts()
+        if keep is not None and self.select_measure(keep):
+            return
+        self.detail.show_detail(None, None)
+
+    def _update_counts(self) -> None:
+        rows = self.measure_model.rows()
         overdue = sum(r.overdue for r in rows)
         done = sum(r.status == Status.DONE for r in rows)
         self.status_label.setText(
             self.tr("共 %d 项措施，已完成 %d 项，逾期 %d 项") % (len(rows), done, overdue)
         )
-        row = self.measure_model.row_of(keep) if keep is not None else -1
-        if row >= 0:
-            self.table.selectRow(row)
-        else:
-            self.detail.show_detail(None, None)
+        self.filter_bar.show_count(self.proxy.rowCount(), len(rows))
+
+    def _filter_changed(self, criteria: MeasureFilter) -> None:
+        criteria.today = self.today
+        self.proxy.set_criteria(criteria)
+        self._update_counts()
 
     def _plan_selected(self, *_: QItemSelection) -> None:
         self.refresh_measures()
@@ -190,18 +246,38 @@ class MainWindow(QMainWindow):
         if not rows:
             self.detail.show_detail(None, None)
             return
-        measure_id = self.measure_model.row_at(rows[0].row()).id
-        self.show_measure(measure_id)
+        source = self.proxy.mapToSource(rows[0])
+        self.show_measure(self.measure_model.row_at(source.row()).id)
 
     def show_measure(self, measure_id: int) -> None:
-        detail = ledger.measure_detail(self.ws.db, measure_id, self.quarter, self.today)
+        detail = ledger.measure_detail(
+            self.ws.db, measure_id, self.quarter, self.today, self.due_soon_days()
+        )
         self.detail.show_detail(detail, self.quarter)
         self.measure_model.update_row(detail.row)
 
-    def select_measure(self, measure_id: int) -> None:
+    def select_measure(self, measure_id: int) -> bool:
         row = self.measure_model.row_of(measure_id)
-        if row >= 0:
-            self.table.selectRow(row)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.measure_model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def _header_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        header = self.table.horizontalHeader()
+        for col, name in enumerate(MeasureTableModel.COLUMNS):
+            if col in (MeasureTableModel.TITLE,):
+                continue
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(col))
+            action.toggled.connect(lambda on, c=col: self.table.setColumnHidden(c, not on))
+        menu.exec(header.mapToGlobal(pos))
 
     # -- dialogs (methods so tests can answer them) -----------------------------------------
     def ask_open_file(self, title: str, file_filter: str) -> Path | None:
@@ -288,7 +364,9 @@ class MainWindow(QMainWindow):
             return
         self.detail.show_saved(self.tr("已保存") if changed else self.tr("没有改动"))
         self.measure_model.update_row(
-            ledger.measure_detail(self.ws.db, measure_id, self.quarter, self.today).row
+            ledger.measure_detail(
+                self.ws.db, measure_id, self.quarter, self.today, self.due_soon_days()
+            ).row
         )
 
     def attach_evidence(self, measure_id: int) -> None:
@@ -340,9 +418,13 @@ class MainWindow(QMainWindow):
         state = s.value("splitter")
         if state is not None:
             self.splitter.restoreState(state)
+        columns = s.value("columns")
+        if columns is not None:
+            self.table.horizontalHeader().restoreState(columns)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         s = self._settings()
         s.setValue("geometry", self.saveGeometry())
         s.setValue("splitter", self.splitter.saveState())
+        s.setValue("columns", self.table.horizontalHeader().saveState())
         super().closeEvent(event)

@@ -47,17 +47,17 @@ def test_officer_walks_from_document_to_report_and_back(
     assert plan.doc_number == "甘政办发〔2021〕43号"
     model = w.measure_model
     assert model.rowCount() >= 20
-    assert model.index(0, 0).data() == "（一）"
-    assert model.index(0, 1).data() == "简化就业手续"
-    assert model.index(0, 2).data() == "省人社厅、省教育厅"
-    assert model.headerData(3, Qt.Orientation.Horizontal) == "完成时限"
+    assert model.index(0, model.NUMBER).data() == "（一）"
+    assert model.index(0, model.TITLE).data() == "简化就业手续"
+    assert model.index(0, model.LEAD).data() == "省人社厅、省教育厅"
+    assert model.headerData(model.DEADLINE, Qt.Orientation.Horizontal) == "完成时限"
 
     # 3. Mark 推进中, write this quarter's progress, attach evidence (then delete the original).
     w.table.selectRow(0)
     measure_id = w.detail.measure_id
     assert measure_id is not None
     qtbot.mouseClick(w.detail.status_buttons[Status.IN_PROGRESS], Qt.MouseButton.LeftButton)
-    assert model.index(0, 4).data() == "推进中"
+    assert model.index(0, model.STATUS).data().startswith("推进中")
     w.detail.progress_edit.setPlainText("已取消签章环节，完成社会培训评价组织遴选。")
     w.detail.problems_edit.setPlainText("部分县区系统尚未对接。")
     w.detail.next_edit.setPlainText("9月底前完成全部对接。")
