@@ -70,6 +70,14 @@ class ProgressInfo:
 
 
 @dataclass(frozen=True)
+class StatusChangeInfo:
+    old: Status | None
+    new: Status
+    author: str
+    at: datetime
+
+
+@dataclass(frozen=True)
 class MeasureDetail:
     row: MeasureRow
     text: str
@@ -77,6 +85,7 @@ class MeasureDetail:
     sections: tuple[str, ...]
     progress: dict[str, ProgressInfo] = field(default_factory=dict)
     evidence: tuple[EvidenceInfo, ...] = ()
+    status_history: tuple[StatusChangeInfo, ...] = ()
 
 
 def list_plans(db: Database) -> list[PlanSummary]:
@@ -206,6 +215,15 @@ def measure_detail(
             sections=section_titles(s, m),
             progress=progress,
             evidence=evidence,
+            status_history=tuple(
+                StatusChangeInfo(
+                    Status(c.old_status) if c.old_status else None,
+                    Status(c.new_status),
+                    c.author,
+                    c.at,
+                )
+                for c in m.status_changes
+            ),
         )
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -31,9 +34,32 @@ def _human_size(size: int) -> str:
     return ""
 
 
+def _history_html(detail: MeasureDetail, quarter: Quarter) -> str:
+    parts: list[str] = []
+    for key in sorted(detail.progress, reverse=True):
+        p = detail.progress[key]
+        if key == str(quarter):
+            continue
+        q = Quarter.parse(key)
+        parts.append(
+            f"<p><b>{q.label}</b>（{escape(p.status.label)}，{escape(p.author)}）<br>"
+            f"进展：{escape(p.progress_text) or '—'}<br>问题：{escape(p.problems) or '—'}<br>"
+            f"打算：{escape(p.next_steps) or '—'}</p>"
+        )
+    for change in reversed(detail.status_history):
+        old = change.old.label if change.old else "—"
+        parts.append(
+            f"<p style='color:#4b5563'>{change.at.astimezone():%Y-%m-%d %H:%M} "
+            f"{escape(change.author)}：{old} → {change.new.label}</p>"
+        )
+    return "".join(parts) or "<p style='color:#6b7280'>暂无往期进展和状态变更。</p>"
+
+
 class DetailPanel(QScrollArea):
     status_requested = Signal(int, object)  # measure id, Status
-    save_requested = Signal(int, str, str, str)  # measure id, progress, problems, next steps
+    save_requested = Signal(
+        int, str, str, str, str
+    )  # measure id, quarter, progress, problems, next
     attach_requested = Signal(int)
     open_evidence_requested = Signal(int)
     remove_evidence_requested = Signal(int)
@@ -43,6 +69,7 @@ class DetailPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setObjectName("detailPanel")
         self._measure_id: int | None = None
+        self._quarter: Quarter | None = None
         body = QWidget()
         layout = QVBoxLayout(body)
 
@@ -130,7 +157,25 @@ class DetailPanel(QScrollArea):
         ev_buttons.addStretch(1)
         ev_layout.addLayout(ev_buttons)
         layout.addWidget(evidence_box)
+
+        history_box = QGroupBox(self.tr("历史记录"))
+        history_layout = QVBoxLayout(history_box)
+        self.history = named(QTextBrowser(), "historyView")
+        self.history.setMinimumHeight(90)
+        self.history.setOpenLinks(False)
+        history_layout.addWidget(self.history)
+        layout.addWidget(history_box)
         layout.addStretch(1)
+
+        # Autosave: a pause in typing saves, and so does leaving the measure.
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(1500)
+        self._autosave.timeout.connect(self.flush)
+        self._loading = False
+        self._dirty = False
+        for edit in (self.progress_edit, self.problems_edit, self.next_edit):
+            edit.textChanged.connect(self._edited)
         self.setWidget(body)
         self.show_detail(None, None)
 
@@ -138,7 +183,30 @@ class DetailPanel(QScrollArea):
     def measure_id(self) -> int | None:
         return self._measure_id
 
+    def _edited(self) -> None:
+        if self._loading or self._measure_id is None:
+            return
+        self._dirty = True
+        self.saved_label.setText(self.tr("未保存…"))
+        self._autosave.start()
+
+    def flush(self) -> None:
+        """Save pending edits now (before switching measure or quarter, and at close)."""
+        self._autosave.stop()
+        if self._dirty:
+            self._save_clicked()
+
     def show_detail(self, detail: MeasureDetail | None, quarter: Quarter | None) -> None:
+        if detail is None or detail.row.id != self._measure_id or quarter != self._quarter:
+            self.flush()
+        self._loading = True
+        try:
+            self._show(detail, quarter)
+        finally:
+            self._loading = False
+            self._dirty = False
+
+    def _show(self, detail: MeasureDetail | None, quarter: Quarter | None) -> None:
         enabled = detail is not None
         for w in (self.progress_box, self.attach_button, self.open_button, self.remove_button):
             w.setEnabled(enabled)
@@ -159,8 +227,10 @@ class DetailPanel(QScrollArea):
             for edit in (self.progress_edit, self.problems_edit, self.next_edit):
                 edit.clear()
             self.evidence_list.clear()
+            self.history.clear()
             return
         self._measure_id = detail.row.id
+        self._quarter = quarter
         row = detail.row
         self.heading.setText(f"{row.number}. {row.title}")
         self.section_label.setText(" › ".join(detail.sections) or "—")
@@ -190,6 +260,7 @@ class DetailPanel(QScrollArea):
             item.setData(Qt.ItemDataRole.UserRole, ev.id)
             item.setToolTip(f"SHA-256: {ev.sha256}")
             self.evidence_list.addItem(item)
+        self.history.setHtml(_history_html(detail, quarter))
 
     def set_status(self, status: Status) -> None:
         self.status_buttons[status].setChecked(True)
@@ -205,9 +276,12 @@ class DetailPanel(QScrollArea):
             self.status_requested.emit(self._measure_id, status)
 
     def _save_clicked(self) -> None:
+        self._autosave.stop()
+        self._dirty = False
         if self._measure_id is not None:
             self.save_requested.emit(
                 self._measure_id,
+                str(self._quarter),
                 self.progress_edit.toPlainText(),
                 self.problems_edit.toPlainText(),
                 self.next_edit.toPlainText(),

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QPoint, QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_TITLE
 from desktop.domain import Quarter, Status
-from desktop.services import evidence, importing, ledger, progress, reporting, settings
+from desktop.services import evidence, importing, ledger, reporting, settings
 from desktop.services.workspace import Workspace
+from desktop.ui.commands import ProgressCommand, ProgressTexts, StatusCommand
 from desktop.ui.detail_panel import DetailPanel
 from desktop.ui.errors import show_error
 from desktop.ui.item_models import SORT_ROLE, MeasureTableModel, PlanListModel
 from desktop.ui.measure_filter import FilterBar, MeasureFilter, MeasureFilterProxy
+from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.tasks import BackgroundOp
 from desktop.ui.widgets import named
 
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
 
     # -- construction ------------------------------------------------------------------------
     def _build_actions(self) -> None:
+        self.undo_stack = QUndoStack(self)
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         self.import_action = QAction(
             self.tr("导入文件(&I)…"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Open)
@@ -150,6 +153,20 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.report_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("撤销"))
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("重做"))
+        self.redo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        tools_menu = self.menuBar().addMenu(self.tr("工具(&T)"))
+        self.settings_action = QAction(self.tr("设置(&S)…"), self)
+        self.settings_action.triggered.connect(self.open_settings)
+        tools_menu.addAction(self.settings_action)
+        self.tools_menu = tools_menu
 
         save_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Save))
         save_action.triggered.connect(self.detail.request_save)
@@ -169,7 +186,7 @@ class MainWindow(QMainWindow):
         for q in choices:
             self.quarter_combo.addItem(q.label, str(q))
         self.quarter_combo.setCurrentIndex(choices.index(Quarter.of(self.today)))
-        self.quarter_combo.currentIndexChanged.connect(lambda _: self.refresh_measures())
+        self.quarter_combo.currentIndexChanged.connect(self._quarter_changed)
         toolbar.addWidget(self.quarter_combo)
         self.addToolBar(toolbar)
 
@@ -184,6 +201,10 @@ class MainWindow(QMainWindow):
             self.quarter_combo.addItem(quarter.label, str(quarter))
             index = self.quarter_combo.count() - 1
         self.quarter_combo.setCurrentIndex(index)
+
+    def _quarter_changed(self, _index: int) -> None:
+        self.detail.flush()
+        self.refresh_measures()
 
     def current_plan_id(self) -> int | None:
         rows = self.plan_view.selectionModel().selectedRows()
@@ -342,32 +363,58 @@ class MainWindow(QMainWindow):
         BackgroundOp(self, work, self.tr("正在生成季度报告…")).success(done).run()
 
     def change_status(self, measure_id: int, status: Status) -> None:
+        row = self.measure_model.row_of(measure_id)
+        old = self.measure_model.row_at(row).status if row >= 0 else Status.NOT_STARTED
+        if old == status:
+            return
         try:
-            progress.set_status(self.ws, measure_id, status)
-        except Exception as exc:
-            show_error(self, exc)
-        self.show_measure(measure_id)
-        self.refresh_plan_counts()
-
-    def save_progress(self, measure_id: int, text: str, problems: str, next_steps: str) -> None:
-        try:
-            changed = progress.save_progress(
-                self.ws,
-                measure_id,
-                self.quarter,
-                progress_text=text,
-                problems=problems,
-                next_steps=next_steps,
+            self.undo_stack.push(
+                StatusCommand(self.ws, measure_id, old, status, self._after_change)
             )
         except Exception as exc:
             show_error(self, exc)
+            self.show_measure(measure_id)
+
+    def _after_change(self, measure_id: int) -> None:
+        if self.select_measure(measure_id) and self.detail.measure_id == measure_id:
+            self.show_measure(measure_id)
+        self.refresh_plan_counts()
+
+    def save_progress(
+        self, measure_id: int, quarter_text: str, text: str, problems: str, next_steps: str
+    ) -> None:
+        quarter = Quarter.parse(quarter_text)
+        detail = ledger.measure_detail(self.ws.db, measure_id, quarter, self.today)
+        current = detail.progress.get(str(quarter))
+        old = ProgressTexts(
+            current.progress_text if current else "",
+            current.problems if current else "",
+            current.next_steps if current else "",
+        )
+        new = ProgressTexts(text, problems, next_steps)
+        if old == new:
+            self.detail.show_saved(self.tr("没有改动"))
             return
-        self.detail.show_saved(self.tr("已保存") if changed else self.tr("没有改动"))
+        command = ProgressCommand(self.ws, measure_id, quarter, old, new, self._after_change)
+        try:
+            self.undo_stack.push(command)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.detail.show_saved(self.tr("已保存 %s") % datetime.now().strftime("%H:%M:%S"))
         self.measure_model.update_row(
             ledger.measure_detail(
                 self.ws.db, measure_id, self.quarter, self.today, self.due_soon_days()
             ).row
         )
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.ws, [str(q) for q in quarter_choices(self.today)], self)
+        dialog.setModal(True)
+        if dialog.exec():
+            self.ws.author = settings.get(self.ws.db, "officer") or self.ws.author
+            self.refresh_measures()
+            self.inform(self.tr("设置已保存"))
 
     def attach_evidence(self, measure_id: int) -> None:
         path = self.ask_open_file(self.tr("选择佐证材料"), "所有文件 (*)")
@@ -423,6 +470,7 @@ class MainWindow(QMainWindow):
             self.table.horizontalHeader().restoreState(columns)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.detail.flush()
         s = self._settings()
         s.setValue("geometry", self.saveGeometry())
         s.setValue("splitter", self.splitter.saveState())
