@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTableView,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -26,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_TITLE
 from desktop.domain import Quarter, Status
-from desktop.services import evidence, importing, ledger, reporting, settings
+from desktop.services import dashboard, evidence, importing, ledger, reporting, settings
 from desktop.services.workspace import Workspace
 from desktop.ui.commands import ProgressCommand, ProgressTexts, StatusCommand
+from desktop.ui.dashboard import DashboardView
 from desktop.ui.detail_panel import DetailPanel
 from desktop.ui.errors import show_error
 from desktop.ui.item_models import SORT_ROLE, MeasureTableModel, PlanListModel
@@ -119,7 +121,13 @@ class MainWindow(QMainWindow):
 
         splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
         splitter.addWidget(self.plan_view)
-        splitter.addWidget(centre)
+        self.dashboard = DashboardView()
+        self.dashboard.measure_activated.connect(self._jump_to_measure)
+        self.tabs = named(QTabWidget(), "mainTabs")
+        self.tabs.addTab(centre, self.tr("措施台账"))
+        self.tabs.addTab(self.dashboard, self.tr("工作总览"))
+        self.tabs.currentChanged.connect(lambda _: self.refresh_dashboard())
+        splitter.addWidget(self.tabs)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
@@ -131,6 +139,9 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self._restore_layout()
+        default_quarter = settings.get(ws.db, "default_quarter")
+        if default_quarter:
+            self.set_quarter(Quarter.parse(default_quarter))
         self.refresh_plans()
 
     # -- construction ------------------------------------------------------------------------
@@ -241,9 +252,23 @@ class MainWindow(QMainWindow):
         units = sorted({u for r in rows for u in (*r.lead_units, *r.responsible_units)})
         self.filter_bar.set_units(units)
         self._update_counts()
+        self.refresh_dashboard()
         if keep is not None and self.select_measure(keep):
             return
         self.detail.show_detail(None, None)
+
+    def refresh_dashboard(self) -> None:
+        if self.tabs.currentWidget() is not self.dashboard:
+            return
+        plan_id = self.current_plan_id()
+        data = dashboard.dashboard(self.ws, plan_id, self.quarter, self.today, self.due_soon_days())
+        scope = self.plan_model.plan_at(self.plan_model.row_of(plan_id)).title if plan_id else ""
+        self.dashboard.show_dashboard(data, scope)
+
+    def _jump_to_measure(self, measure_id: int) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.filter_bar.reset()
+        self.select_measure(measure_id)
 
     def _update_counts(self) -> None:
         rows = self.measure_model.rows()

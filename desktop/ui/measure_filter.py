@@ -128,6 +128,19 @@ class FilterBar(QWidget):
         self.unit.setCurrentIndex(max(index, 0))
         self.unit.blockSignals(False)
 
+    def reset(self) -> None:
+        """Clear every filter (e.g. before jumping to a measure the filters might hide)."""
+        for w in (self.search, self.status, self.light, self.unit, self.no_progress, self.due):
+            w.blockSignals(True)
+        self.search.clear()
+        for combo in (self.status, self.light, self.unit):
+            combo.setCurrentIndex(0)
+        self.no_progress.setChecked(False)
+        self.due.setValue(0)
+        for w in (self.search, self.status, self.light, self.unit, self.no_progress, self.due):
+            w.blockSignals(False)
+        self._emit()
+
     def criteria(self) -> MeasureFilter:
         return MeasureFilter(
             text=self.search.text().strip(),
