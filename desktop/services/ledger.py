@@ -95,14 +95,18 @@ def list_plans(db: Database) -> list[PlanSummary]:
                 select(Measure.plan_id, func.count())
                 .where(Measure.archived.is_(False))
                 .group_by(Measure.plan_id)
-            ).tuples()
+            )
+            .tuples()
+            .all()
         )
         done = dict(
             s.execute(
                 select(Measure.plan_id, func.count())
                 .where(Measure.archived.is_(False), Measure.status == Status.DONE.value)
                 .group_by(Measure.plan_id)
-            ).tuples()
+            )
+            .tuples()
+            .all()
         )
         plans = s.scalars(select(Plan).where(Plan.archived.is_(False)).order_by(Plan.id)).all()
         return [
@@ -149,7 +153,9 @@ def list_measures(
                 select(Progress.measure_id, func.max(Progress.updated_at))
                 .where(Progress.measure_id.in_(ids))
                 .group_by(Progress.measure_id)
-            ).tuples()
+            )
+            .tuples()
+            .all()
         )
         return [
             _row(
@@ -248,9 +254,11 @@ def _heading(section: Section) -> str:
 def _counts(session: Session, column: InstrumentedAttribute[int], ids: list[int]) -> dict[int, int]:
     if not ids:
         return {}
-    rows = session.execute(
-        select(column, func.count()).where(column.in_(ids)).group_by(column)
-    ).tuples()
+    rows = (
+        session.execute(select(column, func.count()).where(column.in_(ids)).group_by(column))
+        .tuples()
+        .all()
+    )
     return {int(k): int(v) for k, v in rows}
 
 
