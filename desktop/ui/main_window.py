@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_TITLE
-from desktop.domain import Quarter, Status
+from desktop.domain import ProgressCallback, Quarter, Status
 from desktop.services import dashboard, evidence, importing, ledger, reporting, settings
 from desktop.services.workspace import Workspace
 from desktop.ui.commands import ProgressCommand, ProgressTexts, StatusCommand
 from desktop.ui.dashboard import DashboardView
 from desktop.ui.detail_panel import DetailPanel
 from desktop.ui.errors import show_error
+from desktop.ui.import_preview import ImportPreviewDialog
 from desktop.ui.item_models import SORT_ROLE, MeasureTableModel, PlanListModel
 from desktop.ui.measure_filter import FilterBar, MeasureFilter, MeasureFilterProxy
 from desktop.ui.settings_dialog import SettingsDialog
@@ -349,10 +350,25 @@ class MainWindow(QMainWindow):
         path = self.ask_open_file(self.tr("导入政策文件或任务分解表"), IMPORT_FILTER)
         if path is None:
             return
+        BackgroundOp(
+            self,
+            lambda _progress: importing.preview_file(path),
+            self.tr("正在读取“%s”…") % path.name,
+        ).success(self._confirm_import).run()
+
+    def ask_preview(self, dialog: ImportPreviewDialog) -> bool:
+        return bool(dialog.exec())
+
+    def _confirm_import(self, preview: importing.ImportPreview) -> None:
+        dialog = ImportPreviewDialog(preview, self)
+        if not self.ask_preview(dialog):
+            self.inform(self.tr("已取消导入，数据未改变"))
+            return
+        edited = dialog.edited_preview()
         ws = self.ws
 
-        def work(report_progress: object) -> importing.ImportOutcome:
-            return importing.import_file(ws, path, report_progress)  # type: ignore[arg-type]
+        def work(report_progress: ProgressCallback) -> importing.ImportOutcome:
+            return importing.import_preview(ws, edited, report_progress)
 
         def done(outcome: importing.ImportOutcome) -> None:
             self.refresh_plans(select_id=outcome.plan_ids[0] if outcome.plan_ids else None)
@@ -360,13 +376,11 @@ class MainWindow(QMainWindow):
                 len(outcome.plan_ids),
                 outcome.measure_count,
             )
-            if outcome.skipped:
-                text += self.tr("；%d 个文件未识别出措施，已跳过") % len(outcome.skipped)
             self.inform(text)
 
-        BackgroundOp(self, work, self.tr("正在导入“%s”…") % path.name).success(done).cancelled(
-            lambda: self.inform(self.tr("已取消导入，数据未改变"))
-        ).run()
+        BackgroundOp(self, work, self.tr("正在导入“%s”…") % preview.source.name).success(
+            done
+        ).cancelled(lambda: self.inform(self.tr("已取消导入，数据未改变"))).run()
 
     def make_report(self) -> None:
         quarter = self.quarter
@@ -378,8 +392,8 @@ class MainWindow(QMainWindow):
         ws = self.ws
         plans = [plan_id] if plan_id is not None else None
 
-        def work(report_progress: object) -> int:
-            return reporting.write_pdf_report(ws, quarter, out, plans, report_progress)  # type: ignore[arg-type]
+        def work(report_progress: ProgressCallback) -> int:
+            return reporting.write_pdf_report(ws, quarter, out, plans, report_progress)
 
         def done(pages: int) -> None:
             self.inform(self.tr("报告已生成：%s（%d 页）") % (out, pages))

@@ -24,6 +24,7 @@ def _start(qtbot: QtBot, data_dir: Path) -> Session:
 
 def _answer_open(monkeypatch: pytest.MonkeyPatch, window: object, path: Path) -> None:
     monkeypatch.setattr(window, "ask_open_file", lambda *_: path)
+    monkeypatch.setattr(window, "ask_preview", lambda dialog: True)
 
 
 def test_officer_walks_from_document_to_report_and_back(
