@@ -242,8 +242,7 @@ class _Builder:
                 continue
             if _TITLE_LIKE.match(line) and self._starts_part_after(lines, i):
                 self.current = None
-                label: str | None = self.pending[0] if self.pending else None
-                self.pending = (label, line)
+                self.pending = (self.pending[0] if self.pending else None, line)
                 self.context.append(line)
                 continue
             if self.current is not None:
