@@ -137,13 +137,8 @@ def _store_document(
             title=parsed.title,
             position=position,
         )
-        section.parent_id = None
-        parent = _nearest(by_path, key[:-1])
-        if parent is not None:
-            session.flush()
-            section.parent_id = parent.id
+        section.parent = _nearest(by_path, key[:-1])
         by_path[key] = section
-        session.add(section)
     for position, m in enumerate(doc.measures):
         parent_section = _nearest(by_path, tuple(m.path[:-1]))
         session.add(
