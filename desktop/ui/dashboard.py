@@ -41,11 +41,13 @@ class _Card(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(f"QFrame {{ border-left: 4px solid {color}; background: #ffffff; }}")
         layout = QVBoxLayout(self)
+        self.setMinimumWidth(96)
         self.value = QLabel("0")
         self.value.setStyleSheet(
             f"font-size: 26px; font-weight: bold; color: {color}; border: none;"
         )
         caption = QLabel(title)
+        caption.setWordWrap(True)
         caption.setStyleSheet("color: #4b5563; border: none;")
         layout.addWidget(self.value)
         layout.addWidget(caption)
@@ -62,6 +64,7 @@ class DashboardView(QScrollArea):
         layout = QVBoxLayout(body)
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
 
         cards = QHBoxLayout()
@@ -71,9 +74,7 @@ class DashboardView(QScrollArea):
             Status.IN_PROGRESS: _Card(self.tr("推进中"), STATUS_COLORS[Status.IN_PROGRESS].name()),
             Status.NOT_STARTED: _Card(self.tr("未启动"), STATUS_COLORS[Status.NOT_STARTED].name()),
             Light.RED: _Card(self.tr("红灯（逾期）"), LIGHT_COLORS[Light.RED].name()),
-            Light.YELLOW: _Card(
-                self.tr("黄灯（临期或本季未填报）"), LIGHT_COLORS[Light.YELLOW].name()
-            ),
+            Light.YELLOW: _Card(self.tr("黄灯（临期）"), LIGHT_COLORS[Light.YELLOW].name()),
             "no_progress": _Card(self.tr("本季度未填报"), "#6b7280"),
         }
         for card in self.cards.values():
@@ -86,8 +87,11 @@ class DashboardView(QScrollArea):
         for view in (self.status_chart, self.unit_chart):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(260)
+        self.status_chart.setMinimumWidth(340)
+        self.unit_chart.setMinimumHeight(300)
         charts.addWidget(self.status_chart, 0, 0)
         charts.addWidget(self.unit_chart, 0, 1)
+        charts.setColumnStretch(0, 1)
         charts.setColumnStretch(1, 2)
         layout.addLayout(charts)
 
@@ -154,6 +158,7 @@ class DashboardView(QScrollArea):
         chart.addSeries(series)
         chart.setTitle(self.tr("各单位落实情况（措施数最多的 %d 个单位）") % TOP_UNITS)
         axis_y = QBarCategoryAxis()
+        axis_y.setTruncateLabels(False)
         axis_y.append([u.unit if len(u.unit) <= 12 else u.unit[:11] + "…" for u in units])
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)

@@ -34,6 +34,15 @@ def _human_size(size: int) -> str:
     return ""
 
 
+def numbered(number: str) -> str:
+    """'1' -> '1. ', '（二）' and '一、' stay as written: the way the document numbers them."""
+    if not number:
+        return ""
+    if number[-1] in "）)、.．":
+        return number + " "
+    return f"{number}. "
+
+
 def _history_html(detail: MeasureDetail, quarter: Quarter) -> str:
     parts: list[str] = []
     for key in sorted(detail.progress, reverse=True):
@@ -232,7 +241,7 @@ class DetailPanel(QScrollArea):
         self._measure_id = detail.row.id
         self._quarter = quarter
         row = detail.row
-        self.heading.setText(f"{row.number}. {row.title}")
+        self.heading.setText(f"{numbered(row.number)}{row.title}")
         self.section_label.setText(" › ".join(detail.sections) or "—")
         self.lead_label.setText("、".join(row.lead_units) or "—")
         self.resp_label.setText("、".join(row.responsible_units) or "—")

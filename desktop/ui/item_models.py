@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain import Light, Status
 from desktop.services.ledger import MeasureRow, PlanSummary
+from desktop.ui.delegates import PLAN_ROLE, dot_icon
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -56,6 +57,8 @@ class PlanListModel(QAbstractListModel):
             return "\n".join(p for p in parts if p)
         if role == ID_ROLE:
             return plan.id
+        if role == PLAN_ROLE:
+            return plan
         return None
 
 
@@ -117,7 +120,9 @@ class MeasureTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return r.id
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, col)
+            return "" if col == self.LIGHT else self._display(r, col)
+        if role == Qt.ItemDataRole.DecorationRole and col == self.LIGHT:
+            return dot_icon(LIGHT_COLORS[r.light].name())
         if role == SORT_ROLE:
             if col == self.NUMBER:
                 return index.row()
@@ -149,7 +154,7 @@ class MeasureTableModel(QAbstractTableModel):
 
     def _display(self, r: MeasureRow, col: int) -> Any:
         if col == self.LIGHT:
-            return "●"
+            return r.light.label
         if col == self.NUMBER:
             return r.number
         if col == self.TITLE:
@@ -161,7 +166,7 @@ class MeasureTableModel(QAbstractTableModel):
         if col == self.DEADLINE:
             return _deadline_text(r)
         if col == self.STATUS:
-            return r.status.label + ("（逾期）" if r.overdue else "")
+            return r.status.label + (" · 逾期" if r.overdue else "")
         if col == self.LAST:
             return r.last_progress.astimezone().strftime("%Y-%m-%d") if r.last_progress else ""
         if col == self.EVIDENCE:

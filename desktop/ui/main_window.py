@@ -31,6 +31,7 @@ from desktop.services import dashboard, evidence, importing, ledger, reporting, 
 from desktop.services.workspace import Workspace
 from desktop.ui.commands import ProgressCommand, ProgressTexts, StatusCommand
 from desktop.ui.dashboard import DashboardView
+from desktop.ui.delegates import PlanDelegate
 from desktop.ui.detail_panel import DetailPanel
 from desktop.ui.errors import show_error
 from desktop.ui.import_preview import ImportPreviewDialog
@@ -66,9 +67,9 @@ class MainWindow(QMainWindow):
         self.plan_model = PlanListModel()
         self.plan_view = named(QListView(), "planList")
         self.plan_view.setModel(self.plan_model)
-        self.plan_view.setWordWrap(True)
-        self.plan_view.setSpacing(2)
-        self.plan_view.setAlternatingRowColors(True)
+        self.plan_view.setItemDelegate(PlanDelegate(self.plan_view))
+        self.plan_view.setSpacing(1)
+        self.plan_view.setMinimumWidth(200)
         self.plan_view.selectionModel().selectionChanged.connect(self._plan_selected)
 
         self.measure_model = MeasureTableModel()
@@ -92,11 +93,11 @@ class MainWindow(QMainWindow):
         header.customContextMenuRequested.connect(self._header_menu)
         widths = {
             MeasureTableModel.LIGHT: 30,
-            MeasureTableModel.NUMBER: 52,
+            MeasureTableModel.NUMBER: 84,
             MeasureTableModel.LEAD: 150,
             MeasureTableModel.RESPONSIBLE: 150,
             MeasureTableModel.DEADLINE: 92,
-            MeasureTableModel.STATUS: 86,
+            MeasureTableModel.STATUS: 104,
             MeasureTableModel.LAST: 88,
             MeasureTableModel.EVIDENCE: 40,
         }
@@ -120,21 +121,27 @@ class MainWindow(QMainWindow):
         self.detail.open_evidence_requested.connect(self.open_evidence)
         self.detail.remove_evidence_requested.connect(self.remove_evidence)
 
-        splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
-        splitter.addWidget(self.plan_view)
+        # Plans | tabs; the ledger tab holds the table and the detail panel side by side.
+        ledger_split = named(QSplitter(Qt.Orientation.Horizontal), "ledgerSplitter")
+        ledger_split.addWidget(centre)
+        ledger_split.addWidget(self.detail)
+        ledger_split.setStretchFactor(0, 3)
+        ledger_split.setStretchFactor(1, 2)
+        ledger_split.setSizes([640, 440])
         self.dashboard = DashboardView()
         self.dashboard.measure_activated.connect(self._jump_to_measure)
         self.tabs = named(QTabWidget(), "mainTabs")
-        self.tabs.addTab(centre, self.tr("措施台账"))
+        self.tabs.addTab(ledger_split, self.tr("措施台账"))
         self.tabs.addTab(self.dashboard, self.tr("工作总览"))
         self.tabs.currentChanged.connect(lambda _: self.refresh_dashboard())
+        splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
+        splitter.addWidget(self.plan_view)
         splitter.addWidget(self.tabs)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(1, 3)
-        splitter.setStretchFactor(2, 2)
-        splitter.setSizes([240, 620, 420])
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([230, 1100])
         self.setCentralWidget(splitter)
         self.splitter = splitter
+        self.ledger_split = ledger_split
 
         self._build_actions()
         self.status_label = QLabel()
@@ -501,9 +508,10 @@ class MainWindow(QMainWindow):
         geometry = s.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = s.value("splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
+        for key, splitter in (("splitter", self.splitter), ("ledger_splitter", self.ledger_split)):
+            state = s.value(key)
+            if state is not None:
+                splitter.restoreState(state)
         columns = s.value("columns")
         if columns is not None:
             self.table.horizontalHeader().restoreState(columns)
@@ -513,5 +521,6 @@ class MainWindow(QMainWindow):
         s = self._settings()
         s.setValue("geometry", self.saveGeometry())
         s.setValue("splitter", self.splitter.saveState())
+        s.setValue("ledger_splitter", self.ledger_split.saveState())
         s.setValue("columns", self.table.horizontalHeader().saveState())
         super().closeEvent(event)
