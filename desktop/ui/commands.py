@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoCommand
 from desktop.domain import Quarter, Status
 from desktop.services import progress
 from desktop.services.workspace import Workspace
+from desktop.ui.vocabulary import status_label
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class StatusCommand(QUndoCommand):
         new: Status,
         refresh: Callable[[int], None],
     ) -> None:
-        super().__init__(f"状态改为“{new.label}”")
+        super().__init__(f"状态改为“{status_label(new)}”")
         self.ws, self.measure_id, self.old, self.new, self.refresh = (
             ws,
             measure_id,

@@ -30,6 +30,7 @@ from desktop.domain import Light, Status
 from desktop.services.dashboard import Dashboard
 from desktop.services.ledger import MeasureRow
 from desktop.ui.item_models import LIGHT_COLORS, STATUS_COLORS
+from desktop.ui.vocabulary import status_label
 from desktop.ui.widgets import named
 
 TOP_UNITS = 10
@@ -130,7 +131,7 @@ class DashboardView(QScrollArea):
         for status in Status:
             count = data.by_status[status]
             if count:
-                slice_ = series.append(f"{status.label} {count}", count)
+                slice_ = series.append(f"{status_label(status)} {count}", count)
                 slice_.setColor(STATUS_COLORS[status])
         chart = QChart()
         chart.addSeries(series)

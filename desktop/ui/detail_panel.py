@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import Quarter, Status
 from desktop.services.ledger import MeasureDetail
+from desktop.ui.vocabulary import status_label
 from desktop.ui.widgets import named
 
 
@@ -56,10 +57,10 @@ def _history_html(detail: MeasureDetail, quarter: Quarter) -> str:
             f"打算：{escape(p.next_steps) or '—'}</p>"
         )
     for change in reversed(detail.status_history):
-        old = change.old.label if change.old else "—"
+        old = status_label(change.old) if change.old else "—"
         parts.append(
             f"<p style='color:#4b5563'>{change.at.astimezone():%Y-%m-%d %H:%M} "
-            f"{escape(change.author)}：{old} → {change.new.label}</p>"
+            f"{escape(change.author)}：{old} → {status_label(change.new)}</p>"
         )
     return "".join(parts) or "<p style='color:#6b7280'>暂无往期进展和状态变更。</p>"
 
@@ -113,7 +114,7 @@ class DetailPanel(QScrollArea):
         self.status_group = QButtonGroup(self)
         self.status_buttons: dict[Status, QPushButton] = {}
         for i, status in enumerate(Status):
-            button = QPushButton(f"{status.label} (&{i + 1})")
+            button = QPushButton(f"{status_label(status)} (&{i + 1})")
             button.setCheckable(True)
             button.setObjectName(f"status_{status.value}")
             self.status_group.addButton(button)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import Light, Status
 from desktop.services.ledger import MeasureRow
 from desktop.ui.item_models import MeasureTableModel
+from desktop.ui.vocabulary import light_label, status_label
 from desktop.ui.widgets import named
 
 OVERDUE = "overdue"
@@ -90,12 +91,12 @@ class FilterBar(QWidget):
         self.status = named(QComboBox(), "statusFilter")
         self.status.addItem(self.tr("全部状态"), "")
         for s in Status:
-            self.status.addItem(s.label, s.value)
+            self.status.addItem(status_label(s), s.value)
         self.status.addItem(self.tr("已逾期"), OVERDUE)
         self.light = named(QComboBox(), "lightFilter")
         self.light.addItem(self.tr("全部灯色"), "")
         for light in Light:
-            self.light.addItem(light.label, light.value)
+            self.light.addItem(light_label(light), light.value)
         self.unit = named(QComboBox(), "unitFilter")
         self.unit.setMinimumContentsLength(8)
         self.unit.setSizeAdjustPolicy(

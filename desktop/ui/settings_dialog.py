@@ -17,18 +17,11 @@ from PySide6.QtWidgets import (
 from desktop.services import settings
 from desktop.services.workspace import Workspace
 from desktop.ui.errors import show_error
+from desktop.ui.vocabulary import SETTING_LABELS, tr
 from desktop.ui.widgets import named
 
 
 class SettingsDialog(QDialog):
-    TEXT_FIELDS = (
-        ("unit_name", "填报单位"),
-        ("officer", "填报人"),
-        ("phone", "联系电话"),
-        ("reviewer", "审核人"),
-        ("report_title_template", "报告标题模板"),
-    )
-
     def __init__(self, ws: Workspace, quarters: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
@@ -37,10 +30,10 @@ class SettingsDialog(QDialog):
         values = settings.get_all(ws.db)
         form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
-        for key, label in self.TEXT_FIELDS:
+        for key, label in SETTING_LABELS.items():
             edit = named(QLineEdit(values.get(key, "")), f"setting_{key}")
             self.edits[key] = edit
-            form.addRow(self.tr(label) + "：", edit)
+            form.addRow(tr(label) + "：", edit)
         hint = QLabel(self.tr("可用占位符：{unit} 填报单位，{plan} 文件名称，{quarter} 季度"))
         hint.setStyleSheet("color: #6b7280;")
         form.addRow("", hint)

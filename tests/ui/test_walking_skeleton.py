@@ -133,3 +133,20 @@ def test_import_of_a_file_without_measures_shows_a_chinese_message_and_stores_no
     assert "没有识别出任何措施" in shown[0]
     assert w.plan_model.rowCount() == 1
     session.close()
+
+
+def test_english_interface_is_shipped_and_chosen_in_settings(qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop.services import settings
+    from desktop.services.workspace import Workspace
+
+    ws = Workspace.open(tmp_path / "data")
+    settings.update(ws.db, {"language": "en", "sample_loaded": "1"}, author="test")
+    ws.close()
+    session = _start(qtbot, tmp_path / "data")
+    w = session.window
+    assert w.menuBar().actions()[0].text() == "&File"
+    assert w.measure_model.headerData(w.measure_model.DEADLINE, Qt.Orientation.Horizontal) == "Deadline"
+    session.close()
+    session = _start(qtbot, tmp_path / "data2")
+    assert session.window.menuBar().actions()[0].text() == "文件(&F)"
+    session.close()
