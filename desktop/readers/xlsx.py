@@ -61,86 +61,36 @@ FIELD_LABELS: dict[str, str] = {
 
 # Header words per field, most specific first; a header cell is matched by containment after
 # spaces and bracketed notes are removed ('完成时限（年月）' -> '完成时限').
-_HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("number", ("序号", "编号", "序列", "序次")),
-    ("lead_units", ("牵头单位", "牵头部门", "牵头责任单位", "主责单位", "主责部门", "牵头")),
-    (
-        "responsible_units",
+_HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (name, tuple(words.split()))
+    for name, words in (
+        ("number", "序号 编号 序列 序次"),
+        ("lead_units", "牵头单位 牵头部门 牵头责任单位 主责单位 主责部门 牵头"),
         (
-            "责任单位",
-            "责任部门",
-            "配合单位",
-            "配合部门",
-            "协办单位",
-            "参与单位",
-            "责任主体",
-            "落实单位",
-            "实施单位",
-            "承办单位",
-            "实施主体",
+            "responsible_units",
+            "责任单位 责任部门 配合单位 配合部门 协办单位 参与单位 责任主体 落实单位 实施单位 "
+            "承办单位 实施主体",
         ),
-    ),
-    (
-        "deadline",
         (
-            "完成时限",
-            "时间节点",
-            "完成时间",
-            "时限要求",
-            "完成期限",
-            "办结时限",
-            "时间要求",
-            "截止时间",
-            "时限",
-            "完成时间节点",
+            "deadline",
+            "完成时限 时间节点 完成时间 时限要求 完成期限 办结时限 时间要求 截止时间 时限 完成节点",
         ),
-    ),
-    ("progress", ("进展情况", "推进情况", "落实情况", "完成情况", "工作进展", "进展")),
-    ("remarks", ("备注", "说明")),
-    ("category", ("类别", "分类", "领域", "板块", "类型")),
-    (
-        "text",
+        ("progress", "进展情况 推进情况 落实情况 完成情况 工作进展 进展"),
+        ("remarks", "备注 说明"),
+        ("category", "类别 分类 领域 板块 类型"),
         (
-            "具体措施",
-            "工作措施",
-            "任务内容",
-            "具体内容",
-            "工作内容",
-            "措施内容",
-            "主要措施",
-            "具体任务",
-            "政策措施",
-            "具体事项",
-            "任务措施",
-            "工作举措",
-            "落实措施",
-            "推进措施",
-            "细化措施",
-            "主要内容",
-            "措施",
-            "举措",
+            "text",
+            "具体措施 工作措施 任务内容 具体内容 工作内容 措施内容 主要措施 具体任务 政策措施 "
+            "具体事项 任务措施 工作举措 落实措施 推进措施 细化措施 主要内容 措施 举措",
         ),
-    ),
-    (
-        "title",
         (
-            "重点任务",
-            "工作任务",
-            "主要任务",
-            "任务名称",
-            "目标任务",
-            "重点工作",
-            "工作事项",
-            "任务事项",
-            "事项名称",
-            "工作目标",
-            "任务",
-            "事项",
+            "title",
+            "重点任务 工作任务 主要任务 任务名称 目标任务 重点工作 工作事项 任务事项 事项名称 "
+            "工作目标 任务 事项",
         ),
-    ),
+    )
 )
 _TASK_FIELDS = ("title", "text")
-_UNIT_FIELDS = ("lead_units", "responsible_units")
 _MAX_HEADER_LEN = 24  # a cell longer than this is content or a title, not a column header
 
 _SPACES = re.compile(r"[\s\u3000\xa0]+")
@@ -220,14 +170,14 @@ def _file_problem(path: Path) -> None:
                 "取消密码（Excel：文件 → 信息 → 保护工作簿 → 用密码进行加密，清空后确定）后保存，再导入。"
             )
         raise ReadError(_old_format_message(path))
-    if suffix in (".xls", ".et", ".ett", ".csv") and not head.startswith(b"PK"):
-        raise ReadError(_old_format_message(path))
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if stripped.startswith((b"<html", b"<!doctype", b"<table", b"<?xml", b"<meta")):
         raise ReadError(
             f"“{path.name}”其实是网页（HTML）格式的表格，不是真正的 Excel 文件（一些系统“导出 Excel”时会这样）。"
             "请在 Excel 或 WPS 中打开它，选择“文件 → 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再导入新文件。"
         )
+    if suffix in (".xls", ".et", ".ett", ".csv") and not head.startswith(b"PK"):
+        raise ReadError(_old_format_message(path))
     if not head.startswith(b"PK"):
         raise ReadError(_corrupt_message(path))
     try:
@@ -698,7 +648,12 @@ class _SheetReader:
         key = (text, self.default_year)
         info = self.deadline_cache.get(key)
         if info is None:
-            info = parse_deadlines(_normalize_deadline_text(text), self.default_year)
+            norm = _normalize_deadline_text(text)
+            info = parse_deadlines(norm, self.default_year)
+            if not info.deadlines and not info.long_term and not info.recurring:
+                # The whole cell of a deadline column is a deadline even without '前'
+                # ('2023年12月31日', '6月30日'), which running text would not imply.
+                info = parse_deadlines(norm + "前", self.default_year)
             self.deadline_cache[key] = info
         m.deadline_text = text
         m.deadline = info.deadline
