@@ -94,5 +94,6 @@ class Cancelled(Exception):
     """Raised inside long work when the user pressed 取消; nothing is kept."""
 
 
+
 # (done, total) -> False to cancel. Long work calls it now and then and raises Cancelled on False.
 ProgressCallback = Callable[[int, int], bool]
