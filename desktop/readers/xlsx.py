@@ -506,19 +506,23 @@ def _detect(name: str, sheet: _Sheet, hidden_sheet: bool) -> SheetScan:
     _, header_row, columns = best
     headers = texts_by_row[header_row]
     first_data = header_row + 1
-    # Two-row headers: '责任单位' merged over '牵头单位 | 配合单位' in the row below.
+    # Two-row headers: '责任单位' merged over '牵头单位 | 配合单位' in the row below. Sub-headers sit
+    # under a parent merged across columns (or under an empty header cell); anything else in
+    # that row, such as a section title merged across the whole table, is data.
     sub = texts_by_row.get(header_row + 1) or _row_texts(sheet, merges, header_row + 1)
-    sub_fields = {c: _field_of_header(t) for c, t in sub.items()}
-    own = {
-        c: t
-        for c, t in sub.items()
-        if merges.span(header_row + 1, c) is None
-        or merges.span(header_row + 1, c) != merges.span(header_row, c)
-    }
+    own: dict[int, str] = {}
+    for c, t in sub.items():
+        below = merges.span(header_row + 1, c)
+        if below is not None and below[0] < header_row + 1:
+            continue  # the header cell merged down over both rows
+        parent = merges.span(header_row, c)
+        parent_spans = parent is not None and parent[3] > parent[1] and parent[2] == header_row
+        if parent_spans or c not in headers:
+            own[c] = t
     if (
-        own
-        and any(sub_fields.get(c) for c in own)
-        and not any(re.fullmatch(r"[0-9]+", t) for t in own.values())
+        len(set(own.values())) >= 2
+        and sum(1 for t in own.values() if _field_of_header(t)) >= 1
+        and not any(re.fullmatch(r"[0-9.]+", t) for t in own.values())
     ):
         combined = dict(headers)
         combined.update(own)
