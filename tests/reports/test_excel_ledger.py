@@ -97,7 +97,7 @@ def test_ledger_content_and_print_settings(tmp_path: Path) -> None:
     assert row2["是否逾期"] == "是" and row2["状态"] == "未启动" and row2["完成时限"] == "长期"
 
     assert ws.page_setup.orientation == "landscape"
-    assert ws.page_setup.paperSize == ws.PAPERSIZE_A4
+    assert int(ws.page_setup.paperSize) == 9  # A4
     assert ws.print_title_rows == "3:3"
     assert ws.freeze_panes == "A4"
     assert ws.page_setup.fitToWidth == 1
