@@ -11,9 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from openpyxl import Workbook, load_workbook  # noqa: E402
+from openpyxl import Workbook, load_workbook
 
-from desktop.readers.xlsx import detect_tables, read_task_list  # noqa: E402
+from desktop.readers.xlsx import detect_tables, read_task_list
 
 UNITS = ["县发改局", "县财政局", "县市场监管局", "县税务局", "县自然资源局", "县农业农村局"]
 DEADLINES = ["2023年6月底前", "长期坚持", "2023.12.31", "每季度", "2024年3月"]
