@@ -23,6 +23,7 @@ __all__ = [
     "ColumnMapping",
     "SheetScan",
     "WorkbookScan",
+    "check_workbook_file",
     "detect_tables",
     "read_task_list",
 ]
@@ -155,7 +156,7 @@ class WorkbookScan:
 # Opening the file safely
 
 
-def _file_problem(path: Path) -> None:
+def check_workbook_file(path: Path) -> None:
     """ReadError for anything openpyxl should never see: old formats, encrypted, not a zip, bombs."""
     check_size(path, DEFAULT_MAX_BYTES)
     suffix = path.suffix.lower()
@@ -230,7 +231,7 @@ def _bomb_message(path: Path) -> str:
 
 def _open_workbook(path: Path) -> tuple[Any, IO[bytes]]:
     """A read-only openpyxl workbook; the file handle must stay open while it is used."""
-    _file_problem(path)
+    check_workbook_file(path)
     from openpyxl import load_workbook  # imported late: it is slow and only needed here
 
     # A file object rather than a name: openpyxl refuses unknown extensions, and a renamed
