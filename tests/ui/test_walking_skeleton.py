@@ -145,7 +145,10 @@ def test_english_interface_is_shipped_and_chosen_in_settings(qtbot: QtBot, tmp_p
     session = _start(qtbot, tmp_path / "data")
     w = session.window
     assert w.menuBar().actions()[0].text() == "&File"
-    assert w.measure_model.headerData(w.measure_model.DEADLINE, Qt.Orientation.Horizontal) == "Deadline"
+    assert (
+        w.measure_model.headerData(w.measure_model.DEADLINE, Qt.Orientation.Horizontal)
+        == "Deadline"
+    )
     session.close()
     session = _start(qtbot, tmp_path / "data2")
     assert session.window.menuBar().actions()[0].text() == "文件(&F)"
