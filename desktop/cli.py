@@ -36,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("list", help="列出已导入的计划及措施数")
 
+    p = sub.add_parser("update", help="用新版本文件更新计划（保留进展和佐证材料）")
+    p.add_argument("file", type=Path)
+    p.add_argument("--plan", type=int, required=True, help="要更新的计划编号")
+    p.add_argument("--yes", action="store_true", help="确认写入；不加时只显示比对结果")
+
     p = sub.add_parser("report", help="生成季度落实情况报告（PDF）")
     p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
     p.add_argument("--plan", type=int, action="append", help="计划编号，可重复；默认全部")
@@ -79,6 +84,8 @@ def _run(args: argparse.Namespace) -> int:
                 number = f"  {p.doc_number}" if p.doc_number else ""
                 print(f"{p.id}\t{p.measure_count} 项\t{p.title}{number}")
             return 0
+        if args.command == "update":
+            return _update(ws, args)
         if args.command == "report":
             quarter = Quarter.parse(args.quarter)
             pages = reporting.write_pdf_report(ws, quarter, args.out, args.plan)
@@ -110,4 +117,38 @@ def _parse(args: argparse.Namespace) -> int:
             )
     for warning in result.warnings:
         print(f"提示：{warning}", file=sys.stderr)
+    return 0
+
+
+def _update(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.parsing.matching import MatchKind
+    from desktop.services import updating
+
+    proposal = updating.propose_update(ws, args.plan, args.file)
+    labels = {
+        MatchKind.UNCHANGED: "未变",
+        MatchKind.CHANGED: "修改",
+        MatchKind.MOVED: "移动",
+        MatchKind.ADDED: "新增",
+        MatchKind.REMOVED: "删除",
+    }
+    counts = proposal.counts()
+    print(
+        f"《{proposal.plan_title}》第 {proposal.old_version} 版 → 新版本："
+        + "，".join(f"{labels[k]} {counts[k]} 项" for k in MatchKind)
+    )
+    for m in proposal.result.matches:
+        if m.kind is MatchKind.UNCHANGED:
+            continue
+        old = f"{m.old.number} {m.old.title}" if m.old else "—"
+        new = f"{m.new.number} {m.new.title}" if m.new else "—"
+        print(f"  [{labels[m.kind]}] {old} → {new}")
+    if not args.yes:
+        print("未写入。确认无误后加 --yes 重新运行。")
+        return 0
+    outcome = updating.apply_update(ws, proposal)
+    print(
+        f"已更新为第 {outcome.version} 版：保留 {outcome.kept} 项，新增 {outcome.added} 项，"
+        f"归档 {outcome.archived} 项。"
+    )
     return 0

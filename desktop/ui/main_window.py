@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_TITLE
 from desktop.domain import ProgressCallback, Quarter, Status
-from desktop.services import dashboard, evidence, importing, ledger, reporting, settings
+from desktop.services import dashboard, evidence, importing, ledger, reporting, settings, updating
 from desktop.services.workspace import Workspace
 from desktop.ui.commands import ProgressCommand, ProgressTexts, StatusCommand
 from desktop.ui.dashboard import DashboardView
@@ -39,6 +39,7 @@ from desktop.ui.item_models import SORT_ROLE, MeasureTableModel, PlanListModel
 from desktop.ui.measure_filter import FilterBar, MeasureFilter, MeasureFilterProxy
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.tasks import BackgroundOp
+from desktop.ui.update_dialog import UpdateDialog
 from desktop.ui.widgets import named
 
 IMPORT_FILTER = "政策文件或任务表 (*.txt *.docx *.pdf *.xlsx *.xlsm);;所有文件 (*)"
@@ -169,6 +170,10 @@ class MainWindow(QMainWindow):
         )
         quit_action.triggered.connect(self.close)
         file_menu.addAction(self.import_action)
+        self.update_action = QAction(self.tr("导入新版本(&U)…"), self)
+        self.update_action.setToolTip(self.tr("用修订后的文件或任务表更新所选计划，保留已有进展"))
+        self.update_action.triggered.connect(self.update_plan)
+        file_menu.addAction(self.update_action)
         file_menu.addAction(self.report_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -388,6 +393,43 @@ class MainWindow(QMainWindow):
         BackgroundOp(self, work, self.tr("正在导入“%s”…") % preview.source.name).success(
             done
         ).cancelled(lambda: self.inform(self.tr("已取消导入，数据未改变"))).run()
+
+    def ask_update(self, dialog: UpdateDialog) -> bool:
+        return bool(dialog.exec())
+
+    def update_plan(self) -> None:
+        plan_id = self.current_plan_id()
+        if plan_id is None:
+            self.inform(self.tr("请先在左侧选择要更新的计划"))
+            return
+        path = self.ask_open_file(self.tr("选择新版本文件"), IMPORT_FILTER)
+        if path is None:
+            return
+        ws = self.ws
+
+        def propose(_progress: ProgressCallback) -> updating.UpdateProposal:
+            return updating.propose_update(ws, plan_id, path)
+
+        def confirm(proposal: updating.UpdateProposal) -> None:
+            dialog = UpdateDialog(proposal, self)
+            if not self.ask_update(dialog):
+                self.inform(self.tr("已取消更新，数据未改变"))
+                return
+            corrections = dialog.corrections
+
+            def apply(_progress: ProgressCallback) -> updating.UpdateOutcome:
+                return updating.apply_update(ws, proposal, corrections)
+
+            def done(outcome: updating.UpdateOutcome) -> None:
+                self.refresh_plans(select_id=plan_id)
+                self.inform(
+                    self.tr("已更新为第 %d 版：保留 %d 项，新增 %d 项，归档 %d 项")
+                    % (outcome.version, outcome.kept, outcome.added, outcome.archived)
+                )
+
+            BackgroundOp(self, apply, self.tr("正在更新计划…")).success(done).run()
+
+        BackgroundOp(self, propose, self.tr("正在比对新版本…")).success(confirm).run()
 
     def make_report(self) -> None:
         quarter = self.quarter

@@ -107,3 +107,19 @@ def test_reimporting_the_same_file_is_refused_and_changes_nothing(
     assert code != 0 and "已经导入过" in err
     _, out, _ = run(capsys, "--data-dir", data, "list")
     assert len(out.strip().splitlines()) == 1
+
+
+def test_update_shows_the_diff_and_writes_only_with_yes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from tests.services.test_updating import make_v2
+
+    data = str(tmp_path / "d")
+    assert run(capsys, "--data-dir", data, "import", str(SAMPLE_43))[0] == 0
+    v2 = make_v2(tmp_path)
+    code, out, _ = run(capsys, "--data-dir", data, "update", "--plan", "1", str(v2))
+    assert code == 0 and "[新增]" in out and "[删除]" in out and "未写入" in out
+    _, listing, _ = run(capsys, "--data-dir", data, "list")
+    assert "22 项" in listing
+    code, out, _ = run(capsys, "--data-dir", data, "update", "--plan", "1", str(v2), "--yes")
+    assert code == 0 and "已更新为第 2 版" in out and "归档 1 项" in out
