@@ -41,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--plan", type=int, required=True, help="要更新的计划编号")
     p.add_argument("--yes", action="store_true", help="确认写入；不加时只显示比对结果")
 
+    p = sub.add_parser("export", help="导出季度台账（Excel）")
+    p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
+    p.add_argument("--plan", type=int, action="append", help="计划编号，可重复；默认全部")
+    p.add_argument("--out", type=Path, required=True, help="输出 .xlsx 文件")
+
     p = sub.add_parser("report", help="生成季度落实情况报告（PDF）")
     p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
     p.add_argument("--plan", type=int, action="append", help="计划编号，可重复；默认全部")
@@ -86,6 +91,11 @@ def _run(args: argparse.Namespace) -> int:
             return 0
         if args.command == "update":
             return _update(ws, args)
+        if args.command == "export":
+            quarter = Quarter.parse(args.quarter)
+            rows = reporting.write_ledger_xlsx(ws, quarter, args.out, args.plan)
+            print(f"已导出台账：{args.out}（{rows} 项措施）")
+            return 0
         if args.command == "report":
             quarter = Quarter.parse(args.quarter)
             pages = reporting.write_pdf_report(ws, quarter, args.out, args.plan)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -19,13 +20,41 @@ from desktop.services.ledger import section_titles
 from desktop.services.workspace import Workspace
 
 
+@dataclass(frozen=True)
+class ReportFilter:
+    """Which measures a report covers; empty means all."""
+
+    statuses: frozenset[Status] = frozenset()
+    units: frozenset[str] = frozenset()  # lead or responsible
+    sections: frozenset[str] = frozenset()  # top-level section numbers, e.g. "一"
+
+    def accepts(self, m: Measure) -> bool:
+        if self.statuses and Status(m.status) not in self.statuses:
+            return False
+        if self.units and not self.units & {*m.lead_units, *m.responsible_units}:
+            return False
+        return not self.sections or (bool(m.path) and m.path[0] in self.sections)
+
+    def describe(self) -> str:
+        parts = []
+        if self.statuses:
+            parts.append("状态：" + "、".join(s.label for s in Status if s in self.statuses))
+        if self.units:
+            parts.append("单位：" + "、".join(sorted(self.units)))
+        if self.sections:
+            parts.append("部分：" + "、".join(sorted(self.sections)))
+        return "；".join(parts)
+
+
 def build_report_data(
     ws: Workspace,
     quarter: Quarter,
     plan_ids: Sequence[int] | None = None,
     today: date | None = None,
+    only: ReportFilter | None = None,
 ) -> QuarterReportData:
     """Everything a quarterly report shows, as plain data; reads only."""
+    only = only or ReportFilter()
     today = today or date.today()
     conf = settings.get_all(ws.db)
     with ws.db.session() as s:
@@ -49,7 +78,7 @@ def build_report_data(
         for plan in plans:
             rows = []
             for m in plan.measures:
-                if m.archived:
+                if m.archived or not only.accepts(m):
                     continue
                 rows.append(_measure(s, m, quarter, today))
             report_plans.append(
@@ -117,3 +146,22 @@ def write_pdf_report(
 
     data = build_report_data(ws, quarter, plan_ids)
     return render_quarter_pdf(data, out, progress=progress)
+
+
+def write_ledger_xlsx(
+    ws: Workspace,
+    quarter: Quarter,
+    out: Path,
+    plan_ids: Sequence[int] | None = None,
+    progress: ProgressCallback | None = None,
+    only: ReportFilter | None = None,
+) -> int:
+    """Export the ledger (台账) for a quarter; returns the number of measure rows."""
+    from desktop.reports.excel_ledger import export_ledger
+
+    data = build_report_data(ws, quarter, plan_ids, only=only)
+    plans = "》《".join(p.title for p in data.plans)
+    # The ledger heading reads '<unit>《<plan>》落实台账（<quarter>）'.
+    data = replace(data, title=f"{data.unit_name}《{plans}》落实")
+    export_ledger(data, out, progress=progress)
+    return sum(len(p.measures) for p in data.plans)

@@ -175,6 +175,9 @@ class MainWindow(QMainWindow):
         self.update_action.triggered.connect(self.update_plan)
         file_menu.addAction(self.update_action)
         file_menu.addAction(self.report_action)
+        self.export_action = QAction(self.tr("导出台账（Excel）(&E)…"), self)
+        self.export_action.triggered.connect(self.export_ledger)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -449,6 +452,25 @@ class MainWindow(QMainWindow):
             self.open_external(out)
 
         BackgroundOp(self, work, self.tr("正在生成季度报告…")).success(done).run()
+
+    def export_ledger(self) -> None:
+        quarter = self.quarter
+        plan_id = self.current_plan_id()
+        suggested = self.ws.paths.reports / f"落实台账-{quarter}.xlsx"
+        out = self.ask_save_file(self.tr("导出台账"), suggested, "Excel 工作簿 (*.xlsx)")
+        if out is None:
+            return
+        ws = self.ws
+        plans = [plan_id] if plan_id is not None else None
+
+        def work(report_progress: ProgressCallback) -> int:
+            return reporting.write_ledger_xlsx(ws, quarter, out, plans, report_progress)
+
+        def done(rows: int) -> None:
+            self.inform(self.tr("台账已导出：%s（%d 项措施）") % (out, rows))
+            self.open_external(out)
+
+        BackgroundOp(self, work, self.tr("正在导出台账…")).success(done).run()
 
     def change_status(self, measure_id: int, status: Status) -> None:
         row = self.measure_model.row_of(measure_id)

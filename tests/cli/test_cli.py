@@ -123,3 +123,19 @@ def test_update_shows_the_diff_and_writes_only_with_yes(
     assert "22 项" in listing
     code, out, _ = run(capsys, "--data-dir", data, "update", "--plan", "1", str(v2), "--yes")
     assert code == 0 and "已更新为第 2 版" in out and "归档 1 项" in out
+
+
+def test_export_ledger_writes_one_row_per_measure(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    data = str(tmp_path / "d")
+    assert run(capsys, "--data-dir", data, "import", str(SAMPLE_43))[0] == 0
+    out = tmp_path / "台账.xlsx"
+    code, text, err = run(capsys, "--data-dir", data, "export", "--quarter", "2023Q2", "--out", str(out))
+    assert code == 0, err
+    assert "22 项措施" in text
+    sheet = load_workbook(out).worksheets[0]
+    values = [c for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert any("简化就业手续" in v for v in values)
+    assert values[0].endswith("落实台账（2023年第二季度）")
+    assert sheet.page_setup.orientation == "landscape"
