@@ -171,7 +171,9 @@ def find_responsibility(text: str) -> Responsibility:
         if m.start() and outside[m.start() - 1] not in "\n。；;，, ":
             continue
         line_end = outside.find("\n", m.end())
-        segment = outside[m.start() : line_end if line_end >= 0 else len(outside)]
+        # Positions come from `outside` (brackets blanked); the text from `text`, so a unit such
+        # as '各市（州）人民政府' keeps its bracket.
+        segment = text[m.start() : line_end if line_end >= 0 else len(text)]
         # Several labels on one line are split by `_parse_content`.
         _parse_content(
             segment.split("。")[0] if m.group("label") else segment, resp, bare_units=False
