@@ -28,9 +28,7 @@ def add_numbering(document: Any, levels: Sequence[tuple[str, str]], abstract_id:
         f'<w:num {_W_NS} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'
     )
     # abstractNum elements must come before num elements in numbering.xml.
-    first_num = numbering.find(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num"
-    )
+    first_num = numbering.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
     if first_num is not None:
         first_num.addprevious(abstract)
     else:
@@ -44,9 +42,7 @@ def numbered(document: Any, text: str, num_id: str, ilvl: int) -> Any:
     paragraph = document.add_paragraph(text)
     p_pr = paragraph._p.get_or_add_pPr()
     p_pr.append(
-        parse_xml(
-            f'<w:numPr {_W_NS}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
-        )
+        parse_xml(f'<w:numPr {_W_NS}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>')
     )
     return paragraph
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.readers.docx_factory import POLICY_LEVELS, add_numbering, add_table, new_document, numbered
+from tests.readers.docx_factory import (
+    POLICY_LEVELS,
+    add_numbering,
+    add_table,
+    new_document,
+    numbered,
+)
 
 
 def build(path: Path) -> None:
@@ -52,7 +58,13 @@ def build(path: Path) -> None:
         [
             ["序号", "重点任务", "牵头单位", "责任单位", "完成时限"],
             ["1", "建设省级一网通办总门户", "省政务办", "省大数据管理中心", "2023年9月底前"],
-            ["2", "实现100项高频事项全程网办", "省政务办、省司法厅", "各设区市人民政府", "长期坚持"],
+            [
+                "2",
+                "实现100项高频事项全程网办",
+                "省政务办、省司法厅",
+                "各设区市人民政府",
+                "长期坚持",
+            ],
             ["3", "开展政务服务满意度评价", "省政务办", "各设区市人民政府", "每季度"],
         ],
     )
