@@ -56,7 +56,9 @@ def main() -> None:
         f = best(full, args.repeat)
         total_base += b
         total_parse += f
-        print(f"{path.name[:39]:<40}{len(read.text):>8}{result.measure_count:>10}{b * 1000:>13.2f}{f * 1000:>15.2f}")
+        print(
+            f"{path.name[:39]:<40}{len(read.text):>8}{result.measure_count:>10}{b * 1000:>13.2f}{f * 1000:>15.2f}"
+        )
     print(f"\ntotal read+parse: {total_parse * 1000:.1f} ms (budget 1000 ms)")
     print(f"baseline (read bytes, decode, split lines): {total_base * 1000:.2f} ms")
     print(f"ratio parse/baseline: {total_parse / total_base:.0f}x")
