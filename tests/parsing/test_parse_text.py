@@ -138,3 +138,43 @@ def test_responsible_only_bracket_has_no_lead() -> None:
     (m,) = parse_text(text).documents[0].measures
     assert m.lead_units == []
     assert m.responsible_units == ["省财政厅", "省税务局"]
+
+
+def test_mixed_arabic_separators_are_one_level() -> None:
+    text = "一、甲\n1.任务一。（A局负责）\n2、任务二。（B局负责）\n"
+    doc = parse_text(text).documents[0]
+    assert [m.path for m in doc.measures] == [["一", "1"], ["一", "2"]]
+
+
+def test_standing_note_in_introduction() -> None:
+    text = (
+        "以下措施均需各市人民政府落实，不再逐一列出。\n一、甲\n"
+        "（一）任务一。（省财政厅牵头）\n（二）任务二。（省商务厅负责）\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert [m.responsible_units for m in doc.measures] == [
+        ["各市人民政府"],
+        ["省商务厅", "各市人民政府"],
+    ]
+
+
+def test_unmarked_task_section_in_marked_document() -> None:
+    text = (
+        "一、总体要求\n坚持稳中求进。\n二、重点任务\n（一）任务一。（省财政厅牵头）\n"
+        "三、其他任务\n（二）任务二。\n四、进一步强化组织保障\n（三）加强领导。\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert [m.number for m in doc.measures] == ["（一）", "（二）"]
+
+
+def test_task_table_with_title_and_measure_columns() -> None:
+    table = [
+        ["序号", "工作任务", "具体措施", "牵头单位", "配合单位", "完成时限"],
+        ["1", "优化服务", "推行网上办理。", "市政务办", "市大数据局", "2023年6月底前"],
+    ]
+    (m,) = parse_text("", tables=[table], default_year=2023).documents[0].measures
+    assert m.title == "优化服务"
+    assert m.text.startswith("优化服务。推行网上办理")
+    assert m.lead_units == ["市政务办"]
+    assert m.responsible_units == ["市大数据局"]
+    assert m.deadline == date(2023, 6, 30)
