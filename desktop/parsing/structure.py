@@ -285,9 +285,7 @@ def _heading_is_context(node: Node) -> bool:
     # The marker line alone counts too: '四、强化工作保障' followed by its paragraph on the next
     # line joins into one long text whose opening phrase is no longer the heading.
     for title in (item_title(node.text) or node.text[:12], node.lines[0] if node.lines else ""):
-        if _CONTEXT_HEADING.match(title) or (
-            0 < len(title) <= 20 and _CONTEXT_WORDS.search(title)
-        ):
+        if _CONTEXT_HEADING.match(title) or (0 < len(title) <= 20 and _CONTEXT_WORDS.search(title)):
             return True
     return False
 
