@@ -143,6 +143,14 @@ def _title_from_lines(lines: list[str]) -> str | None:
                 break
             title += nxt
         if _TITLE_END.search(title) and not re.search(r"[。；]", title):
+            # A wrapped title puts the issuer on the line above: 'XX办公厅' / '关于印发…的通知'.
+            if (
+                i
+                and title.startswith(("关于", "印发"))
+                and is_org_line(lines[i - 1])
+                and not lines[i - 1].endswith("文件")
+            ):
+                title = lines[i - 1] + title
             return title
     return None
 

@@ -19,8 +19,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(rf"^第\s*({_CN}|\d{{1,3}})\s*条[\s：:、.．]*(.*)$")),
     ("cn", re.compile(rf"^({_CN})\s*[、，,．.]\s*(.*)$")),
     ("paren_cn", re.compile(rf"^[（(〔［\[]\s*({_CN})\s*[）)〕］\]][、，.．\s]*(.*)$")),
-    ("arabic_dot", re.compile(r"^(\d{1,3})\s*[.．](?![\d])\s*(.*)$")),
-    ("arabic_dun", re.compile(r"^(\d{1,3})\s*、\s*(.*)$")),
+    # '1.' and '1、' are one style: documents mix them at the same level far more often than
+    # they nest one under the other.
+    ("arabic", re.compile(r"^(\d{1,3})\s*(?:[.．](?![\d])|、)\s*(.*)$")),
     ("paren_arabic", re.compile(r"^[（(〔［\[]\s*(\d{1,3})\s*[）)〕］\]][、，.．\s]*(.*)$")),
     ("arabic_rparen", re.compile(r"^(\d{1,3})\s*[）)]\s*(.*)$")),
     ("circled", re.compile(rf"^([{_CIRCLED}])[、.．\s]*(.*)$")),
@@ -42,7 +43,7 @@ def _label(style: str, raw: str, value: int, kind: str) -> str:
         return raw
     if style == "paren_cn":
         return f"（{raw}）"
-    if style in ("arabic_dot", "arabic_dun", "arabic_rparen"):
+    if style in ("arabic", "arabic_rparen"):
         return str(value)
     if style == "paren_arabic":
         return f"（{value}）"

@@ -39,7 +39,7 @@ _ROLE_END = re.compile(
 _LEAD_ROLES = {"牵头负责", "分别牵头", "共同牵头", "牵头"}
 _STANDING = re.compile(
     r"以下(?:各项)?(?:措施|任务|工作|事项|条目)?(?:均|都|皆)(?:需|需要|由|要)?"
-    r"(?P<units>[^，。；]{2,120}?)(?:负责)?(?:落实|实施|负责)[，,]?\s*(?:不再|不)一一列出"
+    r"(?P<units>[^，。；]{2,120}?)(?:负责)?(?:落实|实施|负责)[，,]?\s*(?:不再|不)(?:一一|逐一|逐项|重复|单独)?列出"
 )
 _UNIT_END = re.compile(
     r"(?:厅|局|委|办|院|会|中心|公司|政府|部|室|处|行|队|所|站|团|社|馆|部门|单位|机构|银行|海关|法院|检察院|分局|支行|管委会|办事处)$"
@@ -171,7 +171,9 @@ def find_responsibility(text: str) -> Responsibility:
         if m.start() and outside[m.start() - 1] not in "\n。；;，, ":
             continue
         line_end = outside.find("\n", m.end())
-        segment = outside[m.start() : line_end if line_end >= 0 else len(outside)]
+        # Positions come from `outside` (brackets blanked); the text from `text`, so a unit such
+        # as '各市（州）人民政府' keeps its bracket.
+        segment = text[m.start() : line_end if line_end >= 0 else len(text)]
         # Several labels on one line are split by `_parse_content`.
         _parse_content(
             segment.split("。")[0] if m.group("label") else segment, resp, bare_units=False

@@ -9,7 +9,7 @@ from desktop.parsing.deadlines import parse_deadlines
 from desktop.parsing.documents import is_date_line, is_org_line
 from desktop.parsing.model import ParsedMeasure, ParsedSection
 from desktop.parsing.numbering import Marker, match_marker
-from desktop.parsing.responsibility import Responsibility, find_responsibility
+from desktop.parsing.responsibility import Responsibility, find_responsibility, standing_units
 
 __all__ = ["StructureResult", "build_structure"]
 
@@ -20,8 +20,7 @@ _RANK = {
     "cn": 2,
     "article": 3,
     "paren_cn": 4,
-    "arabic_dot": 5,
-    "arabic_dun": 5,
+    "arabic": 5,
     "paren_arabic": 6,
     "arabic_rparen": 6,
     "circled": 7,
@@ -30,7 +29,12 @@ _CONTEXT_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]、)?(?:指导思想|总体要求|总体思路|总体目标|基本原则|工作原则|主要原则|"
     r"工作目标|主要目标|发展目标|目标任务|预期目标|保障措施|组织实施|组织保障|组织领导|工作要求|"
     r"实施步骤|进度安排|工作步骤|步骤安排|时间安排|工作机制|保障机制|附则|总则|有关要求|其他事项|"
-    r"强化保障|工作保障|实施保障|加强组织领导|强化组织领导|加强组织保障|强化组织保障)"
+    r"强化保障|工作保障|实施保障)"
+)
+# Strong words mark a context section wherever they stand in a short heading
+# ('五、进一步强化组织保障，统筹推动各项工作').
+_CONTEXT_WORDS = re.compile(
+    r"保障措施|组织保障|工作保障|强化保障|组织实施|组织领导|工作要求|总体要求|指导思想|基本原则|实施步骤"
 )
 _TRAILER = re.compile(
     r"^(?:抄送|抄报|分送|发送|公开属性|公开方式|信息公开选项|印发机关|联系人|联系电话)[：:]|^（此件.{0,20}）$|^[（(]此件"
@@ -122,6 +126,7 @@ class _Builder:
         self.parts: list[Part] = [Part()]
         self.current: Node | None = None
         self.context: list[str] = []
+        self.preamble: list[str] = []  # text lines before the first numbered item
         self.attachments: list[str] = []
         self.pending: tuple[str | None, str | None] | None = None
         self.in_attachment_list = False
@@ -249,6 +254,8 @@ class _Builder:
                 self.current.lines.append(line)
             else:
                 self.context.append(line)
+                if not any(p.roots for p in self.parts):
+                    self.preamble.append(line)
 
     @staticmethod
     def _starts_part_after(lines: list[str], i: int) -> bool:
@@ -274,10 +281,19 @@ def _walk(nodes: list[Node]) -> list[Node]:
     return out
 
 
+def _heading_is_context(node: Node) -> bool:
+    # The marker line alone counts too: '四、强化工作保障' followed by its paragraph on the next
+    # line joins into one long text whose opening phrase is no longer the heading.
+    for title in (item_title(node.text) or node.text[:12], node.lines[0] if node.lines else ""):
+        if _CONTEXT_HEADING.match(title) or (0 < len(title) <= 20 and _CONTEXT_WORDS.search(title)):
+            return True
+    return False
+
+
 def _is_context_heading(node: Node) -> bool:
     n: Node | None = node
     while n is not None:
-        if _CONTEXT_HEADING.match(item_title(n.text) or n.text[:12]):
+        if _heading_is_context(n):
             return True
         n = n.parent
     return False
@@ -316,7 +332,11 @@ def build_structure(lines: list[str], year: int | None) -> StructureResult:
             while root.parent is not None:
                 root = root.parent
             if doc_marked:
-                is_measure = part_marked and _subtree_marked(root)
+                # A top-level section without any units is still a task section unless its
+                # heading says it is context (总体要求, 保障措施, 总则, 附则 …).
+                is_measure = part_marked and (
+                    _subtree_marked(root) or not _heading_is_context(root)
+                )
                 if is_measure and not own and _is_context_heading(node):
                     is_measure = False
             else:
@@ -332,6 +352,11 @@ def build_structure(lines: list[str], year: int | None) -> StructureResult:
     with_measures = [p for p, leaves in measure_parts if leaves]
     prefix_parts = len(with_measures) > 1
     standing: list[str] = []
+    for line in builder.preamble:
+        # '以下措施均需各市政府落实，不再一一列出' may stand in the introduction.
+        units, _ = standing_units(line)
+        if units:
+            standing = units
     for k, (part, leaves) in enumerate(measure_parts):
         prefix: list[str] = []
         if prefix_parts and leaves:

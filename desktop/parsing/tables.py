@@ -44,9 +44,22 @@ def _classify(header: Sequence[str]) -> dict[str, int]:
     return columns
 
 
+def _second_task_column(header: Sequence[str], columns: dict[str, int]) -> None:
+    """'工作任务 | 具体措施': the first task-like column is the title, the second the text."""
+    if "task" not in columns or "title" in columns:
+        return
+    for i in range(columns["task"] + 1, len(header)):
+        cell = squeeze_spaces(header[i].replace("\n", ""))
+        if i not in columns.values() and _COLUMNS["task"].search(cell) and len(cell) <= 14:
+            columns["title"] = columns["task"]
+            columns["task"] = i
+            return
+
+
 def _header_row(table: Sequence[Sequence[str]]) -> tuple[int, dict[str, int]] | None:
     for r, row in enumerate(table[:3]):
         columns = _classify(row)
+        _second_task_column(row, columns)
         if "task" in columns and ({"lead", "responsible", "deadline"} & columns.keys()):
             return r, columns
     return None

@@ -46,6 +46,8 @@ def _latin_both_sides(m: re.Match[str], text: str) -> bool:
 def strip_role(unit: str) -> str:
     """'省财政厅牵头' -> '省财政厅'; '牵头单位：省财政厅' -> '省财政厅'."""
     unit = _LABEL_PREFIX.sub("", unit.strip())
+    if unit.startswith("由") and len(unit) > 3:
+        unit = unit[1:]
     previous = None
     while previous != unit:
         previous = unit
