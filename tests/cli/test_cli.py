@@ -125,13 +125,17 @@ def test_update_shows_the_diff_and_writes_only_with_yes(
     assert code == 0 and "已更新为第 2 版" in out and "归档 1 项" in out
 
 
-def test_export_ledger_writes_one_row_per_measure(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_export_ledger_writes_one_row_per_measure(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     from openpyxl import load_workbook
 
     data = str(tmp_path / "d")
     assert run(capsys, "--data-dir", data, "import", str(SAMPLE_43))[0] == 0
     out = tmp_path / "台账.xlsx"
-    code, text, err = run(capsys, "--data-dir", data, "export", "--quarter", "2023Q2", "--out", str(out))
+    code, text, err = run(
+        capsys, "--data-dir", data, "export", "--quarter", "2023Q2", "--out", str(out)
+    )
     assert code == 0, err
     assert "22 项措施" in text
     sheet = load_workbook(out).worksheets[0]
