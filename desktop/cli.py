@@ -13,6 +13,7 @@ from desktop.domain import Quarter
 from desktop.models import DatabaseError
 from desktop.parsing import ParseError, parse_text, to_json
 from desktop.readers import ReadError, read_file
+from desktop.readers.xlsx import ColumnMapping
 from desktop.services import importing, ledger, reporting
 from desktop.services.errors import UserError
 from desktop.services.workspace import Workspace
@@ -33,6 +34,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", help="导入政策文件或任务分解表")
     p.add_argument("file", type=Path)
+    p.add_argument("--sheet", action="append", help="Excel：只导入这些工作表（可重复）")
+    p.add_argument(
+        "--column",
+        action="append",
+        metavar="字段=列",
+        help="Excel：指定列，如 lead_units=D 或 deadline=7（可重复；留空则不导入该字段）",
+    )
 
     sub.add_parser("list", help="列出已导入的计划及措施数")
 
@@ -74,7 +82,12 @@ def _run(args: argparse.Namespace) -> int:
     ws = Workspace.open(args.data_dir)
     try:
         if args.command == "import":
-            outcome = importing.import_file(ws, args.file)
+            mapping = (
+                _workbook_mapping(ws, args)
+                if args.file.suffix.lower() in (".xlsx", ".xlsm")
+                else None
+            )
+            outcome = importing.import_preview(ws, importing.preview_file(args.file, mapping))
             print(f"已导入 {len(outcome.plan_ids)} 个计划，共 {outcome.measure_count} 项措施。")
             for title in outcome.skipped:
                 print(f"跳过（未识别出措施）：{title}")
@@ -162,3 +175,33 @@ def _update(ws: Workspace, args: argparse.Namespace) -> int:
         f"归档 {outcome.archived} 项。"
     )
     return 0
+
+
+def _workbook_mapping(ws: Workspace, args: argparse.Namespace) -> dict[str, ColumnMapping]:
+    """The detected (or remembered) columns, with --sheet and --column applied; printed."""
+    from desktop.readers.xlsx import FIELD_LABELS
+    from desktop.services import tasklists
+
+    found = tasklists.scan(args.file)
+    remembered = tasklists.apply_remembered(ws.db, found)
+    mappings = found.mappings
+    if args.sheet:
+        unknown = set(args.sheet) - set(mappings)
+        if unknown:
+            raise UserError(f"没有找到可导入的工作表：{'、'.join(sorted(unknown))}")
+        mappings = {name: m for name, m in mappings.items() if name in args.sheet}
+    for item in args.column or []:
+        field, _, column = item.partition("=")
+        for m in mappings.values():
+            tasklists.override(m, field.strip(), column)
+    for sheet in found.sheets:
+        if sheet.name not in mappings:
+            reason = sheet.reason or "未选择"
+            print(f"工作表“{sheet.name}”：不导入（{reason}）")
+            continue
+        m = mappings[sheet.name]
+        note = "（沿用上次确认的设置）" if sheet.name in remembered else ""
+        print(f"工作表“{sheet.name}”：表头第 {m.header_row} 行{note}")
+        for field, col in m.columns.items():
+            print(f"  {FIELD_LABELS[field]} ← {col} 列 {m.headers.get(col, '')}")
+    return mappings

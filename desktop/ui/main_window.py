@@ -27,7 +27,17 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_TITLE
 from desktop.domain import ProgressCallback, Quarter, Status
-from desktop.services import dashboard, evidence, importing, ledger, reporting, settings, updating
+from desktop.readers.xlsx import WorkbookScan
+from desktop.services import (
+    dashboard,
+    evidence,
+    importing,
+    ledger,
+    reporting,
+    settings,
+    tasklists,
+    updating,
+)
 from desktop.services.workspace import Workspace
 from desktop.ui.commands import ProgressCommand, ProgressTexts, StatusCommand
 from desktop.ui.dashboard import DashboardView
@@ -36,6 +46,7 @@ from desktop.ui.detail_panel import DetailPanel
 from desktop.ui.errors import show_error
 from desktop.ui.import_preview import ImportPreviewDialog
 from desktop.ui.item_models import SORT_ROLE, MeasureTableModel, PlanListModel
+from desktop.ui.mapping_dialog import MappingDialog
 from desktop.ui.measure_filter import FilterBar, MeasureFilter, MeasureFilterProxy
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.tasks import BackgroundOp
@@ -365,11 +376,42 @@ class MainWindow(QMainWindow):
         path = self.ask_open_file(self.tr("导入政策文件或任务分解表"), IMPORT_FILTER)
         if path is None:
             return
+        if path.suffix.lower() in importing.EXCEL_SUFFIXES:
+            self._import_workbook(path)
+            return
         BackgroundOp(
             self,
             lambda _progress: importing.preview_file(path),
             self.tr("正在读取“%s”…") % path.name,
         ).success(self._confirm_import).run()
+
+    def ask_mapping(self, dialog: MappingDialog) -> bool:
+        return bool(dialog.exec())
+
+    def _import_workbook(self, path: Path) -> None:
+        ws = self.ws
+
+        def scan(_progress: ProgressCallback) -> WorkbookScan:
+            found = tasklists.scan(path)
+            tasklists.apply_remembered(ws.db, found)
+            return found
+
+        def confirm(found: WorkbookScan) -> None:
+            dialog = MappingDialog(found, path.name, self)
+            if not self.ask_mapping(dialog):
+                self.inform(self.tr("已取消导入，数据未改变"))
+                return
+            mappings = dialog.mappings()
+            tasklists.remember(ws.db, mappings, ws.author)
+
+            def read(report_progress: ProgressCallback) -> importing.ImportPreview:
+                return importing.preview_file(path, mappings, report_progress)
+
+            BackgroundOp(self, read, self.tr("正在读取“%s”…") % path.name).success(
+                self._confirm_import
+            ).run()
+
+        BackgroundOp(self, scan, self.tr("正在识别“%s”的表头…") % path.name).success(confirm).run()
 
     def ask_preview(self, dialog: ImportPreviewDialog) -> bool:
         return bool(dialog.exec())

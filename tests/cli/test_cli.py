@@ -143,3 +143,21 @@ def test_export_ledger_writes_one_row_per_measure(
     assert any("简化就业手续" in v for v in values)
     assert values[0].endswith("落实台账（2023年第二季度）")
     assert sheet.page_setup.orientation == "landscape"
+
+
+def test_import_workbook_prints_mapping_and_takes_column_overrides(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from tests.ui.test_excel_import import workbook
+
+    data = str(tmp_path / "d")
+    path = workbook(tmp_path / "清单.xlsx")
+    code, out, err = run(
+        capsys, "--data-dir", data, "import", str(path), "--column", "lead_units=C"
+    )
+    assert code == 0, err
+    assert "工作表“任务清单”：表头第 2 行" in out
+    assert "牵头单位 ← 3 列 承担单位" in out
+    assert "已导入 1 个计划，共 2 项措施" in out
+    code, _, err = run(capsys, "--data-dir", data, "import", str(path), "--column", "lead=C")
+    assert code != 0 and "未知的列名称" in err
