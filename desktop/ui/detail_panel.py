@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
+from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -73,6 +76,8 @@ class DetailPanel(QScrollArea):
     attach_requested = Signal(int)
     open_evidence_requested = Signal(int)
     remove_evidence_requested = Signal(int)
+    describe_evidence_requested = Signal(int)
+    files_dropped = Signal(int, list)  # measure id, [Path]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,6 +156,13 @@ class DetailPanel(QScrollArea):
         ev_layout = QVBoxLayout(evidence_box)
         self.evidence_list = named(QListWidget(), "evidenceList")
         self.evidence_list.setMinimumHeight(80)
+        self.evidence_list.setIconSize(QSize(48, 48))
+        self.evidence_list.setToolTip(self.tr("可将文件直接拖到这里添加"))
+        drop_hint = QLabel(self.tr("提示：可把文件拖到此处添加佐证材料。"))
+        drop_hint.setStyleSheet("color: #6b7280;")
+        self.setAcceptDrops(True)
+        # Where a stored file lives, for thumbnails; the window sets it (the panel knows no store).
+        self.evidence_path: Callable[[str], Path] | None = None
         self.evidence_list.itemDoubleClicked.connect(
             lambda item: self.open_evidence_requested.emit(item.data(Qt.ItemDataRole.UserRole))
         )
@@ -162,10 +174,13 @@ class DetailPanel(QScrollArea):
         self.open_button.clicked.connect(self._open_clicked)
         self.remove_button = QPushButton(self.tr("移除"))
         self.remove_button.clicked.connect(self._remove_clicked)
-        for b in (self.attach_button, self.open_button, self.remove_button):
+        self.describe_button = QPushButton(self.tr("说明…"))
+        self.describe_button.clicked.connect(self._describe_clicked)
+        for b in (self.attach_button, self.open_button, self.describe_button, self.remove_button):
             ev_buttons.addWidget(b)
         ev_buttons.addStretch(1)
         ev_layout.addLayout(ev_buttons)
+        ev_layout.addWidget(drop_hint)
         layout.addWidget(evidence_box)
 
         history_box = QGroupBox(self.tr("历史记录"))
@@ -218,7 +233,13 @@ class DetailPanel(QScrollArea):
 
     def _show(self, detail: MeasureDetail | None, quarter: Quarter | None) -> None:
         enabled = detail is not None
-        for w in (self.progress_box, self.attach_button, self.open_button, self.remove_button):
+        for w in (
+            self.progress_box,
+            self.attach_button,
+            self.open_button,
+            self.remove_button,
+            self.describe_button,
+        ):
             w.setEnabled(enabled)
         for button in self.status_buttons.values():
             button.setEnabled(enabled)
@@ -269,6 +290,19 @@ class DetailPanel(QScrollArea):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, ev.id)
             item.setToolTip(f"SHA-256: {ev.sha256}")
+            if ev.mime_type.startswith("image/") and self.evidence_path is not None:
+                pixmap = QPixmap(str(self.evidence_path(ev.sha256)))
+                if not pixmap.isNull():
+                    item.setIcon(
+                        QIcon(
+                            pixmap.scaled(
+                                96,
+                                96,
+                                Qt.AspectRatioMode.KeepAspectRatio,
+                                Qt.TransformationMode.SmoothTransformation,
+                            )
+                        )
+                    )
             self.evidence_list.addItem(item)
         self.history.setHtml(_history_html(detail, quarter))
 
@@ -309,6 +343,21 @@ class DetailPanel(QScrollArea):
         ev = self._selected_evidence()
         if ev is not None:
             self.open_evidence_requested.emit(ev)
+
+    def _describe_clicked(self) -> None:
+        ev = self._selected_evidence()
+        if ev is not None:
+            self.describe_evidence_requested.emit(ev)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._measure_id is not None and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if self._measure_id is not None and paths:
+            self.files_dropped.emit(self._measure_id, paths)
+            event.acceptProposedAction()
 
     def _remove_clicked(self) -> None:
         ev = self._selected_evidence()

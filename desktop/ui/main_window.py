@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QListView,
     QMainWindow,
@@ -132,6 +133,9 @@ class MainWindow(QMainWindow):
         self.detail.attach_requested.connect(self.attach_evidence)
         self.detail.open_evidence_requested.connect(self.open_evidence)
         self.detail.remove_evidence_requested.connect(self.remove_evidence)
+        self.detail.describe_evidence_requested.connect(self.describe_evidence)
+        self.detail.files_dropped.connect(self.attach_files)
+        self.detail.evidence_path = ws.store.path_for
 
         # Plans | tabs; the ledger tab holds the table and the detail panel side by side.
         ledger_split = named(QSplitter(Qt.Orientation.Horizontal), "ledgerSplitter")
@@ -570,15 +574,56 @@ class MainWindow(QMainWindow):
 
     def attach_evidence(self, measure_id: int) -> None:
         path = self.ask_open_file(self.tr("选择佐证材料"), "所有文件 (*)")
-        if path is None:
+        if path is not None:
+            self.attach_files(measure_id, [path])
+
+    def attach_files(self, measure_id: int, paths: list[Path]) -> None:
+        """Copy files into the evidence store in the background (they may be large)."""
+        ws, quarter = self.ws, self.quarter
+
+        def work(report_progress: ProgressCallback) -> list[str]:
+            names = []
+            for i, path in enumerate(paths):
+                if not report_progress(i, len(paths)):
+                    break
+                evidence.attach(ws, measure_id, path, quarter=quarter)
+                names.append(path.name)
+            return names
+
+        def done(names: list[str]) -> None:
+            self.show_measure(measure_id)
+            self.inform(self.tr("已添加佐证材料：%s") % "、".join(names))
+
+        def failed(exc: BaseException) -> None:
+            self.show_measure(measure_id)
+            show_error(self, exc)
+
+        BackgroundOp(self, work, self.tr("正在保存佐证材料…")).success(done).failure(failed).run()
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(self, title, label, text=text)
+        return value if ok else None
+
+    def describe_evidence(self, evidence_id: int) -> None:
+        measure_id = self.detail.measure_id
+        if measure_id is None:
+            return
+        current = next(
+            (
+                e.description
+                for e in ledger.measure_detail(self.ws.db, measure_id, self.quarter).evidence
+                if e.id == evidence_id
+            ),
+            "",
+        )
+        text = self.ask_text(self.tr("佐证材料说明"), self.tr("说明："), current)
+        if text is None:
             return
         try:
-            evidence.attach(self.ws, measure_id, path, quarter=self.quarter)
+            evidence.describe(self.ws, evidence_id, text.strip())
         except Exception as exc:
             show_error(self, exc)
-            return
         self.show_measure(measure_id)
-        self.inform(self.tr("已添加佐证材料：%s") % path.name)
 
     def open_evidence(self, evidence_id: int) -> None:
         try:

@@ -68,7 +68,7 @@ def test_officer_walks_from_document_to_report_and_back(
     proof.write_bytes(b"%PDF-1.4 evidence")
     _answer_open(monkeypatch, w, proof)
     qtbot.mouseClick(w.detail.attach_button, Qt.MouseButton.LeftButton)
-    assert w.detail.evidence_list.count() == 1
+    qtbot.waitUntil(lambda: w.detail.evidence_list.count() == 1, timeout=10000)
     assert "培训评价组织名单.pdf" in w.detail.evidence_list.item(0).text()
     proof.unlink()
     stored = [p for p in (data_dir / "evidence").rglob("*") if p.is_file()]
