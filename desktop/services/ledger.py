@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.domain import Light, Quarter, Status, is_overdue, warning_light
 from desktop.models import Database, Evidence, Measure, Plan, Progress, Section
@@ -44,6 +44,7 @@ class MeasureRow:
     light: Light = Light.GREEN
     text: str = ""
     last_progress: datetime | None = None
+    sections: tuple[str, ...] = ()  # headings above, outermost first
 
 
 @dataclass(frozen=True)
@@ -136,10 +137,14 @@ def list_measures(
         query = select(Measure).where(Measure.archived.is_(False))
         if plan_id is not None:
             query = query.where(Measure.plan_id == plan_id)
-        measures = s.scalars(
-            query.options(selectinload(Measure.section)).order_by(Measure.plan_id, Measure.position)
-        ).all()
-        ids = [m.id for m in measures]
+        measures = s.scalars(query.order_by(Measure.plan_id, Measure.position)).all()
+        # Subqueries rather than long IN lists: a ledger can hold tens of thousands of measures.
+        ids = select(Measure.id).where(Measure.archived.is_(False))
+        section_query = select(Section)
+        if plan_id is not None:
+            ids = ids.where(Measure.plan_id == plan_id)
+            section_query = section_query.where(Section.plan_id == plan_id)
+        sections = {sec.id: sec for sec in s.scalars(section_query)}
         evidence_counts = _counts(s, Evidence.measure_id, ids)
         with_progress = set(
             s.scalars(
@@ -165,9 +170,19 @@ def list_measures(
                 m.id in with_progress,
                 due_soon_days,
                 last.get(m.id),
+                _chain(sections, m.section_id),
             )
             for m in measures
         ]
+
+
+def _chain(sections: dict[int, Section], section_id: int | None) -> tuple[str, ...]:
+    titles: list[str] = []
+    while section_id is not None and section_id in sections:
+        section = sections[section_id]
+        titles.append(_heading(section))
+        section_id = section.parent_id
+    return tuple(reversed(titles))
 
 
 def measure_detail(
@@ -215,6 +230,7 @@ def measure_detail(
                 str(quarter) in progress,
                 due_soon_days,
                 max((p.updated_at for p in progress.values()), default=None),
+                section_titles(s, m),
             ),
             text=m.text,
             plan_title=m.plan.title,
@@ -251,9 +267,9 @@ def _heading(section: Section) -> str:
     return section.title
 
 
-def _counts(session: Session, column: InstrumentedAttribute[int], ids: list[int]) -> dict[int, int]:
-    if not ids:
-        return {}
+def _counts(
+    session: Session, column: InstrumentedAttribute[int], ids: Select[tuple[int]]
+) -> dict[int, int]:
     rows = (
         session.execute(select(column, func.count()).where(column.in_(ids)).group_by(column))
         .tuples()
@@ -269,6 +285,7 @@ def _row(
     has_progress: bool,
     due_soon_days: int,
     last_progress: datetime | None,
+    sections: tuple[str, ...] = (),
 ) -> MeasureRow:
     status = Status(m.status)
     return MeasureRow(
@@ -277,7 +294,7 @@ def _row(
         path=tuple(m.path),
         number=m.number,
         title=m.title,
-        section_title=_heading(m.section) if m.section else "",
+        section_title=sections[-1] if sections else "",
         lead_units=tuple(m.lead_units),
         responsible_units=tuple(m.responsible_units),
         deadline_text=m.deadline_text,
@@ -297,4 +314,5 @@ def _row(
         ),
         text=m.text,
         last_progress=last_progress,
+        sections=sections,
     )
