@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -208,3 +210,33 @@ def test_garbage_file(tmp_path: Path) -> None:
 def test_replace_keeps_measure_fields() -> None:
     # guard for the fixtures above: ReportMeasure is frozen and replace() must keep ids
     assert replace(measure(5), progress="x").measure_id == 5
+
+
+@pytest.mark.skipif(
+    not (shutil.which("libreoffice") or shutil.which("soffice")), reason="LibreOffice not installed"
+)
+def test_survives_a_resave_by_another_office_suite(tmp_path: Path) -> None:
+    """Departments use WPS or LibreOffice too: hidden sheets, ids and the digest must survive."""
+    out = tmp_path / "fill.xlsx"
+    export_fillin(_data(), UNIT, out)
+    exe = shutil.which("libreoffice") or shutil.which("soffice")
+    assert exe
+    resaved = tmp_path / "resaved"
+    proc = subprocess.run(
+        [
+            exe,
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(resaved),
+            str(out),
+        ],
+        capture_output=True,
+        timeout=180,
+    )
+    assert proc.returncode == 0, proc.stderr
+    back = read_fillin(resaved / "fill.xlsx")
+    assert [r.measure_id for r in back.rows] == [11, 12, 14]
+    assert back.rows[2].progress == "=1+1 不是公式"
