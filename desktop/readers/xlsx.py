@@ -106,6 +106,9 @@ _SECTION_NUMBER = re.compile(
     rf"(?P<part>第[{_CN_NUM}0-9]+(?:部分|章|篇|类))|(?P<l3>[0-9]{{1,2}})\s*[、．](?![0-9]))\s*"
 )
 _BARE_CN_NUMBER = re.compile(rf"^[{_CN_NUM}]+$|^[（(][{_CN_NUM}]+[）)]$")
+_NOTE = re.compile(
+    r"^(?:注|备注|说明|填表人|填报人|审核人|联系人|联系电话|制表|填表说明|附注)\s*[0-9：:．.、]"
+)
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _TITLE_MAX = 60
 
@@ -671,6 +674,19 @@ class _SheetReader:
             return None
         return self.merges.value(self.sheet.rows, r, col)
 
+    def is_repeated_header(self, texts: dict[str, str]) -> bool:
+        # Tables pasted together from several printouts repeat their header rows.
+        header = self.mapping.headers
+        same = sum(
+            1 for name, col in self.mapping.columns.items() if texts.get(name) == header.get(col)
+        )
+        return same >= 2 and same >= len([v for v in texts.values() if v]) - 1
+
+    def is_note(self, texts: dict[str, str]) -> bool:
+        """'注：…', '填表人：…' lines under the table are not measures."""
+        values = [v for v in texts.values() if v]
+        return len(set(values)) == 1 and bool(_NOTE.match(values[0]))
+
     def is_section_row(self, r: int, texts: dict[str, str]) -> tuple[int, str, str] | None:
         cols = self.mapping.columns
         non_empty = {k for k, v in texts.items() if v}
@@ -715,6 +731,8 @@ class _SheetReader:
                 continue  # a row that only continues cells merged from above is layout
             texts = {name: _clean(self.cell(r, name)) for name in self.mapping.columns}
             if not any(texts.values()):
+                continue
+            if self.is_repeated_header(texts) or self.is_note(texts):
                 continue
             section = self.is_section_row(r, texts)
             if section is not None:

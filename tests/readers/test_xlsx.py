@@ -329,3 +329,28 @@ def test_word_document_renamed(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ReadError):
         read_task_list(tmp_path / "nope.xlsx")
+
+
+def test_subsections_repeated_headers_and_notes(tmp_path: Path) -> None:
+    path = tmp_path / "sub.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(HEADER)
+    ws.append(["一", "深化改革", None, None, None, None])
+    ws.append(["（一）", "放管服改革", None, None, None, None])
+    ws.append([1, "推进证照分离改革", "县市场监管局", None, "2023年底前", None])
+    ws.append(HEADER)  # header repeated from a second printout
+    ws.append(["（二）", "要素市场化改革", None, None, None, None])
+    ws.append([2, "深化土地要素市场化配置改革", "县自然资源局", None, None, None])
+    ws.append(["注：1. 完成时限为最迟时间。2. 各单位每季度末报送进展。"])
+    ws.merge_cells("A8:F8")
+    ws.append(["填表人：王五", None, None, None, None, None])
+    wb.save(path)
+    doc = read_task_list(path).documents[0]
+    assert [(s.path, s.title) for s in doc.sections] == [
+        (["一"], "深化改革"),
+        (["一", "（一）"], "放管服改革"),
+        (["一", "（二）"], "要素市场化改革"),
+    ]
+    assert [m.path for m in doc.measures] == [["一", "（一）", "1"], ["一", "（二）", "2"]]
