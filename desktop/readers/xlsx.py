@@ -307,14 +307,14 @@ def _read_sheet(
                 complete = False
                 break
             last = idx
-            if cells:
-                width = max(c["column"] for c in cells)
-                values: list[Any] = [None] * width
-                for c in cells:
-                    if c["value"] is not None:
-                        values[c["column"] - 1] = c["value"]
-                if any(v is not None and v != "" for v in values):
-                    rows[idx] = values
+            # Only cells with a value count: sheets formatted out to column XFD carry thousands
+            # of empty styled cells per row.
+            filled = [c for c in cells if c["value"] is not None and c["value"] != ""]
+            if filled:
+                values: list[Any] = [None] * max(c["column"] for c in filled)
+                for c in filled:
+                    values[c["column"] - 1] = c["value"]
+                rows[idx] = values
             if progress is not None and idx % 500 == 0 and not progress(idx, max(total, idx)):
                 raise Cancelled()
         hidden = {

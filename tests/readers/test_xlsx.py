@@ -354,3 +354,19 @@ def test_subsections_repeated_headers_and_notes(tmp_path: Path) -> None:
         (["一", "（二）"], "要素市场化改革"),
     ]
     assert [m.path for m in doc.measures] == [["一", "（一）", "1"], ["一", "（二）", "2"]]
+
+
+def test_rows_styled_out_to_the_last_column(tmp_path: Path) -> None:
+    from openpyxl.styles import Font
+
+    path = tmp_path / "wide.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(HEADER)
+    for i in range(1, 101):
+        ws.append([i, f"任务{i}", "县发改局", None, None, None])
+        ws.cell(row=i + 1, column=16000).font = Font(bold=True)  # empty but styled
+    wb.save(path)
+    result = read_task_list(path)
+    assert result.measure_count == 100
