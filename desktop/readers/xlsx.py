@@ -620,12 +620,16 @@ def _units_with_lead_marks(text: str) -> tuple[list[str], list[str]]:
 
 
 class _SheetReader:
-    def __init__(self, mapping: ColumnMapping, sheet: _Sheet, doc_title: str) -> None:
+    def __init__(
+        self, mapping: ColumnMapping, sheet: _Sheet, doc_title: str, context: str = ""
+    ) -> None:
         self.mapping = mapping
         self.sheet = sheet
         self.merges = _Merges(sheet.merges)
         self.title = doc_title
-        m = _YEAR_IN_TITLE.search(doc_title)
+        # A month without a year ('6月底前') takes the year of the title, else of the sheet or
+        # file name ('2023年重点任务.xlsx').
+        m = _YEAR_IN_TITLE.search(doc_title) or _YEAR_IN_TITLE.search(context)
         self.default_year = int(m.group(1)) if m else None
         self.units_cache: dict[str, list[str]] = {}
         self.deadline_cache: dict[tuple[str, int | None], Any] = {}
@@ -860,7 +864,7 @@ def read_task_list(
                 raise ReadError(
                     f"工作表“{ws.title}”没有指定任务列（重点任务/具体措施），无法导入。"
                 )
-            reader = _SheetReader(cm, sheet, cm.title or ws.title)
+            reader = _SheetReader(cm, sheet, cm.title or ws.title, f"{ws.title} {path.stem}")
             doc = reader.read(sub)
             warnings.extend(reader.warnings)
             if doc.measures:

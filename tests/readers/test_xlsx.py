@@ -370,3 +370,14 @@ def test_rows_styled_out_to_the_last_column(tmp_path: Path) -> None:
     wb.save(path)
     result = read_task_list(path)
     assert result.measure_count == 100
+
+
+def test_year_from_the_file_name_when_the_title_has_none(tmp_path: Path) -> None:
+    path = tmp_path / "2024年重点任务.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(HEADER)
+    ws.append([1, "任务甲", "县发改局", None, "6月底前", None])
+    wb.save(path)
+    assert read_task_list(path).documents[0].measures[0].deadline == date(2024, 6, 30)
