@@ -7,7 +7,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from desktop.domain import Cancelled
 from desktop.readers import ReadError
@@ -381,3 +384,43 @@ def test_year_from_the_file_name_when_the_title_has_none(tmp_path: Path) -> None
     ws.append([1, "任务甲", "县发改局", None, "6月底前", None])
     wb.save(path)
     assert read_task_list(path).documents[0].measures[0].deadline == date(2024, 6, 30)
+
+
+_CELL = st.one_of(
+    st.none(),
+    st.text(max_size=30).map(lambda s: ILLEGAL_CHARACTERS_RE.sub("", s)),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.datetimes(min_value=datetime(1950, 1, 1), max_value=datetime(2100, 1, 1)),
+    st.sampled_from(
+        ["一、总体要求", "（二）", "2023年6月底前", "长期坚持", "县发改局、县财政局", "注：无"]
+    ),
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.lists(_CELL, min_size=6, max_size=6), max_size=12), st.booleans())
+def test_any_cell_values_read_or_fail_cleanly(
+    tmp_path: Path, rows: list[list[object]], merge: bool
+) -> None:
+    path = tmp_path / "fuzz.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(HEADER)
+    for row in rows:
+        ws.append(row)
+    if merge and len(rows) >= 2:
+        ws.merge_cells("C2:C3")
+        ws.merge_cells(f"A{len(rows) + 1}:F{len(rows) + 1}")
+    wb.save(path)
+    try:
+        result = read_task_list(path)
+    except ReadError as err:
+        assert err.message
+        return
+    for doc in result.documents:
+        for m in doc.measures:
+            assert m.text and m.number and m.path[-1] == m.number
