@@ -408,9 +408,6 @@ def _map_header(texts: dict[int, str]) -> dict[str, int]:
         columns[name] = col
     if "text" in columns and "title" not in columns:
         columns["title"] = columns.pop("text")
-    elif "title" in columns and "text" in columns and columns["text"] < columns["title"]:
-        # '具体措施' left of '重点任务' is unusual; keep the wider-scope column as the title anyway.
-        pass
     return columns
 
 
@@ -427,13 +424,20 @@ def _score(columns: dict[str, int]) -> int:
 class _Merges:
     """Value lookup through merged ranges: every cell of a range shows its top-left value."""
 
-    def __init__(self, merges: list[tuple[int, int, int, int]]) -> None:
+    def __init__(self, merges: list[tuple[int, int, int, int]], rows: dict[int, list[Any]]) -> None:
         self.ranges = merges
         self.owner: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+        # Cells beyond the last value never matter: clip ranges to the used area, so a row merged
+        # out to column XFD (or a column merged down a million rows) costs nothing.
+        max_row = max(rows, default=0)
+        max_col = max((len(v) for v in rows.values()), default=0) + 1
+        budget = 5_000_000
         for rng in merges:
             r1, c1, r2, c2 = rng
-            if (r2 - r1 + 1) * (c2 - c1 + 1) > 200_000:
-                continue  # a whole-column merge would cost memory for nothing
+            r2, c2 = min(r2, max_row), min(c2, max_col)
+            budget -= max(0, r2 - r1 + 1) * max(0, c2 - c1 + 1)
+            if budget < 0:
+                break
             for r in range(r1, r2 + 1):
                 for c in range(c1, c2 + 1):
                     self.owner[(r, c)] = rng
@@ -483,7 +487,7 @@ def _title_above(texts_by_row: dict[int, dict[int, str]], header_row: int) -> st
 
 
 def _detect(name: str, sheet: _Sheet, hidden_sheet: bool) -> SheetScan:
-    merges = _Merges(sheet.merges)
+    merges = _Merges(sheet.merges, sheet.rows)
     if not sheet.rows:
         return SheetScan(name, None, "工作表是空的。", hidden_sheet, 0)
     last = min(max(sheet.rows), HEADER_SEARCH_ROWS)
@@ -625,7 +629,7 @@ class _SheetReader:
     ) -> None:
         self.mapping = mapping
         self.sheet = sheet
-        self.merges = _Merges(sheet.merges)
+        self.merges = _Merges(sheet.merges, sheet.rows)
         self.title = doc_title
         # A month without a year ('6月底前') takes the year of the title, else of the sheet or
         # file name ('2023年重点任务.xlsx').

@@ -424,3 +424,37 @@ def test_any_cell_values_read_or_fail_cleanly(
     for doc in result.documents:
         for m in doc.measures:
             assert m.text and m.number and m.path[-1] == m.number
+
+
+def test_huge_merged_ranges_cost_nothing(tmp_path: Path) -> None:
+    import time
+
+    small = tmp_path / "small.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(HEADER)
+    ws.append(["一、总体要求"])
+    ws.merge_cells("A2:F2")
+    for i in range(1, 200):
+        ws.append([i, f"任务{i}", None, None, None, None])
+    ws["C3"] = "县发改局"
+    ws.merge_cells("C3:C201")
+    wb.save(small)
+    # Excel writes only the range for such merges (openpyxl would write every cell), so patch
+    # the refs: a heading merged to column XFD, a lead unit merged down the whole sheet.
+    path = tmp_path / "merges.xlsx"
+    with zipfile.ZipFile(small) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'ref="A2:F2"', b'ref="A2:XFD2"')
+                data = data.replace(b'ref="C3:C201"', b'ref="C3:C1048576"')
+                assert b"C1048576" in data
+            dst.writestr(item, data)
+    t = time.perf_counter()
+    doc = read_task_list(path).documents[0]
+    assert time.perf_counter() - t < 2
+    assert doc.sections[0].title == "总体要求"
+    assert len(doc.measures) == 199
+    assert doc.measures[-1].lead_units == ["县发改局"]
