@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from desktop.domain import Cancelled
-from desktop.readers import ReadError
+from desktop.readers import ReadError, xlsx
 from desktop.readers.xlsx import ColumnMapping, detect_tables, read_task_list
 
 HEADER = ["序号", "重点任务", "牵头单位", "责任单位", "完成时限", "备注"]
@@ -305,19 +305,26 @@ def test_renamed_xlsx_with_xls_suffix_is_read(tmp_path: Path) -> None:
     assert read_task_list(path).measure_count == 4
 
 
-def test_zip_bomb_is_refused_before_parsing(tmp_path: Path) -> None:
+def test_zip_bomb_is_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(xlsx, "MAX_UNCOMPRESSED_BYTES", 8 * 1024 * 1024)  # keep the test quick
     path = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", "<Types/>")
         zf.writestr("xl/workbook.xml", "<workbook/>")
-        # 450 MB of zeros compresses to well under a megabyte.
-        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
-            chunk = b"\0" * (1024 * 1024)
-            for _ in range(450):
-                fh.write(chunk)
+        # 10 MB of zeros compresses to about 10 KB.
+        with zf.open("xl/worksheets/sheet1.xml", "w") as fh:
+            for _ in range(10):
+                fh.write(b"\0" * (1024 * 1024))
+    assert path.stat().st_size < 100_000
     with pytest.raises(ReadError) as err:
         read_task_list(path)
     assert "异常巨大" in err.value.message
+
+
+def test_default_zip_limits_are_generous_but_bounded() -> None:
+    assert 100 * 1024 * 1024 <= xlsx.MAX_UNCOMPRESSED_BYTES <= 1024 * 1024 * 1024
 
 
 def test_word_document_renamed(tmp_path: Path) -> None:
