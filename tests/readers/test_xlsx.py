@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -240,7 +241,7 @@ def test_progress_callback_and_cancel(tmp_path: Path) -> None:
         ws.append([i, f"任务{i}", "县发改局", None, None, None])
     wb.save(path)
     calls: list[tuple[int, int]] = []
-    read_task_list(path, progress=lambda d, t: calls.append((d, t)) is None)
+    read_task_list(path, progress=_recorder(calls))
     assert calls and calls[-1][0] == calls[-1][1]
     with pytest.raises(Cancelled):
         read_task_list(path, progress=lambda d, t: False)
@@ -465,3 +466,11 @@ def test_huge_merged_ranges_cost_nothing(tmp_path: Path) -> None:
     assert doc.sections[0].title == "总体要求"
     assert len(doc.measures) == 199
     assert doc.measures[-1].lead_units == ["县发改局"]
+
+
+def _recorder(calls: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    def record(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return True
+
+    return record

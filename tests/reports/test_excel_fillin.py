@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop.readers import ReadError
+from desktop.reports.data import QuarterReportData
 from desktop.reports.excel_fillin import (
     BASE_SHEET,
     FILLIN_COLUMNS,
@@ -33,7 +34,7 @@ PROBLEMS_COL = 11
 NEXT_COL = 12
 
 
-def _data():  # type: ignore[no-untyped-def]
+def _data() -> QuarterReportData:
     return report(
         measure(11, lead_units=("县发改局",), progress="已完成选址", status="in_progress"),
         measure(12, lead_units=("县财政局",), responsible_units=("县 发改局",), progress=""),
