@@ -11,6 +11,8 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz, process
 
+from desktop.parsing.model import ParsedDocument
+
 __all__ = [
     "MATCH_THRESHOLD",
     "SAME_PLACE_BONUS",
@@ -19,6 +21,7 @@ __all__ = [
     "MatchResult",
     "MeasureKey",
     "MeasureMatch",
+    "keys_for_document",
     "match_measures",
     "normalize_text",
     "word_diff",
@@ -33,7 +36,7 @@ MATCH_THRESHOLD = 60.0
 # A measure in the same place (same number path) gets this much on top: a rewording that keeps
 # the numbering is more likely the same measure than one that moved.
 SAME_PLACE_BONUS = 10.0
-# Exact matches can be cut short by duplicates; fuzzy pairing looks at this many candidates.
+# Fuzzy pairing looks at the best few candidates per old measure (plus the one in its place).
 _CANDIDATES = 8
 
 
@@ -109,6 +112,17 @@ class MatchResult:
         return {m.old.key: m.new.key for m in self.matches if m.old and m.new}
 
 
+def keys_for_document(doc: ParsedDocument, first_key: int = 0) -> list[MeasureKey]:
+    """Keys for a freshly parsed document: key = first_key + index, section titles from its sections."""
+    titles = {tuple(sec.path): sec.title for sec in doc.sections}
+    keys: list[MeasureKey] = []
+    for k, m in enumerate(doc.measures):
+        path = tuple(m.path)
+        sections = tuple(titles[path[:n]] for n in range(1, len(path)) if path[:n] in titles)
+        keys.append(MeasureKey(first_key + k, path, m.number, m.title, m.text, sections))
+    return keys
+
+
 _LEADING_NUMBER = re.compile(
     r"^\s*(?:[（(]?[一二三四五六七八九十百0-9]+[）)]?[、.．)）]?|第[一二三四五六七八九十百0-9]+条)\s*"
 )
@@ -161,17 +175,25 @@ def match_measures(old: Sequence[MeasureKey], new: Sequence[MeasureKey]) -> Matc
     rest_new = [j for j in range(len(new)) if j not in pair_of_new]
     if rest_old and rest_new:
         choices = [new_norm[j] for j in rest_new]
+        pos_by_path: dict[tuple[str, ...], list[int]] = {}
+        for pos, j in enumerate(rest_new):
+            pos_by_path.setdefault(new[j].path, []).append(pos)
         scored: list[tuple[float, float, int, int]] = []
         for i in rest_old:
             hits = process.extract(
                 old_norm[i],
                 choices,
                 scorer=fuzz.ratio,
-                limit=None,
+                limit=_CANDIDATES,
                 score_cutoff=MATCH_THRESHOLD - SAME_PLACE_BONUS,
             )
-            hits.sort(key=lambda h: -h[1])
-            for _text, ratio, pos in hits[: _CANDIDATES * 2]:
+            # The same-place candidate may fall outside the top few; score it anyway.
+            for pos in pos_by_path.get(old[i].path, [])[:1]:
+                if all(h[2] != pos for h in hits):
+                    ratio = fuzz.ratio(old_norm[i], choices[pos])
+                    if ratio >= MATCH_THRESHOLD - SAME_PLACE_BONUS:
+                        hits.append((choices[pos], ratio, pos))
+            for _text, ratio, pos in hits:
                 j = rest_new[pos]
                 score = ratio + (SAME_PLACE_BONUS if new[j].path == old[i].path else 0.0)
                 if score >= MATCH_THRESHOLD:

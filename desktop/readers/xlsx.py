@@ -106,6 +106,9 @@ _SECTION_NUMBER = re.compile(
     rf"(?P<part>第[{_CN_NUM}0-9]+(?:部分|章|篇|类))|(?P<l3>[0-9]{{1,2}})\s*[、．](?![0-9]))\s*"
 )
 _BARE_CN_NUMBER = re.compile(rf"^[{_CN_NUM}]+$|^[（(][{_CN_NUM}]+[）)]$")
+_NOTE = re.compile(
+    r"^(?:注|备注|说明|填表人|填报人|审核人|联系人|联系电话|制表|填表说明|附注)\s*[0-9：:．.、]"
+)
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _TITLE_MAX = 60
 
@@ -304,14 +307,14 @@ def _read_sheet(
                 complete = False
                 break
             last = idx
-            if cells:
-                width = max(c["column"] for c in cells)
-                values: list[Any] = [None] * width
-                for c in cells:
-                    if c["value"] is not None:
-                        values[c["column"] - 1] = c["value"]
-                if any(v is not None and v != "" for v in values):
-                    rows[idx] = values
+            # Only cells with a value count: sheets formatted out to column XFD carry thousands
+            # of empty styled cells per row.
+            filled = [c for c in cells if c["value"] is not None and c["value"] != ""]
+            if filled:
+                values: list[Any] = [None] * max(c["column"] for c in filled)
+                for c in filled:
+                    values[c["column"] - 1] = c["value"]
+                rows[idx] = values
             if progress is not None and idx % 500 == 0 and not progress(idx, max(total, idx)):
                 raise Cancelled()
         hidden = {
@@ -405,9 +408,6 @@ def _map_header(texts: dict[int, str]) -> dict[str, int]:
         columns[name] = col
     if "text" in columns and "title" not in columns:
         columns["title"] = columns.pop("text")
-    elif "title" in columns and "text" in columns and columns["text"] < columns["title"]:
-        # '具体措施' left of '重点任务' is unusual; keep the wider-scope column as the title anyway.
-        pass
     return columns
 
 
@@ -424,13 +424,20 @@ def _score(columns: dict[str, int]) -> int:
 class _Merges:
     """Value lookup through merged ranges: every cell of a range shows its top-left value."""
 
-    def __init__(self, merges: list[tuple[int, int, int, int]]) -> None:
+    def __init__(self, merges: list[tuple[int, int, int, int]], rows: dict[int, list[Any]]) -> None:
         self.ranges = merges
         self.owner: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+        # Cells beyond the last value never matter: clip ranges to the used area, so a row merged
+        # out to column XFD (or a column merged down a million rows) costs nothing.
+        max_row = max(rows, default=0)
+        max_col = max((len(v) for v in rows.values()), default=0) + 1
+        budget = 5_000_000
         for rng in merges:
             r1, c1, r2, c2 = rng
-            if (r2 - r1 + 1) * (c2 - c1 + 1) > 200_000:
-                continue  # a whole-column merge would cost memory for nothing
+            r2, c2 = min(r2, max_row), min(c2, max_col)
+            budget -= max(0, r2 - r1 + 1) * max(0, c2 - c1 + 1)
+            if budget < 0:
+                break
             for r in range(r1, r2 + 1):
                 for c in range(c1, c2 + 1):
                     self.owner[(r, c)] = rng
@@ -480,7 +487,7 @@ def _title_above(texts_by_row: dict[int, dict[int, str]], header_row: int) -> st
 
 
 def _detect(name: str, sheet: _Sheet, hidden_sheet: bool) -> SheetScan:
-    merges = _Merges(sheet.merges)
+    merges = _Merges(sheet.merges, sheet.rows)
     if not sheet.rows:
         return SheetScan(name, None, "工作表是空的。", hidden_sheet, 0)
     last = min(max(sheet.rows), HEADER_SEARCH_ROWS)
@@ -617,12 +624,16 @@ def _units_with_lead_marks(text: str) -> tuple[list[str], list[str]]:
 
 
 class _SheetReader:
-    def __init__(self, mapping: ColumnMapping, sheet: _Sheet, doc_title: str) -> None:
+    def __init__(
+        self, mapping: ColumnMapping, sheet: _Sheet, doc_title: str, context: str = ""
+    ) -> None:
         self.mapping = mapping
         self.sheet = sheet
-        self.merges = _Merges(sheet.merges)
+        self.merges = _Merges(sheet.merges, sheet.rows)
         self.title = doc_title
-        m = _YEAR_IN_TITLE.search(doc_title)
+        # A month without a year ('6月底前') takes the year of the title, else of the sheet or
+        # file name ('2023年重点任务.xlsx').
+        m = _YEAR_IN_TITLE.search(doc_title) or _YEAR_IN_TITLE.search(context)
         self.default_year = int(m.group(1)) if m else None
         self.units_cache: dict[str, list[str]] = {}
         self.deadline_cache: dict[tuple[str, int | None], Any] = {}
@@ -671,6 +682,19 @@ class _SheetReader:
             return None
         return self.merges.value(self.sheet.rows, r, col)
 
+    def is_repeated_header(self, texts: dict[str, str]) -> bool:
+        # Tables pasted together from several printouts repeat their header rows.
+        header = self.mapping.headers
+        same = sum(
+            1 for name, col in self.mapping.columns.items() if texts.get(name) == header.get(col)
+        )
+        return same >= 2 and same >= len([v for v in texts.values() if v]) - 1
+
+    def is_note(self, texts: dict[str, str]) -> bool:
+        """'注：…', '填表人：…' lines under the table are not measures."""
+        values = [v for v in texts.values() if v]
+        return len(set(values)) == 1 and bool(_NOTE.match(values[0]))
+
     def is_section_row(self, r: int, texts: dict[str, str]) -> tuple[int, str, str] | None:
         cols = self.mapping.columns
         non_empty = {k for k, v in texts.items() if v}
@@ -715,6 +739,8 @@ class _SheetReader:
                 continue  # a row that only continues cells merged from above is layout
             texts = {name: _clean(self.cell(r, name)) for name in self.mapping.columns}
             if not any(texts.values()):
+                continue
+            if self.is_repeated_header(texts) or self.is_note(texts):
                 continue
             section = self.is_section_row(r, texts)
             if section is not None:
@@ -842,7 +868,7 @@ def read_task_list(
                 raise ReadError(
                     f"工作表“{ws.title}”没有指定任务列（重点任务/具体措施），无法导入。"
                 )
-            reader = _SheetReader(cm, sheet, cm.title or ws.title)
+            reader = _SheetReader(cm, sheet, cm.title or ws.title, f"{ws.title} {path.stem}")
             doc = reader.read(sub)
             warnings.extend(reader.warnings)
             if doc.measures:

@@ -9,6 +9,7 @@ from desktop.parsing.matching import (
     MATCH_THRESHOLD,
     MatchKind,
     MeasureKey,
+    keys_for_document,
     match_measures,
     word_diff,
 )
@@ -145,3 +146,34 @@ def test_word_diff_rebuilds_both_texts(a: str, b: str) -> None:
     assert "".join(t for op, t in diff if op != "insert") == a
     assert "".join(t for op, t in diff if op != "delete") == b
     assert all(op in ("equal", "insert", "delete") and t for op, t in diff)
+
+
+def test_keys_for_document_and_section_titles() -> None:
+    from desktop.parsing.model import ParsedDocument, ParsedMeasure, ParsedSection
+
+    def doc(first_section: str) -> ParsedDocument:
+        return ParsedDocument(
+            title="方案",
+            sections=[
+                ParsedSection(["一"], "一", first_section),
+                ParsedSection(["二"], "二", "强化保障"),
+            ],
+            measures=[
+                ParsedMeasure(["一", "1"], "1", "甲", "推进甲项工作，完善甲项机制。"),
+                ParsedMeasure(["二", "2"], "2", "乙", "推进乙项工作，完善乙项机制。"),
+            ],
+        )
+
+    old = keys_for_document(doc("优化服务"))
+    assert old[0].sections == ("优化服务",) and old[1].key == 1
+    # a new section inserted before: numbers shift, titles do not; nothing moved
+    shifted = doc("优化服务")
+    shifted.sections = [
+        ParsedSection(["二"], "二", "优化服务"),
+        ParsedSection(["三"], "三", "强化保障"),
+    ]
+    shifted.measures[0].path = ["二", "1"]
+    shifted.measures[1].path = ["三", "2"]
+    result = match_measures(old, keys_for_document(shifted, 100))
+    assert [m.kind for m in result.matches] == [MatchKind.UNCHANGED, MatchKind.UNCHANGED]
+    assert all(m.renumbered for m in result.matches)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from desktop.domain import Cancelled
-from desktop.readers import ReadError
+from desktop.readers import ReadError, xlsx
 from desktop.readers.xlsx import ColumnMapping, detect_tables, read_task_list
 
 HEADER = ["序号", "重点任务", "牵头单位", "责任单位", "完成时限", "备注"]
@@ -237,7 +241,7 @@ def test_progress_callback_and_cancel(tmp_path: Path) -> None:
         ws.append([i, f"任务{i}", "县发改局", None, None, None])
     wb.save(path)
     calls: list[tuple[int, int]] = []
-    read_task_list(path, progress=lambda d, t: calls.append((d, t)) is None)
+    read_task_list(path, progress=_recorder(calls))
     assert calls and calls[-1][0] == calls[-1][1]
     with pytest.raises(Cancelled):
         read_task_list(path, progress=lambda d, t: False)
@@ -302,19 +306,26 @@ def test_renamed_xlsx_with_xls_suffix_is_read(tmp_path: Path) -> None:
     assert read_task_list(path).measure_count == 4
 
 
-def test_zip_bomb_is_refused_before_parsing(tmp_path: Path) -> None:
+def test_zip_bomb_is_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(xlsx, "MAX_UNCOMPRESSED_BYTES", 8 * 1024 * 1024)  # keep the test quick
     path = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", "<Types/>")
         zf.writestr("xl/workbook.xml", "<workbook/>")
-        # 450 MB of zeros compresses to well under a megabyte.
-        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
-            chunk = b"\0" * (1024 * 1024)
-            for _ in range(450):
-                fh.write(chunk)
+        # 10 MB of zeros compresses to about 10 KB.
+        with zf.open("xl/worksheets/sheet1.xml", "w") as fh:
+            for _ in range(10):
+                fh.write(b"\0" * (1024 * 1024))
+    assert path.stat().st_size < 100_000
     with pytest.raises(ReadError) as err:
         read_task_list(path)
     assert "异常巨大" in err.value.message
+
+
+def test_default_zip_limits_are_generous_but_bounded() -> None:
+    assert 100 * 1024 * 1024 <= xlsx.MAX_UNCOMPRESSED_BYTES <= 1024 * 1024 * 1024
 
 
 def test_word_document_renamed(tmp_path: Path) -> None:
@@ -329,3 +340,137 @@ def test_word_document_renamed(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ReadError):
         read_task_list(tmp_path / "nope.xlsx")
+
+
+def test_subsections_repeated_headers_and_notes(tmp_path: Path) -> None:
+    path = tmp_path / "sub.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(HEADER)
+    ws.append(["一", "深化改革", None, None, None, None])
+    ws.append(["（一）", "放管服改革", None, None, None, None])
+    ws.append([1, "推进证照分离改革", "县市场监管局", None, "2023年底前", None])
+    ws.append(HEADER)  # header repeated from a second printout
+    ws.append(["（二）", "要素市场化改革", None, None, None, None])
+    ws.append([2, "深化土地要素市场化配置改革", "县自然资源局", None, None, None])
+    ws.append(["注：1. 完成时限为最迟时间。2. 各单位每季度末报送进展。"])
+    ws.merge_cells("A8:F8")
+    ws.append(["填表人：王五", None, None, None, None, None])
+    wb.save(path)
+    doc = read_task_list(path).documents[0]
+    assert [(s.path, s.title) for s in doc.sections] == [
+        (["一"], "深化改革"),
+        (["一", "（一）"], "放管服改革"),
+        (["一", "（二）"], "要素市场化改革"),
+    ]
+    assert [m.path for m in doc.measures] == [["一", "（一）", "1"], ["一", "（二）", "2"]]
+
+
+def test_rows_styled_out_to_the_last_column(tmp_path: Path) -> None:
+    from openpyxl.styles import Font
+
+    path = tmp_path / "wide.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(HEADER)
+    for i in range(1, 101):
+        ws.append([i, f"任务{i}", "县发改局", None, None, None])
+        ws.cell(row=i + 1, column=16000).font = Font(bold=True)  # empty but styled
+    wb.save(path)
+    result = read_task_list(path)
+    assert result.measure_count == 100
+
+
+def test_year_from_the_file_name_when_the_title_has_none(tmp_path: Path) -> None:
+    path = tmp_path / "2024年重点任务.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(HEADER)
+    ws.append([1, "任务甲", "县发改局", None, "6月底前", None])
+    wb.save(path)
+    assert read_task_list(path).documents[0].measures[0].deadline == date(2024, 6, 30)
+
+
+_CELL = st.one_of(
+    st.none(),
+    st.text(max_size=30).map(lambda s: ILLEGAL_CHARACTERS_RE.sub("", s)),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.datetimes(min_value=datetime(1950, 1, 1), max_value=datetime(2100, 1, 1)),
+    st.sampled_from(
+        ["一、总体要求", "（二）", "2023年6月底前", "长期坚持", "县发改局、县财政局", "注：无"]
+    ),
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.lists(_CELL, min_size=6, max_size=6), max_size=12), st.booleans())
+def test_any_cell_values_read_or_fail_cleanly(
+    tmp_path: Path, rows: list[list[object]], merge: bool
+) -> None:
+    path = tmp_path / "fuzz.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(HEADER)
+    for row in rows:
+        ws.append(row)
+    if merge and len(rows) >= 2:
+        ws.merge_cells("C2:C3")
+        ws.merge_cells(f"A{len(rows) + 1}:F{len(rows) + 1}")
+    wb.save(path)
+    try:
+        result = read_task_list(path)
+    except ReadError as err:
+        assert err.message
+        return
+    for doc in result.documents:
+        for m in doc.measures:
+            assert m.text and m.number and m.path[-1] == m.number
+
+
+def test_huge_merged_ranges_cost_nothing(tmp_path: Path) -> None:
+    import time
+
+    small = tmp_path / "small.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(HEADER)
+    ws.append(["一、总体要求"])
+    ws.merge_cells("A2:F2")
+    for i in range(1, 200):
+        ws.append([i, f"任务{i}", None, None, None, None])
+    ws["C3"] = "县发改局"
+    ws.merge_cells("C3:C201")
+    wb.save(small)
+    # Excel writes only the range for such merges (openpyxl would write every cell), so patch
+    # the refs: a heading merged to column XFD, a lead unit merged down the whole sheet.
+    path = tmp_path / "merges.xlsx"
+    with zipfile.ZipFile(small) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'ref="A2:F2"', b'ref="A2:XFD2"')
+                data = data.replace(b'ref="C3:C201"', b'ref="C3:C1048576"')
+                assert b"C1048576" in data
+            dst.writestr(item, data)
+    t = time.perf_counter()
+    doc = read_task_list(path).documents[0]
+    assert time.perf_counter() - t < 2
+    assert doc.sections[0].title == "总体要求"
+    assert len(doc.measures) == 199
+    assert doc.measures[-1].lead_units == ["县发改局"]
+
+
+def _recorder(calls: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    def record(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return True
+
+    return record

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -142,7 +143,7 @@ def test_write_is_atomic_and_cancel_keeps_the_old_file(tmp_path: Path) -> None:
         export_ledger(report(*many), out, progress=lambda d, t: d < 200)
     assert out.read_bytes() == b"old"
     calls: list[tuple[int, int]] = []
-    export_ledger(report(*many), out, progress=lambda d, t: calls.append((d, t)) is None)
+    export_ledger(report(*many), out, progress=_recorder(calls))
     assert calls[-1] == (499, 499)
     assert load_workbook(out)["台账"].max_row == HEADER_ROW + 1 + 499
     assert [p.name for p in tmp_path.iterdir()] == ["台账.xlsx"]  # no temp files left
@@ -184,3 +185,11 @@ def test_libreoffice_converts_the_ledger_to_pdf(tmp_path: Path) -> None:
     assert data.startswith(b"%PDF")
     # landscape A4 media box (842 x 595 points)
     assert b"842" in data and b"595" in data
+
+
+def _recorder(calls: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    def record(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return True
+
+    return record
