@@ -54,6 +54,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--plan", type=int, action="append", help="计划编号，可重复；默认全部")
     p.add_argument("--out", type=Path, required=True, help="输出 .xlsx 文件")
 
+    p = sub.add_parser("fillin-export", help="为各责任单位生成进展填报表（Excel）")
+    p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
+    p.add_argument("--out-dir", type=Path, required=True, help="输出文件夹")
+    p.add_argument("--unit", action="append", help="只为这些单位生成（可重复）；默认全部")
+    p.add_argument("--plan", type=int, action="append", help="计划编号，可重复；默认全部")
+
+    p = sub.add_parser("fillin-import", help="导入部门交回的填报表（先显示差异）")
+    p.add_argument("file", type=Path)
+    p.add_argument("--yes", action="store_true", help="确认写入无冲突的改动")
+    p.add_argument(
+        "--take-theirs", action="store_true", help="冲突处也采用部门填写的内容（默认保留现有内容）"
+    )
+
     p = sub.add_parser("report", help="生成季度落实情况报告（PDF）")
     p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
     p.add_argument("--plan", type=int, action="append", help="计划编号，可重复；默认全部")
@@ -104,6 +117,10 @@ def _run(args: argparse.Namespace) -> int:
             return 0
         if args.command == "update":
             return _update(ws, args)
+        if args.command == "fillin-export":
+            return _fillin_export(ws, args)
+        if args.command == "fillin-import":
+            return _fillin_import(ws, args)
         if args.command == "export":
             quarter = Quarter.parse(args.quarter)
             rows = reporting.write_ledger_xlsx(ws, quarter, args.out, args.plan)
@@ -205,3 +222,47 @@ def _workbook_mapping(ws: Workspace, args: argparse.Namespace) -> dict[str, Colu
         for field, col in m.columns.items():
             print(f"  {FIELD_LABELS[field]} ← {col} 列 {m.headers.get(col, '')}")
     return mappings
+
+
+def _fillin_export(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.services import fillin
+
+    written = fillin.export_workbooks(
+        ws, Quarter.parse(args.quarter), args.out_dir, args.unit, args.plan
+    )
+    for unit, path, rows in written:
+        print(f"{unit}\t{rows} 项\t{path}")
+    print(f"共生成 {len(written)} 个填报表。")
+    return 0
+
+
+def _fillin_import(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.services import fillin
+
+    review = fillin.review(ws, args.file)
+    book = review.workbook
+    print(
+        f"{book.unit} {book.quarter} 填报表：改动 {len(review.diff.changes)} 处，"
+        f"冲突 {len(review.diff.conflicts)} 处，未变 {len(review.diff.unchanged)} 项。"
+    )
+    for change in review.diff.changes:
+        print(
+            f"  [改动] {review.titles.get(change.measure_id, change.measure_id)} "
+            f"{fillin.FIELD_NAMES[change.field]}：{change.incoming}"
+        )
+    for change in review.diff.conflicts:
+        print(
+            f"  [冲突] {review.titles.get(change.measure_id, change.measure_id)} "
+            f"{fillin.FIELD_NAMES[change.field]}：现有“{change.current}”，部门填写“{change.incoming}”"
+        )
+    for measure_id in review.diff.unknown_ids:
+        print(f"  [忽略] 编号 {measure_id} 的措施已不存在")
+    if not args.yes:
+        print("未写入。确认无误后加 --yes 重新运行（冲突默认保留现有内容）。")
+        return 0
+    take = (
+        {(c.measure_id, c.field): True for c in review.diff.conflicts} if args.take_theirs else {}
+    )
+    written = fillin.apply(ws, review, take)
+    print(f"已写入 {written} 处，填报人记为“{review.author}”。")
+    return 0

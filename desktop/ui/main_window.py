@@ -32,6 +32,7 @@ from desktop.readers.xlsx import WorkbookScan
 from desktop.services import (
     dashboard,
     evidence,
+    fillin,
     importing,
     ledger,
     reporting,
@@ -45,6 +46,7 @@ from desktop.ui.dashboard import DashboardView
 from desktop.ui.delegates import PlanDelegate
 from desktop.ui.detail_panel import DetailPanel
 from desktop.ui.errors import show_error
+from desktop.ui.fillin_dialog import FillinReviewDialog
 from desktop.ui.import_preview import ImportPreviewDialog
 from desktop.ui.item_models import SORT_ROLE, MeasureTableModel, PlanListModel
 from desktop.ui.mapping_dialog import MappingDialog
@@ -207,6 +209,13 @@ class MainWindow(QMainWindow):
         tools_menu = self.menuBar().addMenu(self.tr("工具(&T)"))
         self.settings_action = QAction(self.tr("设置(&S)…"), self)
         self.settings_action.triggered.connect(self.open_settings)
+        self.fillin_export_action = QAction(self.tr("导出部门填报表(&D)…"), self)
+        self.fillin_export_action.triggered.connect(self.export_fillin)
+        self.fillin_import_action = QAction(self.tr("导入部门填报表(&B)…"), self)
+        self.fillin_import_action.triggered.connect(self.import_fillin)
+        tools_menu.addAction(self.fillin_export_action)
+        tools_menu.addAction(self.fillin_import_action)
+        tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
         self.tools_menu = tools_menu
 
@@ -517,6 +526,58 @@ class MainWindow(QMainWindow):
             self.open_external(out)
 
         BackgroundOp(self, work, self.tr("正在导出台账…")).success(done).run()
+
+    def ask_directory(self, title: str, suggested: Path) -> Path | None:
+        name = QFileDialog.getExistingDirectory(self, title, str(suggested))
+        return Path(name) if name else None
+
+    def export_fillin(self) -> None:
+        quarter = self.quarter
+        plan_id = self.current_plan_id()
+        folder = self.ask_directory(self.tr("选择填报表的保存位置"), self.ws.paths.reports)
+        if folder is None:
+            return
+        ws = self.ws
+        plans = [plan_id] if plan_id is not None else None
+
+        def work(report_progress: ProgressCallback) -> list[tuple[str, Path, int]]:
+            return fillin.export_workbooks(ws, quarter, folder, None, plans, report_progress)
+
+        def done(written: list[tuple[str, Path, int]]) -> None:
+            self.inform(self.tr("已生成 %d 个单位的填报表：%s") % (len(written), folder))
+            self.open_external(folder)
+
+        BackgroundOp(self, work, self.tr("正在生成部门填报表…")).success(done).run()
+
+    def ask_fillin(self, dialog: FillinReviewDialog) -> bool:
+        return bool(dialog.exec())
+
+    def import_fillin(self) -> None:
+        path = self.ask_open_file(self.tr("选择部门交回的填报表"), "Excel 工作簿 (*.xlsx)")
+        if path is None:
+            return
+        ws = self.ws
+
+        def read(_progress: ProgressCallback) -> fillin.FillinReview:
+            return fillin.review(ws, path)
+
+        def confirm(review: fillin.FillinReview) -> None:
+            dialog = FillinReviewDialog(review, self)
+            if not self.ask_fillin(dialog):
+                self.inform(self.tr("已取消，数据未改变"))
+                return
+            take = dialog.take_incoming()
+
+            def write(_progress: ProgressCallback) -> int:
+                return fillin.apply(ws, review, take)
+
+            def done(count: int) -> None:
+                self.refresh_measures()
+                self.inform(self.tr("已写入 %d 处（填报人：%s）") % (count, review.author))
+
+            BackgroundOp(self, write, self.tr("正在写入…")).success(done).run()
+
+        BackgroundOp(self, read, self.tr("正在读取填报表…")).success(confirm).run()
 
     def change_status(self, measure_id: int, status: Status) -> None:
         row = self.measure_model.row_of(measure_id)
