@@ -64,6 +64,7 @@ HEADER_BG = Color(0.9, 0.9, 0.9)
 PLAN_BG = Color(0.82, 0.82, 0.82)
 SECTION_BG = Color(0.95, 0.95, 0.95)
 OVERDUE_LIST_LIMIT = 30
+GAP = "\u00a0" * 8  # reportlab collapses runs of ordinary and ideographic spaces; these stay
 MEASURE_HEADERS = (
     "序号",
     "重点任务",
@@ -326,7 +327,7 @@ class _QuarterReport:
         out = self._annex_head(number, "重点任务落实情况表", TURNED if self.turned else PORTRAIT)
         out.append(
             self.p(
-                f"填报单位：{d.unit_name}　　　　报告期：{d.quarter_label}",
+                f"填报单位：{d.unit_name}{GAP}报告期：{d.quarter_label}",
                 st.subtitle,
             )
         )
@@ -531,10 +532,10 @@ def _notice_story(
 
     red = sum(1 for it in notice.items if it.level == "red")
     yellow = len(notice.items) - red
-    serial = notice.serial.strip() or "　　　　"
+    serial = notice.serial.strip() or "\u00a0" * 12
     out: list[Flowable] = [
         _title_para(data.title, st, fonts),
-        p(f"督办编号：{serial}　　　　{data.quarter_label}", st.subtitle),
+        p(f"督办编号：{serial}{GAP}{data.quarter_label}", st.subtitle),
         Spacer(1, 6),
     ]
     info_cols = [
@@ -572,10 +573,11 @@ def _notice_story(
     table_rows: list[list[Any]] = [[p(h, st.th, fonts.heading) for h in headers]]
     extra: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), HEADER_BG)]
     red_bg, yellow_bg = Color(0.97, 0.8, 0.8), Color(1.0, 0.93, 0.6)
+    several = len({it.plan_title for it in notice.items}) > 1
     for i, item in enumerate(notice.items, 1):
         m = item.measure
         level = f"红色·逾期{item.days}天" if item.level == "red" else f"黄色·剩{item.days}天"
-        title = f"{item.plan_title.strip()} 第{m.number}项：" if item.plan_title.strip() else ""
+        title = f"{item.plan_title.strip()} 第{m.number}项：" if several else f"第{m.number}项："
         first = len(table_rows)
         table_rows += splitter.rows(
             [
@@ -607,8 +609,10 @@ def _notice_story(
     out.append(
         KeepTogether(
             [
-                p("签收人：　　　　　　　　签收时间：　　　年　　月　　日", st.signature),
-                p(f"{data.issuer}（盖章）", st.signature),
+                p(f"签收人：{GAP * 2}签收时间：{GAP}年{GAP[:4]}月{GAP[:4]}日", st.signature),
+                Spacer(1, 12),
+                p(f"{data.issuer}（盖章）", st.sign_right),
+                p(cn_date(data.issue_date), st.sign_right),
             ]
         )
     )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from reportlab.lib import textsplit as _rl_textsplit
 from reportlab.lib.colors import Color, black
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import paragraph as _rl_paragraph
 
@@ -44,6 +44,7 @@ class Styles:
     annex_note_more: ParagraphStyle
     caption: ParagraphStyle
     signature: ParagraphStyle
+    sign_right: ParagraphStyle
     note: ParagraphStyle
     th: ParagraphStyle
     td: ParagraphStyle
@@ -82,6 +83,7 @@ def make_styles(fonts: ReportFonts, table_size: float = SIZE_5) -> Styles:
                            firstLineIndent=0),
         caption=ps("caption", hei, SIZE_S4, 18, alignment=TA_CENTER, spaceBefore=4, spaceAfter=6),
         signature=ps("signature", body, SIZE_4, 24, alignment=TA_LEFT),
+        sign_right=ps("sign_right", body, SIZE_4, 24, alignment=TA_RIGHT, rightIndent=2 * SIZE_4),
         note=ps("note", body, SIZE_S5, 12, alignment=TA_LEFT),
         th=ps("th", hei, table_size, table_leading, alignment=TA_CENTER),
         td=ps("td", body, table_size, table_leading, alignment=TA_LEFT),
