@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import APP_TITLE, __version__
-from desktop.domain import Quarter
+from desktop.domain import Quarter, Status
 from desktop.models import DatabaseError
 from desktop.parsing import ParseError, parse_text, to_json
 from desktop.readers import ReadError, read_file
 from desktop.readers.xlsx import ColumnMapping
+from desktop.reports.options import ReportOptions
 from desktop.services import importing, ledger, reporting
 from desktop.services.errors import UserError
 from desktop.services.workspace import Workspace
@@ -70,6 +71,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="生成季度落实情况报告（PDF）")
     p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
     p.add_argument("--plan", type=int, action="append", help="计划编号，可重复；默认全部")
+    p.add_argument(
+        "--out", type=Path, required=True, help="输出文件：.pdf，或 .docx（可编辑的 Word 版）"
+    )
+    p.add_argument("--status", action="append", help="只含这些状态（可重复），如 推进中")
+    p.add_argument("--unit", action="append", help="只含这些单位牵头或负责的措施（可重复）")
+    p.add_argument("--section", action="append", help="只含这些部分（一级编号，如 一）")
+    p.add_argument("--title-only", action="store_true", help="表中只列措施标题，不列全文")
+    p.add_argument("--portrait", action="store_true", help="措施表用纵向页面（默认横向）")
+
+    p = sub.add_parser("notice", help="生成督办单（PDF）：各牵头单位的逾期和临期措施")
+    p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
+    p.add_argument("--plan", type=int, action="append", help="计划编号，可重复；默认全部")
+    p.add_argument("--unit", action="append", help="只为这些单位生成（可重复）")
     p.add_argument("--out", type=Path, required=True, help="输出 PDF 文件")
     return parser
 
@@ -128,8 +142,25 @@ def _run(args: argparse.Namespace) -> int:
             return 0
         if args.command == "report":
             quarter = Quarter.parse(args.quarter)
-            pages = reporting.write_pdf_report(ws, quarter, args.out, args.plan)
-            print(f"已生成报告：{args.out}（{pages} 页）")
+            only = reporting.ReportFilter(
+                statuses=frozenset(Status.from_label(x) for x in args.status or []),
+                units=frozenset(args.unit or []),
+                sections=frozenset(args.section or []),
+            )
+            options = ReportOptions(
+                full_text=not args.title_only, landscape_table=not args.portrait
+            )
+            pages = reporting.write_pdf_report(
+                ws, quarter, args.out, args.plan, options=options, only=only
+            )
+            print(f"已生成报告：{args.out}" + (f"（{pages} 页）" if pages else ""))
+            return 0
+        if args.command == "notice":
+            quarter = Quarter.parse(args.quarter)
+            pages = reporting.write_supervision_notice(
+                ws, quarter, args.out, args.plan, units=args.unit
+            )
+            print(f"已生成督办单：{args.out}（{pages} 页）")
             return 0
     finally:
         ws.close()

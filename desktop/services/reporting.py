@@ -14,6 +14,7 @@ from desktop.domain import ProgressCallback, Quarter, Status, is_overdue
 from desktop.models import Measure, Plan
 from desktop.models.base import utcnow
 from desktop.reports.data import QuarterReportData, ReportEvidence, ReportMeasure, ReportPlan
+from desktop.reports.options import ReportOptions
 from desktop.services import settings
 from desktop.services.errors import UserError
 from desktop.services.ledger import section_titles
@@ -99,7 +100,7 @@ def build_report_data(
         phone=conf["phone"],
         plans=tuple(report_plans),
         generated_at=datetime.now().astimezone(),
-        data_version=f"数据版本 {quarter} · {stamp:%Y%m%d%H%M%S}",
+        data_version=f"{quarter} · {stamp:%Y%m%d%H%M%S}",
         report_date=today,
     )
 
@@ -140,12 +141,57 @@ def write_pdf_report(
     out: Path,
     plan_ids: Sequence[int] | None = None,
     progress: ProgressCallback | None = None,
+    options: ReportOptions | None = None,
+    only: ReportFilter | None = None,
 ) -> int:
-    """Render the quarterly report; returns the page count."""
+    """Render the quarterly report as PDF (or .docx when `out` ends in .docx); returns pages
+    (0 for .docx, whose pagination Word decides)."""
+    data = build_report_data(ws, quarter, plan_ids, only=only)
+    if not any(p.measures for p in data.plans):
+        raise UserError("按所选条件没有任何措施，报告不会生成。请放宽筛选条件。")
+    if out.suffix.lower() == ".docx":
+        from desktop.reports.docx_report import render_quarter_docx
+
+        render_quarter_docx(data, out, options, progress)
+        return 0
     from desktop.reports.pdf_report import render_quarter_pdf
 
-    data = build_report_data(ws, quarter, plan_ids)
-    return render_quarter_pdf(data, out, progress=progress)
+    return render_quarter_pdf(data, out, options, progress)
+
+
+def write_supervision_notice(
+    ws: Workspace,
+    quarter: Quarter,
+    out: Path,
+    plan_ids: Sequence[int] | None = None,
+    today: date | None = None,
+    units: Sequence[str] | None = None,
+) -> int:
+    """督办单: one page per lead unit listing its red and yellow measures; returns pages."""
+    from desktop.reports.pdf_report import render_supervision_notice
+    from desktop.reports.supervision import build_supervision_notice
+
+    today = today or date.today()
+    data = build_report_data(ws, quarter, plan_ids, today)
+    conf = settings.get_all(ws.db)
+    notice = build_supervision_notice(
+        data.plans,
+        today,
+        title=f"{conf['unit_name']}重点任务落实督办单",
+        issuer=conf["unit_name"],
+        quarter_label=quarter.label,
+        generated_at=data.generated_at,
+        data_version=data.data_version,
+        soon_days=int(conf.get("due_soon_days") or 15),
+        contact=conf["officer"],
+        phone=conf["phone"],
+    )
+    if units:
+        wanted = set(units)
+        notice = replace(notice, notices=tuple(n for n in notice.notices if n.unit in wanted))
+    if not notice.notices:
+        raise UserError("目前没有逾期或临期（黄灯）的措施，无需督办。")
+    return render_supervision_notice(notice, out)
 
 
 def write_ledger_xlsx(

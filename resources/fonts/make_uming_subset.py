@@ -41,7 +41,18 @@ def main() -> int:
         if c < 0x2E80 or _in_gb2312(c) or 0x3000 <= c <= 0x303F or 0xFF00 <= c <= 0xFFEF
     ]
     opts = subset.Options()
-    opts.drop_tables += ["BDF ", "EBDT", "EBLC", "FFTM", "VORG", "vhea", "vmtx", "GSUB", "GPOS", "GDEF"]
+    opts.drop_tables += [
+        "BDF ",
+        "EBDT",
+        "EBLC",
+        "FFTM",
+        "VORG",
+        "vhea",
+        "vmtx",
+        "GSUB",
+        "GPOS",
+        "GDEF",
+    ]
     opts.hinting = False
     opts.name_IDs = ["*"]
     opts.name_languages = ["*"]

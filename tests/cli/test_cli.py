@@ -161,3 +161,57 @@ def test_import_workbook_prints_mapping_and_takes_column_overrides(
     assert "已导入 1 个计划，共 2 项措施" in out
     code, _, err = run(capsys, "--data-dir", data, "import", str(path), "--column", "lead=C")
     assert code != 0 and "未知的列名称" in err
+
+
+def test_report_options_docx_and_supervision_notice(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from docx import Document
+
+    data = str(tmp_path / "d")
+    assert run(capsys, "--data-dir", data, "import", str(SAMPLE_43))[0] == 0
+    pdf = tmp_path / "r.pdf"
+    code, _, err = run(
+        capsys,
+        "--data-dir",
+        data,
+        "report",
+        "--quarter",
+        "2023Q2",
+        "--out",
+        str(pdf),
+        "--unit",
+        "省民政厅",
+        "--title-only",
+        "--portrait",
+    )
+    assert code == 0, err
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "创新养老服务" in text and "简化就业手续" not in text
+    docx = tmp_path / "r.docx"
+    code, _, err = run(
+        capsys, "--data-dir", data, "report", "--quarter", "2023Q2", "--out", str(docx)
+    )
+    assert code == 0, err
+    body = "\n".join(p.text for p in Document(str(docx)).paragraphs)
+    assert "2023年第二季度" in body
+    code, _, err = run(
+        capsys,
+        "--data-dir",
+        data,
+        "report",
+        "--quarter",
+        "2023Q2",
+        "--out",
+        str(pdf),
+        "--unit",
+        "不存在的局",
+    )
+    assert code != 0 and "没有任何措施" in err
+    notice = tmp_path / "督办单.pdf"
+    code, out, err = run(
+        capsys, "--data-dir", data, "notice", "--quarter", "2023Q2", "--out", str(notice)
+    )
+    assert code == 0, err
+    notice_text = "".join(page.extract_text() for page in PdfReader(notice).pages)
+    assert "督办" in notice_text and "省人社厅" in notice_text
