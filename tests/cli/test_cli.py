@@ -209,7 +209,7 @@ def test_report_options_docx_and_supervision_notice(
     )
     assert code != 0 and "没有任何措施" in err
     notice = tmp_path / "督办单.pdf"
-    code, out, err = run(
+    code, _, err = run(
         capsys, "--data-dir", data, "notice", "--quarter", "2023Q2", "--out", str(notice)
     )
     assert code == 0, err
