@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -66,7 +67,12 @@ class DashboardView(QScrollArea):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.heading.setWordWrap(True)
-        layout.addWidget(self.heading)
+        self.notice_button = named(QPushButton(self.tr("打印督办单…")), "noticeButton")
+        self.notice_button.setToolTip(self.tr("为每个牵头单位生成一页督办单，列出其红灯和黄灯措施"))
+        head = QHBoxLayout()
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.notice_button)
+        layout.addLayout(head)
 
         cards = QHBoxLayout()
         self.cards = {

@@ -51,6 +51,7 @@ from desktop.ui.import_preview import ImportPreviewDialog
 from desktop.ui.item_models import SORT_ROLE, MeasureTableModel, PlanListModel
 from desktop.ui.mapping_dialog import MappingDialog
 from desktop.ui.measure_filter import FilterBar, MeasureFilter, MeasureFilterProxy
+from desktop.ui.report_dialogs import ReportOptionsDialog, ReportPreview
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.tasks import BackgroundOp
 from desktop.ui.update_dialog import UpdateDialog
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         ledger_split.setSizes([640, 440])
         self.dashboard = DashboardView()
         self.dashboard.measure_activated.connect(self._jump_to_measure)
+        self.dashboard.notice_button.clicked.connect(lambda: self.make_notice())
         self.tabs = named(QTabWidget(), "mainTabs")
         self.tabs.addTab(ledger_split, self.tr("措施台账"))
         self.tabs.addTab(self.dashboard, self.tr("工作总览"))
@@ -192,6 +194,9 @@ class MainWindow(QMainWindow):
         self.update_action.triggered.connect(self.update_plan)
         file_menu.addAction(self.update_action)
         file_menu.addAction(self.report_action)
+        self.notice_action = QAction(self.tr("生成督办单(&N)…"), self)
+        self.notice_action.triggered.connect(self.make_notice)
+        file_menu.addAction(self.notice_action)
         self.export_action = QAction(self.tr("导出台账（Excel）(&E)…"), self)
         self.export_action.triggered.connect(self.export_ledger)
         file_menu.addAction(self.export_action)
@@ -489,24 +494,73 @@ class MainWindow(QMainWindow):
 
         BackgroundOp(self, propose, self.tr("正在比对新版本…")).success(confirm).run()
 
+    def ask_report_options(self, dialog: ReportOptionsDialog) -> bool:
+        return bool(dialog.exec())
+
     def make_report(self) -> None:
         quarter = self.quarter
         plan_id = self.current_plan_id()
-        suggested = self.ws.paths.reports / f"季度报告-{quarter}.pdf"
-        out = self.ask_save_file(self.tr("保存季度报告"), suggested, "PDF 文件 (*.pdf)")
+        rows = self.measure_model.rows()
+        units = sorted({u for r in rows for u in (*r.lead_units, *r.responsible_units)})
+        sections = list(dict.fromkeys(r.sections[0] for r in rows if r.sections))
+        plan_title = (
+            self.plan_model.plan_at(self.plan_model.row_of(plan_id)).title if plan_id else None
+        )
+        dialog = ReportOptionsDialog(plan_title, units, sections, self)
+        if not self.ask_report_options(dialog):
+            return
+        choice = dialog.choice()
+        suffix, file_filter = (
+            (".docx", "Word 文档 (*.docx)") if choice.word else (".pdf", "PDF 文件 (*.pdf)")
+        )
+        suggested = self.ws.paths.reports / f"季度报告-{quarter}{suffix}"
+        out = self.ask_save_file(self.tr("保存季度报告"), suggested, file_filter)
         if out is None:
             return
         ws = self.ws
-        plans = [plan_id] if plan_id is not None else None
+        plans = None if choice.all_plans or plan_id is None else [plan_id]
 
         def work(report_progress: ProgressCallback) -> int:
-            return reporting.write_pdf_report(ws, quarter, out, plans, report_progress)
+            return reporting.write_pdf_report(
+                ws, quarter, out, plans, report_progress, choice.options, choice.only
+            )
 
         def done(pages: int) -> None:
+            if out.suffix.lower() == ".docx":
+                self.inform(self.tr("Word 报告已生成：%s") % out)
+                self.open_external(out)
+                return
             self.inform(self.tr("报告已生成：%s（%d 页）") % (out, pages))
-            self.open_external(out)
+            self.show_preview(out)
 
         BackgroundOp(self, work, self.tr("正在生成季度报告…")).success(done).run()
+
+    def show_preview(self, pdf: Path) -> ReportPreview:
+        preview = ReportPreview(pdf, self)
+        preview.open_externally.connect(self.open_external)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.show()
+        self.preview = preview
+        return preview
+
+    def make_notice(self) -> None:
+        quarter = self.quarter
+        plan_id = self.current_plan_id()
+        suggested = self.ws.paths.reports / f"督办单-{quarter}.pdf"
+        out = self.ask_save_file(self.tr("保存督办单"), suggested, "PDF 文件 (*.pdf)")
+        if out is None:
+            return
+        ws, today = self.ws, self.today
+        plans = [plan_id] if plan_id is not None else None
+
+        def work(_progress: ProgressCallback) -> int:
+            return reporting.write_supervision_notice(ws, quarter, out, plans, today)
+
+        def done(pages: int) -> None:
+            self.inform(self.tr("督办单已生成：%s（%d 页）") % (out, pages))
+            self.show_preview(out)
+
+        BackgroundOp(self, work, self.tr("正在生成督办单…")).success(done).run()
 
     def export_ledger(self) -> None:
         quarter = self.quarter

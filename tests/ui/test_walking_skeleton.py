@@ -74,17 +74,31 @@ def test_officer_walks_from_document_to_report_and_back(
     stored = [p for p in (data_dir / "evidence").rglob("*") if p.is_file()]
     assert [p.read_bytes() for p in stored] == [b"%PDF-1.4 evidence"]
 
-    # 4. Print the quarterly report: a PDF with an embedded Chinese font, opened in the viewer.
+    # 4. Print the quarterly report: a PDF with an embedded Chinese font, previewed in the window
+    #    and opened in the system viewer.
     out = tmp_path / "report.pdf"
     opened: list[Path] = []
+    monkeypatch.setattr(w, "ask_report_options", lambda dialog: True)
     monkeypatch.setattr(w, "ask_save_file", lambda *_: out)
     monkeypatch.setattr(w, "open_external", opened.append)
     quarter = w.quarter
     w.report_action.trigger()
-    qtbot.waitUntil(lambda: opened == [out], timeout=30000)
-    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    qtbot.waitUntil(lambda: getattr(w, "preview", None) is not None, timeout=30000)
+    assert w.preview.document.pageCount() >= 2
+    w.preview.external_button.click()
+    assert opened == [out]
+    reader = PdfReader(out)
+    text = "".join(page.extract_text() for page in reader.pages)
     assert "已取消签章环节" in text and "推进中" in text
     assert quarter.label in text
+    fonts = [
+        font.get_object()
+        for page in reader.pages
+        for font in (page["/Resources"].get("/Font") or {}).values()
+    ]
+    cjk = [f for f in fonts if "Hei" in str(f["/BaseFont"]) or "Ming" in str(f["/BaseFont"])]
+    assert cjk and all("/FontFile2" in f["/FontDescriptor"] for f in cjk)
+    w.preview.close()
 
     # 5. Close and reopen: everything is still there.
     session.close()
