@@ -45,9 +45,15 @@ class FixedDateCanvas(Canvas):
     """A canvas whose PDF dates and document id come from the data, so a re-print is identical."""
 
     fixed: datetime | None = None
+    initial_font: str = ""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("invariant", 1)
+        # invariant=1 seeds the document id from fixed values instead of the clock; the
+        # doc template passes invariant=None explicitly, so override rather than default it.
+        kwargs["invariant"] = 1
+        if self.initial_font:
+            # Otherwise every page declares an unembedded Helvetica it never uses.
+            kwargs["initialFontName"] = self.initial_font
         super().__init__(*args, **kwargs)
         when = self.fixed
         if when is not None:
@@ -65,8 +71,8 @@ class FixedDateCanvas(Canvas):
             stamp.tzname = aware.tzname() or "UTC+08:00"
 
 
-def canvas_maker(when: datetime) -> type[Canvas]:
-    return type("ReportCanvas", (FixedDateCanvas,), {"fixed": when})
+def canvas_maker(when: datetime, initial_font: str = "") -> type[Canvas]:
+    return type("ReportCanvas", (FixedDateCanvas,), {"fixed": when, "initial_font": initial_font})
 
 
 class GovDocTemplate(BaseDocTemplate):
@@ -117,8 +123,8 @@ class GovDocTemplate(BaseDocTemplate):
             id=TURNED, frames=[turned], onPage=self._turned_page, pagesize=(PAGE_H, PAGE_W)
         )
         # BaseDocTemplate sets the page's /Rotate from this attribute just before showPage.
-        upright.rotation = 0  # type: ignore[attr-defined]
-        sideways.rotation = 90  # type: ignore[attr-defined]
+        upright.rotation = 0
+        sideways.rotation = 90
         self.addPageTemplates([upright, sideways])
 
     # Page furniture is drawn in sheet (portrait) coordinates on every page, so page numbers of

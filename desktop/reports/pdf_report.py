@@ -205,7 +205,7 @@ class _QuarterReport:
         out.append(CondPageBreak(45 * mm))
         out.append(self.p("表1　重点任务落实情况统计", st.caption, self.fonts.heading))
         out.append(self._stats_table())
-        if self.options.include_chart:
+        if self.options.include_chart and counts.total:
             chart = status_chart(counts, self.fonts, TYPE_W, 62 * mm)
             out.append(Spacer(1, 8))
             out.append(
@@ -398,6 +398,9 @@ class _QuarterReport:
                 )  # fmt: skip
                 if done % 25 == 0 or done == self.progress.measures:
                     self.progress.report(done)
+        if not rows:
+            rows.append(self._grid_row([Cell.of("本报告期无重点任务。", st.td_center)], [full],
+                                       span=True))  # fmt: skip
         n = self.progress.measures
         return GridTable(
             self._header(MEASURE_HEADERS), rows, [c.width for c in cols],
@@ -490,7 +493,9 @@ def render_quarter_pdf(
             doc = _make_doc(tmp, fonts, data.title, data.unit_name, data.data_version,
                             f"{data.generated_at:%Y-%m-%d %H:%M}", data.quarter_label)  # fmt: skip
             try:
-                doc.build(report.story(), canvasmaker=canvas_maker(data.generated_at))
+                doc.build(
+                    report.story(), canvasmaker=canvas_maker(data.generated_at, fonts.body.name)
+                )
                 break
             except LayoutError:
                 # A row the estimate let through is still taller than a page: split harder.
@@ -634,6 +639,6 @@ def render_supervision_notice(data: SupervisionNoticeData, out: Path) -> int:
     with atomic_output(out) as tmp:
         doc = _make_doc(tmp, fonts, data.title, data.issuer, data.data_version,
                         f"{data.generated_at:%Y-%m-%d %H:%M}", data.quarter_label)  # fmt: skip
-        doc.build(story, canvasmaker=canvas_maker(data.generated_at))
+        doc.build(story, canvasmaker=canvas_maker(data.generated_at, fonts.body.name))
         pages = doc.page
     return pages
