@@ -89,6 +89,30 @@ def main() -> int:
         dialog.show()
         shoot(dialog, "settings.png", app)
         dialog.close()
+
+        from desktop.ui.import_preview import ImportPreviewDialog
+
+        preview = ImportPreviewDialog(
+            importing.preview_file(ROOT / "tests" / "data" / "003_75a1c4d8f82e75fa.txt"), w
+        )
+        preview.resize(1200, 700)
+        preview.show()
+        preview.tree.setCurrentIndex(preview.model.index(0, 0, preview.model.index(0, 0)))
+        shoot(preview, "import-preview.png", app)
+        preview.close()
+
+        from desktop.services import updating
+        from desktop.ui.update_dialog import UpdateDialog
+        from tests.services.test_updating import make_v2
+
+        proposal = updating.propose_update(ws, w.plan_model.plan_at(1).id, make_v2(tmp))
+        diff = UpdateDialog(proposal, w)
+        diff.resize(1200, 700)
+        diff.show()
+        kinds = [diff.model.index(r, 0).data() for r in range(diff.model.rowCount())]
+        diff.table.selectRow(kinds.index("修改"))
+        shoot(diff, "update-diff.png", app)
+        diff.close()
         w.close()
         ws.close()
     return 0
