@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelection, QPoint, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHeaderView,
@@ -19,9 +20,11 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QToolBar,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +54,7 @@ from desktop.ui.import_preview import ImportPreviewDialog
 from desktop.ui.item_models import SORT_ROLE, MeasureTableModel, PlanListModel
 from desktop.ui.mapping_dialog import MappingDialog
 from desktop.ui.measure_filter import FilterBar, MeasureFilter, MeasureFilterProxy
+from desktop.ui.measure_tree import MeasureTreeModel, MeasureTreeProxy
 from desktop.ui.report_dialogs import ReportOptionsDialog, ReportPreview
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.tasks import BackgroundOp
@@ -122,13 +126,34 @@ class MainWindow(QMainWindow):
         self.table.setColumnHidden(MeasureTableModel.RESPONSIBLE, True)
         self.table.selectionModel().selectionChanged.connect(self._measure_selected)
 
+        self.tree_model = MeasureTreeModel(self.measure_model)
+        self.tree_proxy = MeasureTreeProxy()
+        self.tree_proxy.setSourceModel(self.tree_model)
+        self.tree = named(QTreeView(), "measureTree")
+        self.tree.setModel(self.tree_proxy)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.header().setSectionResizeMode(
+            MeasureTableModel.TITLE, QHeaderView.ResizeMode.Stretch
+        )
+        self.tree.header().setStretchLastSection(False)
+        self.tree.setColumnHidden(MeasureTableModel.RESPONSIBLE, True)
+        self.tree.selectionModel().selectionChanged.connect(self._tree_selected)
+        self.tree.setTreePosition(MeasureTableModel.TITLE)
+
         self.filter_bar = FilterBar()
         self.filter_bar.changed.connect(self._filter_changed)
+        self.group_toggle = named(QCheckBox(self.tr("按部分分组")), "groupToggle")
+        self.group_toggle.toggled.connect(self._toggle_grouping)
+        self.filter_bar.add_widget(self.group_toggle)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.table)
+        self.views.addWidget(self.tree)
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.addWidget(self.filter_bar)
-        centre_layout.addWidget(self.table)
+        centre_layout.addWidget(self.views)
 
         self.detail = DetailPanel()
         self.detail.status_requested.connect(self.change_status)
@@ -327,7 +352,27 @@ class MainWindow(QMainWindow):
     def _filter_changed(self, criteria: MeasureFilter) -> None:
         criteria.today = self.today
         self.proxy.set_criteria(criteria)
+        self.tree_proxy.set_criteria(criteria)
+        self.tree.expandAll()
         self._update_counts()
+
+    def _toggle_grouping(self, grouped: bool) -> None:
+        keep = self.detail.measure_id
+        self.views.setCurrentWidget(self.tree if grouped else self.table)
+        if grouped:
+            self.tree.expandAll()
+            for col, width in ((MeasureTableModel.LIGHT, 30), (MeasureTableModel.NUMBER, 84)):
+                self.tree.setColumnWidth(col, width)
+        if keep is not None:
+            self.select_measure(keep)
+
+    def _tree_selected(self, *_: QItemSelection) -> None:
+        rows = self.tree.selectionModel().selectedRows()
+        if not rows:
+            return
+        row = self.tree_model.table_row(self.tree_proxy.mapToSource(rows[0]))
+        if row >= 0:
+            self.show_measure(self.measure_model.row_at(row).id)
 
     def _plan_selected(self, *_: QItemSelection) -> None:
         self.refresh_measures()
@@ -351,6 +396,13 @@ class MainWindow(QMainWindow):
         row = self.measure_model.row_of(measure_id)
         if row < 0:
             return False
+        if self.views.currentWidget() is self.tree:
+            tree_index = self.tree_proxy.mapFromSource(self.tree_model.index_of_row(row))
+            if not tree_index.isValid():
+                return False
+            self.tree.setCurrentIndex(tree_index)
+            self.tree.scrollTo(tree_index)
+            return True
         index = self.proxy.mapFromSource(self.measure_model.index(row, 0))
         if not index.isValid():
             return False

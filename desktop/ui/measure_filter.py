@@ -85,6 +85,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = layout
         self.search = named(QLineEdit(), "searchEdit")
         self.search.setPlaceholderText(self.tr("搜索序号、标题、正文或单位（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
@@ -117,6 +118,9 @@ class FilterBar(QWidget):
         self.no_progress.toggled.connect(self._emit)
         self.due.valueChanged.connect(self._emit)
         self.set_units([])
+
+    def add_widget(self, widget: QWidget) -> None:
+        self._layout.addWidget(widget)
 
     def set_units(self, units: list[str]) -> None:
         current = self.unit.currentData()

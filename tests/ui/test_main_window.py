@@ -187,3 +187,21 @@ def test_measure_models_pass_qt_model_tester(window: MainWindow, qtmodeltester: 
     qtmodeltester.check(window.measure_model)  # type: ignore[attr-defined]
     qtmodeltester.check(window.proxy)  # type: ignore[attr-defined]
     qtmodeltester.check(window.plan_model)  # type: ignore[attr-defined]
+
+
+def test_tree_by_section_follows_filters_and_selects_measures(
+    window: MainWindow, qtmodeltester: object
+) -> None:
+    window.group_toggle.setChecked(True)
+    proxy = window.tree_proxy
+    headings = [proxy.index(r, window.measure_model.TITLE).data() for r in range(proxy.rowCount())]
+    assert headings == ["一、深化改革开放", "二、优化政务服务"]
+    first_group = proxy.index(0, 0)
+    assert proxy.rowCount(first_group) == 6
+    window.filter_bar.search.setText("第12项")
+    assert proxy.rowCount() == 1
+    leaf = proxy.index(0, 0, proxy.index(0, 0))
+    window.tree.setCurrentIndex(leaf)
+    assert window.detail.heading.text().endswith("第12项重点任务")
+    window.filter_bar.search.clear()
+    qtmodeltester.check(window.tree_model)  # type: ignore[attr-defined]
