@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from pathlib import Path
 
@@ -92,6 +93,6 @@ def test_split_spans_lose_nothing() -> None:
     text = LONG + "\n\n" + UNBROKEN + "混合text，" * 100
     spans = split_spans(text, 120)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    for (_a, b), (c, _d) in zip(spans, spans[1:], strict=False):
+    for (_a, b), (c, _d) in itertools.pairwise(spans):
         assert text[b:c].strip("\n") == ""  # only the line breaks at a cut are left out
     assert all(em_width(text[a:b]) <= 120 for a, b in spans)

@@ -168,9 +168,7 @@ def test_same_data_same_pdf(tmp_path: Path, sample: QuarterReportData) -> None:
     assert str(info["/CreationDate"]).startswith("D:20230705103000")
 
 
-def test_progress_reaches_total_and_is_monotonic(
-    tmp_path: Path, sample: QuarterReportData
-) -> None:
+def test_progress_reaches_total_and_is_monotonic(tmp_path: Path, sample: QuarterReportData) -> None:
     seen: list[tuple[int, int]] = []
 
     def progress(done: int, total: int) -> bool:
