@@ -29,7 +29,9 @@ def _nice_step(top: int) -> int:
 def status_chart(counts: Counts, fonts: ReportFonts, width: float, height: float) -> Drawing:
     """Bars by status plus a red bar for overdue measures (which also count under their status)."""
     bars = [*counts.by_status(), ("逾期未完成", counts.overdue)]
-    d = Drawing(width, height)
+    # The renderer starts every drawing in Helvetica unless told otherwise, which would put an
+    # unembedded font into the PDF.
+    d = Drawing(width, height, initialFontName=fonts.body.name, initialFontSize=9)
     label_w = 64.0
     value_w = 40.0
     top_pad, bottom_pad = 6.0, 20.0

@@ -117,9 +117,12 @@ class _Progress:
             raise Cancelled()
 
 
-def _table_style(extra: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
+def _table_style(font: str, extra: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
     return TableStyle(
         [
+            # Table sets each cell's font even when the cell holds a Paragraph; its default is
+            # an unembedded Helvetica.
+            ("FONTNAME", (0, 0), (-1, -1), font),
             ("GRID", (0, 0), (-1, -1), 0.5, black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -263,7 +266,7 @@ class _QuarterReport:
             rows += splitter.rows([Cell.of("合计", st.stat_th), *figures(total_counts(self.data))])
         return Table(
             rows, colWidths=[c.width for c in cols], repeatRows=1, style=_table_style(
-                [("BACKGROUND", (0, 0), (-1, 0), HEADER_BG)]
+                self.fonts.body.name, [("BACKGROUND", (0, 0), (-1, 0), HEADER_BG)]
             ),
         )  # fmt: skip
 
@@ -305,7 +308,8 @@ class _QuarterReport:
         spans = [("SPAN", (0, i), (1, i)) for i, r in enumerate(rows) if r[1] == ""]
         table = Table(
             rows, colWidths=[c.width for c in two], style=TableStyle(
-                [("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 4),
+                [("FONTNAME", (0, 0), (-1, -1), self.fonts.body.name),
+                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 4),
                  ("VALIGN", (0, 0), (-1, -1), "TOP"), *spans]
             ),
         )  # fmt: skip
@@ -567,7 +571,9 @@ def _notice_story(
         [Cell.of("督办事项"), Cell.of(f"逾期（红色）{red}项，临期（黄色）{yellow}项"),
          Cell.of("联系人及电话"), Cell.of(f"{data.contact} {data.phone}".strip())]
     )  # fmt: skip
-    out.append(Table(rows, colWidths=[c.width for c in info_cols], style=_table_style()))
+    out.append(
+        Table(rows, colWidths=[c.width for c in info_cols], style=_table_style(fonts.body.name))
+    )
     out.append(Spacer(1, 10))
 
     headers = ("序号", "重点任务", "完成时限", "当前状态", "督办等级", "进展情况")
@@ -601,7 +607,7 @@ def _notice_story(
         extra.append(("SPAN", (0, 1), (-1, 1)))
     out.append(
         Table(table_rows, colWidths=[c.width for c in cols], repeatRows=1,
-              style=_table_style(extra))
+              style=_table_style(fonts.body.name, extra))
     )  # fmt: skip
     out.append(Spacer(1, 12))
     requirement = data.requirement.strip() or (
