@@ -120,6 +120,7 @@ class DetailPanel(QScrollArea):
         self.status_buttons: dict[Status, QPushButton] = {}
         for i, status in enumerate(Status):
             button = QPushButton(f"{status_label(status)} (&{i + 1})")
+            button.setToolTip(self.tr("快捷键 Ctrl+%d") % (i + 1))
             button.setCheckable(True)
             button.setObjectName(f"status_{status.value}")
             self.status_group.addButton(button)

@@ -252,6 +252,11 @@ class MainWindow(QMainWindow):
         save_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Save))
         save_action.triggered.connect(self.detail.request_save)
         self.addAction(save_action)
+        # Ctrl+1..4 set the status of the selected measure from anywhere in the window.
+        for n, status in enumerate(Status, start=1):
+            action = QAction(self, shortcut=QKeySequence(f"Ctrl+{n}"))
+            action.triggered.connect(lambda _=False, st=status: self._status_shortcut(st))
+            self.addAction(action)
         find_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
         find_action.triggered.connect(lambda: self.filter_bar.search.setFocus())
         self.addAction(find_action)
@@ -697,6 +702,10 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             show_error(self, exc)
             self.show_measure(measure_id)
+
+    def _status_shortcut(self, status: Status) -> None:
+        if self.detail.measure_id is not None:
+            self.change_status(self.detail.measure_id, status)
 
     def _after_change(self, measure_id: int) -> None:
         if self.select_measure(measure_id) and self.detail.measure_id == measure_id:

@@ -205,3 +205,17 @@ def test_tree_by_section_follows_filters_and_selects_measures(
     assert window.detail.heading.text().endswith("第12项重点任务")
     window.filter_bar.search.clear()
     qtmodeltester.check(window.tree_model)  # type: ignore[attr-defined]
+
+
+def test_keyboard_shortcut_sets_status(window: MainWindow, ws: Workspace, qtbot: QtBot) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    window.table.selectRow(2)
+    measure_id = window.detail.measure_id
+    assert measure_id is not None
+    action = next(a for a in window.actions() if a.shortcut() == QKeySequence("Ctrl+2"))
+    action.trigger()
+    assert (
+        ledger.measure_detail(ws.db, measure_id, Quarter(2023, 2), TODAY).row.status
+        is Status.IN_PROGRESS
+    )
