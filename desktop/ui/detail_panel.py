@@ -83,6 +83,7 @@ class DetailPanel(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setObjectName("detailPanel")
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._measure_id: int | None = None
         self._quarter: Quarter | None = None
         body = QWidget()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QPoint, QSettings, Qt, QUrl
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -113,8 +113,8 @@ class MainWindow(QMainWindow):
         header.customContextMenuRequested.connect(self._header_menu)
         widths = {
             MeasureTableModel.LIGHT: 30,
-            MeasureTableModel.NUMBER: 84,
-            MeasureTableModel.LEAD: 150,
+            MeasureTableModel.NUMBER: 72,
+            MeasureTableModel.LEAD: 130,
             MeasureTableModel.RESPONSIBLE: 150,
             MeasureTableModel.DEADLINE: 92,
             MeasureTableModel.STATUS: 104,
@@ -123,7 +123,8 @@ class MainWindow(QMainWindow):
         }
         for col, width in widths.items():
             self.table.setColumnWidth(col, width)
-        self.table.setColumnHidden(MeasureTableModel.RESPONSIBLE, True)
+        for hidden in (MeasureTableModel.RESPONSIBLE, MeasureTableModel.LAST):
+            self.table.setColumnHidden(hidden, True)
         self.table.selectionModel().selectionChanged.connect(self._measure_selected)
 
         self.tree_model = MeasureTreeModel(self.measure_model)
@@ -137,15 +138,18 @@ class MainWindow(QMainWindow):
             MeasureTableModel.TITLE, QHeaderView.ResizeMode.Stretch
         )
         self.tree.header().setStretchLastSection(False)
-        self.tree.setColumnHidden(MeasureTableModel.RESPONSIBLE, True)
+        for hidden in (MeasureTableModel.RESPONSIBLE, MeasureTableModel.LAST):
+            self.tree.setColumnHidden(hidden, True)
         self.tree.selectionModel().selectionChanged.connect(self._tree_selected)
-        self.tree.setTreePosition(MeasureTableModel.TITLE)
+        self.tree_proxy.modelReset.connect(self._span_headings)
+        self.tree_proxy.layoutChanged.connect(self._span_headings)
+        self.tree_proxy.rowsInserted.connect(self._span_headings)
 
         self.filter_bar = FilterBar()
         self.filter_bar.changed.connect(self._filter_changed)
         self.group_toggle = named(QCheckBox(self.tr("按部分分组")), "groupToggle")
+        self.group_toggle.setToolTip(self.tr("按文件的部分（一、（一）……）分组显示措施"))
         self.group_toggle.toggled.connect(self._toggle_grouping)
-        self.filter_bar.add_widget(self.group_toggle)
         self.views = QStackedWidget()
         self.views.addWidget(self.table)
         self.views.addWidget(self.tree)
@@ -171,7 +175,7 @@ class MainWindow(QMainWindow):
         ledger_split.addWidget(self.detail)
         ledger_split.setStretchFactor(0, 3)
         ledger_split.setStretchFactor(1, 2)
-        ledger_split.setSizes([640, 440])
+        ledger_split.setSizes([700, 400])
         self.dashboard = DashboardView()
         self.dashboard.measure_activated.connect(self._jump_to_measure)
         self.dashboard.notice_button.clicked.connect(lambda: self.make_notice())
@@ -274,6 +278,8 @@ class MainWindow(QMainWindow):
         self.quarter_combo.setCurrentIndex(choices.index(Quarter.of(self.today)))
         self.quarter_combo.currentIndexChanged.connect(self._quarter_changed)
         toolbar.addWidget(self.quarter_combo)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.group_toggle)
         self.addToolBar(toolbar)
 
     # -- state ------------------------------------------------------------------------------
@@ -358,16 +364,31 @@ class MainWindow(QMainWindow):
         criteria.today = self.today
         self.proxy.set_criteria(criteria)
         self.tree_proxy.set_criteria(criteria)
-        self.tree.expandAll()
+        self._span_headings()
         self._update_counts()
+
+    def _span_headings(self, *_: object) -> None:
+        """Headings read across the whole row, like the section rows of the report table."""
+
+        def walk(parent: QModelIndex) -> None:
+            for r in range(self.tree_proxy.rowCount(parent)):
+                index = self.tree_proxy.index(r, 0, parent)
+                if self.tree_model.table_row(self.tree_proxy.mapToSource(index)) < 0:
+                    self.tree.setFirstColumnSpanned(r, parent, True)
+                    walk(index)
+
+        walk(QModelIndex())
+        self.tree.expandAll()
 
     def _toggle_grouping(self, grouped: bool) -> None:
         keep = self.detail.measure_id
         self.views.setCurrentWidget(self.tree if grouped else self.table)
         if grouped:
-            self.tree.expandAll()
-            for col, width in ((MeasureTableModel.LIGHT, 30), (MeasureTableModel.NUMBER, 84)):
-                self.tree.setColumnWidth(col, width)
+            self._span_headings()
+            for col in range(self.measure_model.columnCount()):
+                if col != MeasureTableModel.TITLE:
+                    self.tree.setColumnWidth(col, self.table.columnWidth(col))
+            self.tree.setColumnWidth(MeasureTableModel.LIGHT, 56)
         if keep is not None:
             self.select_measure(keep)
 
