@@ -15,6 +15,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain import Light, Status
 from desktop.services.ledger import MeasureRow, PlanSummary
+from desktop.ui.delegates import PLAN_ROLE, dot_icon
+from desktop.ui.vocabulary import LONG_TERM, OVERDUE, column_label, light_label, status_label, tr
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -56,6 +58,8 @@ class PlanListModel(QAbstractListModel):
             return "\n".join(p for p in parts if p)
         if role == ID_ROLE:
             return plan.id
+        if role == PLAN_ROLE:
+            return plan
         return None
 
 
@@ -106,7 +110,7 @@ class MeasureTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return column_label(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -117,7 +121,9 @@ class MeasureTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return r.id
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, col)
+            return "" if col == self.LIGHT else self._display(r, col)
+        if role == Qt.ItemDataRole.DecorationRole and col == self.LIGHT:
+            return dot_icon(LIGHT_COLORS[r.light].name())
         if role == SORT_ROLE:
             if col == self.NUMBER:
                 return index.row()
@@ -130,7 +136,7 @@ class MeasureTableModel(QAbstractTableModel):
             return self._display(r, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.LIGHT:
-                return r.light.label
+                return light_label(r.light)
             if col in (self.TITLE, self.LEAD, self.RESPONSIBLE):
                 units = "、".join(r.responsible_units)
                 return f"{r.section_title}\n{r.title}\n责任单位：{units or '—'}"
@@ -149,7 +155,7 @@ class MeasureTableModel(QAbstractTableModel):
 
     def _display(self, r: MeasureRow, col: int) -> Any:
         if col == self.LIGHT:
-            return "●"
+            return light_label(r.light)
         if col == self.NUMBER:
             return r.number
         if col == self.TITLE:
@@ -161,7 +167,7 @@ class MeasureTableModel(QAbstractTableModel):
         if col == self.DEADLINE:
             return _deadline_text(r)
         if col == self.STATUS:
-            return r.status.label + ("（逾期）" if r.overdue else "")
+            return status_label(r.status) + (f" · {tr(OVERDUE)}" if r.overdue else "")
         if col == self.LAST:
             return r.last_progress.astimezone().strftime("%Y-%m-%d") if r.last_progress else ""
         if col == self.EVIDENCE:
@@ -173,5 +179,5 @@ def _deadline_text(r: MeasureRow) -> str:
     if r.deadline is not None:
         return r.deadline.isoformat()
     if r.long_term:
-        return "长期"
+        return tr(LONG_TERM)
     return r.deadline_text or ""

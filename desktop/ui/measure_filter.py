@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import Light, Status
 from desktop.services.ledger import MeasureRow
 from desktop.ui.item_models import MeasureTableModel
+from desktop.ui.vocabulary import light_label, status_label
 from desktop.ui.widgets import named
 
 OVERDUE = "overdue"
@@ -84,18 +85,20 @@ class FilterBar(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = layout
         self.search = named(QLineEdit(), "searchEdit")
         self.search.setPlaceholderText(self.tr("搜索序号、标题、正文或单位（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(150)
         self.status = named(QComboBox(), "statusFilter")
         self.status.addItem(self.tr("全部状态"), "")
         for s in Status:
-            self.status.addItem(s.label, s.value)
+            self.status.addItem(status_label(s), s.value)
         self.status.addItem(self.tr("已逾期"), OVERDUE)
         self.light = named(QComboBox(), "lightFilter")
         self.light.addItem(self.tr("全部灯色"), "")
         for light in Light:
-            self.light.addItem(light.label, light.value)
+            self.light.addItem(light_label(light), light.value)
         self.unit = named(QComboBox(), "unitFilter")
         self.unit.setMinimumContentsLength(8)
         self.unit.setSizeAdjustPolicy(
@@ -106,6 +109,7 @@ class FilterBar(QWidget):
         self.due.setRange(0, 365)
         self.due.setSpecialValueText(self.tr("不限"))
         self.due.setSuffix(self.tr(" 天内到期"))
+        self.due.setToolTip(self.tr("只显示这么多天内到期的未完成措施；0 表示不限"))
         self.count = QLabel()
         layout.addWidget(self.search, 3)
         for w in (self.status, self.light, self.unit, self.no_progress, self.due, self.count):
@@ -117,6 +121,9 @@ class FilterBar(QWidget):
         self.due.valueChanged.connect(self._emit)
         self.set_units([])
 
+    def add_widget(self, widget: QWidget) -> None:
+        self._layout.addWidget(widget)
+
     def set_units(self, units: list[str]) -> None:
         current = self.unit.currentData()
         self.unit.blockSignals(True)
@@ -127,6 +134,19 @@ class FilterBar(QWidget):
         index = self.unit.findData(current) if current else 0
         self.unit.setCurrentIndex(max(index, 0))
         self.unit.blockSignals(False)
+
+    def reset(self) -> None:
+        """Clear every filter (e.g. before jumping to a measure the filters might hide)."""
+        for w in (self.search, self.status, self.light, self.unit, self.no_progress, self.due):
+            w.blockSignals(True)
+        self.search.clear()
+        for combo in (self.status, self.light, self.unit):
+            combo.setCurrentIndex(0)
+        self.no_progress.setChecked(False)
+        self.due.setValue(0)
+        for w in (self.search, self.status, self.light, self.unit, self.no_progress, self.due):
+            w.blockSignals(False)
+        self._emit()
 
     def criteria(self) -> MeasureFilter:
         return MeasureFilter(
