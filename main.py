@@ -10,7 +10,8 @@ def main() -> int:
 
     argv = sys.argv[1:]
     args, _ = build_parser().parse_known_args(argv)
-    if getattr(args, "command", None) is None and not {"-h", "--help", "--version"} & set(argv):
+    gui = getattr(args, "command", None) is None and not args.self_test
+    if gui and not {"-h", "--help", "--version"} & set(argv):
         from desktop.app import run_gui
 
         return run_gui(args.data_dir)

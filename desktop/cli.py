@@ -27,6 +27,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--data-dir", help="数据目录（默认：当前用户的数据目录）")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="自检：在临时数据目录中试运行导入、进展、佐证、报告和主窗口，然后退出",
+    )
     sub = parser.add_subparsers(dest="command", metavar="命令")
 
     p = sub.add_parser("parse", help="解析文件并输出识别结果（不写入数据库）")
@@ -90,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from desktop.selftest import run
+
+        return run()
     try:
         return _run(args)
     except (UserError, ReadError, ParseError, DatabaseError) as exc:

@@ -203,7 +203,7 @@ def check_pdf(t: SelfTest) -> str:
     reader = PdfReader(t.state["pdf"])
     fonts = pdf_fonts(reader)
     not_embedded = sorted(name for name, embedded in fonts.items() if not embedded)
-    embedded = sorted(name for name, ok in fonts.items() if ok)
+    embedded = sorted({name.split("+")[-1] for name, ok in fonts.items() if ok})
     _check(bool(embedded), "报告中没有嵌入任何字体 no embedded font in the PDF")
     _check(
         not [n for n in not_embedded if n.split("+")[-1] not in BASE14],
@@ -249,13 +249,13 @@ def open_window(t: SelfTest) -> str:
     app = create_app([sys.argv[0] if sys.argv else "LuoshiLedger"])
     family = load_fonts(app)
     _check(family is not None, "无法加载内置中文字体 bundled CJK font did not load")
-    # Qt's own Chinese strings (qtbase_zh_CN.qm) translate the standard buttons.
-    cancel = app.translate("QPlatformTheme", "Cancel")
-    _check(cancel == "取消", f"Qt 中文翻译未加载 qtbase_zh_CN not loaded ({cancel!r})")
     session = start(t.root / "data")
     _check(session is not None, "主窗口未能打开 main window did not open")
     assert session is not None
     try:
+        # Qt's own Chinese strings (qtbase_zh_CN.qm) translate the standard buttons.
+        cancel = app.translate("QPlatformTheme", "Cancel")
+        _check(cancel == "取消", f"Qt 中文翻译未加载 qtbase_zh_CN not loaded ({cancel!r})")
         window = session.window
         app.processEvents()
         _check(APP_TITLE in window.windowTitle(), f"窗口标题不对 title: {window.windowTitle()!r}")
