@@ -283,7 +283,7 @@ def check_platform_plugin() -> str:
 
 def run(out: TextIO | None = None, keep: bool = False) -> int:
     """Run every step on a new temporary data directory; 0 when all pass."""
-    out = out or sys.stdout
+    out = out or _console()
     use_offscreen_qt()
     started = time.perf_counter()
     root = Path(tempfile.mkdtemp(prefix="luoshi-selftest-"))
@@ -330,6 +330,19 @@ def run(out: TextIO | None = None, keep: bool = False) -> int:
         flush=True,
     )
     return 1
+
+
+def _console() -> TextIO:
+    """stdout, never failing on a character the console's code page lacks; a log file when the
+    program has no console at all (the windowed LuoshiLedger.exe; use LuoshiLedger-cli.exe)."""
+    stream = sys.stdout
+    if stream is None:
+        log = Path(tempfile.gettempdir()) / "luoshi-selftest.log"
+        return log.open("w", encoding="utf-8")  # kept open until the process ends
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
+    return stream
 
 
 def main() -> int:
