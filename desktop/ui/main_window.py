@@ -856,6 +856,10 @@ class MainWindow(QMainWindow):
         geometry = s.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        else:
+            screen = self.screen().availableGeometry()
+            # First start: fill a small office screen (1366×768), keep a sensible size on big ones.
+            self.resize(min(1440, screen.width()), min(900, screen.height()))
         for key, splitter in (("splitter", self.splitter), ("ledger_splitter", self.ledger_split)):
             state = s.value(key)
             if state is not None:
