@@ -328,8 +328,8 @@ def _snapshots(ws: Workspace, args: argparse.Namespace) -> int:
         info = snapshots.unfreeze_quarter(ws, quarter, args.plan, args.reason)
         print(f"已撤销定稿：{quarter.label}《{info.plan_title}》（原定稿 #{info.id} 已保留）")
         return 0
-    quarter = Quarter.parse(args.quarter) if args.quarter else None
-    listed = snapshots.list_snapshots(ws, quarter)
+    only = Quarter.parse(args.quarter) if args.quarter else None
+    listed = snapshots.list_snapshots(ws, only)
     if not listed:
         print("还没有定稿记录。")
     for info in listed:
