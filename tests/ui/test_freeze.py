@@ -43,7 +43,12 @@ def editable(w: MainWindow) -> bool:
 
 def freeze(window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[str] = []
-    monkeypatch.setattr(window, "confirm", lambda text: asked.append(text) or True)
+
+    def confirm(text: str) -> bool:
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(window, "confirm", confirm)
     window.freeze_action.trigger()
     assert asked and "定稿后" in asked[0] and "2023年第二季度" in asked[0]
     qtbot.waitUntil(lambda: not editable(window), timeout=10000)
@@ -91,9 +96,12 @@ def test_unfreeze_asks_for_a_reason(
     window.unfreeze_action.trigger()
     assert snapshots.is_frozen(ws, Q)
     labels: list[str] = []
-    monkeypatch.setattr(
-        window, "ask_text", lambda _title, label, *_: labels.append(label) or "市里退回补充材料"
-    )
+
+    def ask_text(_title: str, label: str, _text: str = "") -> str:
+        labels.append(label)
+        return "市里退回补充材料"
+
+    monkeypatch.setattr(window, "ask_text", ask_text)
     window.unfreeze_action.trigger()
     assert "原因" in labels[0]
     assert not snapshots.is_frozen(ws, Q)
