@@ -146,7 +146,14 @@ def write_pdf_report(
 ) -> int:
     """Render the quarterly report as PDF (or .docx when `out` ends in .docx); returns pages
     (0 for .docx, whose pagination Word decides)."""
-    data = build_report_data(ws, quarter, plan_ids, only=only)
+    from desktop.services import snapshots
+
+    # A closed (定稿) quarter prints from its snapshot, identically every time.
+    data = (
+        snapshots.snapshot_report_data(ws, quarter, plan_ids, only=only)
+        if snapshots.is_frozen(ws, quarter, plan_ids)
+        else build_report_data(ws, quarter, plan_ids, only=only)
+    )
     if not any(p.measures for p in data.plans):
         raise UserError("按所选条件没有任何措施，报告不会生成。请放宽筛选条件。")
     if out.suffix.lower() == ".docx":
