@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from desktop import __version__
 from desktop.domain import Quarter, Status, is_overdue
@@ -28,6 +28,7 @@ from desktop.reports.data import QuarterReportData, ReportEvidence, ReportMeasur
 from desktop.services import audit
 from desktop.services.errors import UserError
 from desktop.services.ledger import section_titles
+from desktop.services.reporting import load_plans
 from desktop.services.settings import DEFAULTS
 from desktop.services.workspace import Workspace
 
@@ -149,23 +150,7 @@ def freeze_quarter(
     today = today or now.date()
     author = ws.author
     with ws.db.transaction() as s:
-        query = select(Plan).where(Plan.archived.is_(False)).order_by(Plan.id)
-        if plan_ids:
-            query = query.where(Plan.id.in_(list(plan_ids)))
-        plans = s.scalars(
-            query.options(
-                selectinload(Plan.measures).selectinload(Measure.progress),
-                selectinload(Plan.measures).selectinload(Measure.evidence),
-            )
-        ).all()
-        if plan_ids and len(plans) != len(set(plan_ids)):
-            missing = sorted(set(plan_ids) - {p.id for p in plans})
-            raise UserError(
-                f"找不到编号为 {'、'.join(map(str, missing))} 的计划（或已归档）。"
-                "请用 list 命令查看现有计划。"
-            )
-        if not plans:
-            raise UserError("数据库中还没有任何计划，请先导入政策文件或任务分解表。")
+        plans = load_plans(s, plan_ids)
         already = [p for p in plans if _active(s, p.id, str(quarter)) is not None]
         if already:
             names = "、".join(f"《{p.title}》" for p in already)
