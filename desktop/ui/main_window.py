@@ -40,6 +40,7 @@ from desktop.services import (
     ledger,
     reporting,
     settings,
+    snapshots,
     tasklists,
     updating,
 )
@@ -249,6 +250,15 @@ class MainWindow(QMainWindow):
         self.fillin_import_action.triggered.connect(self.import_fillin)
         tools_menu.addAction(self.fillin_export_action)
         tools_menu.addAction(self.fillin_import_action)
+        # 定稿 (closing a quarter)
+        tools_menu.addSeparator()
+        self.freeze_action = QAction(self.tr("季度定稿(&Z)…"), self)
+        self.freeze_action.setToolTip(self.tr("冻结所选计划本季度的进展和佐证材料，报告可原样重印"))
+        self.freeze_action.triggered.connect(self.freeze_quarter)
+        self.unfreeze_action = QAction(self.tr("撤销定稿…"), self)
+        self.unfreeze_action.triggered.connect(self.unfreeze_quarter)
+        tools_menu.addAction(self.freeze_action)
+        tools_menu.addAction(self.unfreeze_action)
         tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
         self.tools_menu = tools_menu
@@ -416,6 +426,7 @@ class MainWindow(QMainWindow):
             self.ws.db, measure_id, self.quarter, self.today, self.due_soon_days()
         )
         self.detail.show_detail(detail, self.quarter)
+        self._show_frozen(detail.row.plan_id)
         self.measure_model.update_row(detail.row)
 
     def select_measure(self, measure_id: int) -> bool:
@@ -839,6 +850,65 @@ class MainWindow(QMainWindow):
         if measure_id is not None:
             self.show_measure(measure_id)
 
+    # -- 定稿 (closing a quarter) --------------------------------------------------------------
+    def freeze_quarter(self) -> None:
+        quarter, plan_id = self.quarter, self.current_plan_id()
+        if plan_id is None:
+            self.inform(self.tr("请先在左侧选择要定稿的计划"))
+            return
+        title = self.plan_model.plan_at(self.plan_model.row_of(plan_id)).title
+        text = self.tr(
+            "定稿后，《%s》%s的进展情况、存在问题、下步打算和佐证材料将不能再修改，"
+            "季度报告将按定稿内容原样打印。确定定稿吗？"
+        ) % (title, quarter.label)
+        if not self.confirm(text):
+            return
+        self.detail.flush()
+        ws, today = self.ws, self.today
+
+        def work(_progress: ProgressCallback) -> list[snapshots.SnapshotInfo]:
+            return snapshots.freeze_quarter(ws, quarter, [plan_id], today)
+
+        def done(infos: list[snapshots.SnapshotInfo]) -> None:
+            self.undo_stack.clear()  # edits before the freeze can no longer be undone
+            self.refresh_measures()
+            self.inform(
+                self.tr("已定稿：%s《%s》（定稿编号 #%d）") % (quarter.label, title, infos[0].id)
+            )
+
+        BackgroundOp(self, work, self.tr("正在定稿…")).success(done).run()
+
+    def unfreeze_quarter(self) -> None:
+        quarter, plan_id = self.quarter, self.current_plan_id()
+        if plan_id is None or not snapshots.is_frozen(self.ws, quarter, [plan_id]):
+            self.inform(self.tr("所选计划%s尚未定稿") % quarter.label)
+            return
+        reason = self.ask_text(
+            self.tr("撤销定稿"), self.tr("撤销%s定稿的原因（记入操作日志）：") % quarter.label
+        )
+        if reason is None:
+            return
+        try:
+            snapshots.unfreeze_quarter(self.ws, quarter, plan_id, reason)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.refresh_measures()
+        self.inform(self.tr("已撤销%s定稿，原定稿记录已保留") % quarter.label)
+
+    def _show_frozen(self, plan_id: int) -> None:
+        """A closed quarter is read-only in the panel; status stays editable (not per quarter)."""
+        frozen = snapshots.is_frozen(self.ws, self.quarter, [plan_id])
+        d = self.detail
+        for edit in (d.progress_edit, d.problems_edit, d.next_edit):
+            edit.setReadOnly(frozen)
+        for button in (d.save_button, d.attach_button, d.remove_button, d.describe_button):
+            button.setEnabled(not frozen)
+        d.setAcceptDrops(not frozen)
+        if frozen:
+            d.progress_box.setTitle(self.tr("本季度进展（%s · 已定稿）") % self.quarter.label)
+            d.saved_label.setText(self.tr("已定稿，只读。如需修改，请先撤销定稿。"))
+
     def refresh_plan_counts(self) -> None:
         keep = self.current_plan_id()
         self.plan_model.set_plans(ledger.list_plans(self.ws.db))
@@ -856,6 +926,10 @@ class MainWindow(QMainWindow):
         geometry = s.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        else:
+            screen = self.screen().availableGeometry()
+            # First start: fill a small office screen (1366×768), keep a sensible size on big ones.
+            self.resize(min(1440, screen.width()), min(900, screen.height()))
         for key, splitter in (("splitter", self.splitter), ("ledger_splitter", self.ledger_split)):
             state = s.value(key)
             if state is not None:
