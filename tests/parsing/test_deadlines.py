@@ -1,0 +1,113 @@
+"""Deadline phrases -> dates, long-term and recurring flags."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.parsing.deadlines import parse_cn_date, parse_deadlines
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023年6月底前", date(2023, 6, 30)),
+        ("6月底前", date(2021, 6, 30)),
+        ("年底前", date(2021, 12, 31)),
+        ("2023年9月30日前", date(2023, 9, 30)),
+        ("2023 年 12 月底前，全省", date(2023, 12, 31)),
+        ("上半年", date(2021, 6, 30)),
+        ("第三季度", date(2021, 9, 30)),
+        ("2022年第一季度末", date(2022, 3, 31)),
+        ("到2022年底，解决商业纠纷", date(2022, 12, 31)),
+        ("力争年底前建成", date(2021, 12, 31)),
+        ("年内出台管理办法", date(2021, 12, 31)),
+        ("二〇二三年六月底前", date(2023, 6, 30)),
+        ("完成时限：2023年10月", date(2023, 10, 31)),
+        ("2023年10月", date(2023, 10, 31)),
+        ("在次年3 月底前足额落实", date(2022, 3, 31)),
+        ("6月中旬前", date(2021, 6, 20)),
+        ("到2025年，全市建成", date(2025, 12, 31)),
+        ("2023年1月1日起，全省实行", date(2023, 1, 1)),
+    ],
+)
+def test_single_deadline(text: str, expected: date) -> None:
+    info = parse_deadlines(text, 2021)
+    assert info.deadline == expected
+    assert info.deadlines == [expected]
+    assert info.deadline_text
+
+
+def test_month_takes_last_named_year() -> None:
+    info = parse_deadlines(
+        "2022年5月底前，各县试点；8月1日起，崆峒区推行；2023年1月1日起全面实行", 2021
+    )
+    assert info.deadlines == [date(2022, 5, 31), date(2022, 8, 1), date(2023, 1, 1)]
+    assert info.deadline == date(2022, 5, 31)
+    assert info.deadline_text == "2022年5月底前；8月1日起；2023年1月1日起"
+
+
+def test_no_year_known_keeps_text_without_date() -> None:
+    info = parse_deadlines("6月底前", None)
+    assert info.deadline is None
+    assert info.deadline_text == "6月底前"
+
+
+@pytest.mark.parametrize(
+    "text", ["长期坚持", "（省民政厅负责，长期坚持）", "持续推进", "常态化推进"]
+)
+def test_long_term(text: str) -> None:
+    info = parse_deadlines(text, 2023)
+    assert info.long_term
+    assert info.deadline is None
+
+
+def test_long_term_word_inside_sentence_is_not_a_flag() -> None:
+    assert not parse_deadlines("持续推进保障中小企业账款支付工作", 2023).long_term
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("每季度", "每季度"), ("每月", "每月"), ("按季度", "每季度")]
+)
+def test_recurring(text: str, expected: str) -> None:
+    info = parse_deadlines(text, 2023)
+    assert info.recurring == expected
+    assert info.deadline_text == text
+
+
+def test_recurring_inside_running_text_needs_its_own_clause() -> None:
+    assert parse_deadlines("按月调度、加快推进", 2023, running_text=True).recurring is None
+    assert (
+        parse_deadlines("（省财政厅负责，每季度）", 2023, running_text=True).recurring == "每季度"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年9月至2023年3月期间，将两类群体纳入",
+        "执行期限为2023年1月1日至2023年12月31日",
+        "兜底保障",
+        "2023年是全面贯彻党的二十大精神的开局之年",
+        "压缩至3个工作日内",
+        "《市场准入负面清单（2022年版）》",
+    ],
+)
+def test_not_deadlines(text: str) -> None:
+    assert parse_deadlines(text, 2023).deadlines == []
+
+
+def test_parse_cn_date() -> None:
+    assert parse_cn_date("甘肃省人民政府办公厅 2023 年3 月20 日") == date(2023, 3, 20)
+    assert parse_cn_date("二〇二二年十二月二十九日") == date(2022, 12, 29)
+    assert parse_cn_date("2023年2月30日") is None
+    assert parse_cn_date("无日期") is None
+
+
+@given(st.text(), st.one_of(st.none(), st.integers(min_value=-5, max_value=10000)))
+def test_never_raises(text: str, year: int | None) -> None:
+    info = parse_deadlines(text, year)
+    assert info.deadline is None or info.deadline == min(info.deadlines)
