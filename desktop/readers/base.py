@@ -34,7 +34,9 @@ def check_size(path: Path, max_bytes: int) -> int:
     except FileNotFoundError:
         raise ReadError(f"找不到文件“{path}”。请确认文件没有被移动、改名或删除。") from None
     except OSError as exc:
-        raise ReadError(f"无法打开文件“{path.name}”：{exc.strerror or exc}。请检查文件权限。") from None
+        raise ReadError(
+            f"无法打开文件“{path.name}”：{exc.strerror or exc}。请检查文件权限。"
+        ) from None
     if not path.is_file():
         raise ReadError(f"“{path.name}”不是文件（可能是文件夹）。请选择一个文件。")
     if size == 0:

@@ -86,7 +86,9 @@ def read_pdf(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
     warnings: list[str] = []
     empty = [str(i + 1) for i, t in enumerate(page_texts) if not t.strip()]
     if empty:
-        warnings.append(f"PDF 第 {'、'.join(empty[:10])} 页没有文字（可能是图片），其内容未被读取。")
+        warnings.append(
+            f"PDF 第 {'、'.join(empty[:10])} 页没有文字（可能是图片），其内容未被读取。"
+        )
     pages = _strip_running_lines([t.splitlines() for t in page_texts])
     text = "\n".join("\n".join(lines) for lines in pages)
     return ReadResult(text=text, encoding=None, kind="pdf", warnings=warnings)

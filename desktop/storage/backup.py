@@ -227,8 +227,8 @@ def _zip_info(name: str, compress: bool) -> zipfile.ZipInfo:
     info.external_attr = (stat.S_IFREG | 0o644) << 16
     info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
     # Level 1: evidence and the database compress nearly as well as at 6 and far faster.
-    for attr in ("_compresslevel", "compress_level"):
-        setattr(info, attr, 1 if compress else None)
+    attr = "compress_level" if hasattr(info, "compress_level") else "_compresslevel"
+    setattr(info, attr, 1 if compress else None)
     return info
 
 
@@ -252,7 +252,7 @@ def write_archive(
     evidence_root: Path,
     referenced: Iterable[str],
     app_version: str,
-    counts: dict[str, int] | None = None,
+    count_tables: Iterable[str] = (),
     reason: str = "manual",
     known_revisions: set[str] | None = None,
     progress: ProgressCallback | None = None,
@@ -299,7 +299,7 @@ def write_archive(
                     created_at=_now_iso(),
                     database=db_entry,
                     evidence=evidence,
-                    counts=dict(counts or {}),
+                    counts=table_counts(snap, count_tables),
                     reason=reason,
                     missing=missing,
                     changed=changed,
