@@ -16,6 +16,7 @@ DEFAULTS: dict[str, str] = {
     "default_quarter": "",
     "due_soon_days": "15",
     "sample_loaded": "",
+    "evidence_max_mb": "200",
 }
 
 
@@ -52,3 +53,12 @@ def update(db: Database, changes: dict[str, str], author: str) -> None:
                 old={key: old},
                 new={key: value},
             )
+
+
+def evidence_max_bytes(db: Database) -> int:
+    """The per-file cap for evidence (setting evidence_max_mb, 200 MB unless set otherwise)."""
+    try:
+        mb = float(get(db, "evidence_max_mb"))
+    except ValueError:
+        mb = float(DEFAULTS["evidence_max_mb"])
+    return int(max(mb, 1) * 1024 * 1024)
