@@ -33,16 +33,20 @@ def load_fonts(app: QApplication) -> str | None:
     return families[0]
 
 
-def install_translations(app: QApplication, language: str = "zh_CN") -> None:
+def install_translations(app: QApplication, language: str = "zh_CN") -> list[QTranslator]:
+    """Qt's own strings and ours. Source strings are Chinese, so zh_CN needs only Qt's file."""
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    installed = []
     for name, folder in (
         (f"qtbase_{language}", qt_dir),
+        (f"qtbase_{language}", str(resources_dir() / "i18n")),
         (f"luoshi_{language}", str(resources_dir() / "i18n")),
     ):
         translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
+        if translator.load(name, folder) and app.installTranslator(translator):
+            installed.append(translator)
     QLocale.setDefault(QLocale(language))
+    return installed
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -51,17 +55,19 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
     load_fonts(app)
-    install_translations(app)
     return app
 
 
 class Session:
     """What one start of the window holds: the data directory lock, the workspace, the window."""
 
-    def __init__(self, lock: QLockFile, ws: Workspace, window: MainWindow) -> None:
+    def __init__(
+        self, lock: QLockFile, ws: Workspace, window: MainWindow, translators: list[QTranslator]
+    ) -> None:
         self.lock = lock
         self.ws = ws
         self.window = window
+        self.translators = translators
 
     def close(self) -> None:
         from desktop.ui.tasks import wait_for_background
@@ -70,6 +76,10 @@ class Session:
         wait_for_background()
         self.ws.close()
         self.lock.unlock()
+        app = QApplication.instance()
+        for translator in self.translators:
+            if app is not None:
+                app.removeTranslator(translator)
 
 
 def start(data_dir: str | Path | None = None) -> Session | None:
@@ -101,9 +111,14 @@ def start(data_dir: str | Path | None = None) -> Session | None:
         samples.ensure_sample(ws)
     except UserError as exc:
         QMessageBox.warning(None, APP_TITLE, f"示例数据未能导入：{exc.message}")
+    from desktop.services import settings
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translations(app, settings.get(ws.db, "language") or "zh_CN")
     window = MainWindow(ws)
     window.show()
-    return Session(lock, ws, window)
+    return Session(lock, ws, window, translators)
 
 
 def run_gui(data_dir: str | None = None) -> int:

@@ -9,10 +9,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop import APP_TITLE, __version__
-from desktop.domain import Quarter
+from desktop.domain import Quarter, Status
 from desktop.models import DatabaseError
 from desktop.parsing import ParseError, parse_text, to_json
 from desktop.readers import ReadError, read_file
+from desktop.readers.xlsx import ColumnMapping
+from desktop.reports.options import ReportOptions
 from desktop.services import importing, ledger, reporting
 from desktop.services.errors import UserError
 from desktop.services.workspace import Workspace
@@ -34,12 +36,55 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", help="导入政策文件或任务分解表")
     p.add_argument("file", type=Path)
+    p.add_argument("--sheet", action="append", help="Excel：只导入这些工作表（可重复）")
+    p.add_argument(
+        "--column",
+        action="append",
+        metavar="字段=列",
+        help="Excel：指定列，如 lead_units=D 或 deadline=7（可重复；留空则不导入该字段）",
+    )
 
     sub.add_parser("list", help="列出已导入的计划及措施数")
+
+    p = sub.add_parser("update", help="用新版本文件更新计划（保留进展和佐证材料）")
+    p.add_argument("file", type=Path)
+    p.add_argument("--plan", type=int, required=True, help="要更新的计划编号")
+    p.add_argument("--yes", action="store_true", help="确认写入；不加时只显示比对结果")
+
+    p = sub.add_parser("export", help="导出季度台账（Excel）")
+    p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
+    p.add_argument("--plan", type=int, action="append", help="计划编号，可重复；默认全部")
+    p.add_argument("--out", type=Path, required=True, help="输出 .xlsx 文件")
+
+    p = sub.add_parser("fillin-export", help="为各责任单位生成进展填报表（Excel）")
+    p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
+    p.add_argument("--out-dir", type=Path, required=True, help="输出文件夹")
+    p.add_argument("--unit", action="append", help="只为这些单位生成（可重复）；默认全部")
+    p.add_argument("--plan", type=int, action="append", help="计划编号，可重复；默认全部")
+
+    p = sub.add_parser("fillin-import", help="导入部门交回的填报表（先显示差异）")
+    p.add_argument("file", type=Path)
+    p.add_argument("--yes", action="store_true", help="确认写入无冲突的改动")
+    p.add_argument(
+        "--take-theirs", action="store_true", help="冲突处也采用部门填写的内容（默认保留现有内容）"
+    )
 
     p = sub.add_parser("report", help="生成季度落实情况报告（PDF）")
     p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
     p.add_argument("--plan", type=int, action="append", help="计划编号，可重复；默认全部")
+    p.add_argument(
+        "--out", type=Path, required=True, help="输出文件：.pdf，或 .docx（可编辑的 Word 版）"
+    )
+    p.add_argument("--status", action="append", help="只含这些状态（可重复），如 推进中")
+    p.add_argument("--unit", action="append", help="只含这些单位牵头或负责的措施（可重复）")
+    p.add_argument("--section", action="append", help="只含这些部分（一级编号，如 一）")
+    p.add_argument("--title-only", action="store_true", help="表中只列措施标题，不列全文")
+    p.add_argument("--portrait", action="store_true", help="措施表用纵向页面（默认横向）")
+
+    p = sub.add_parser("notice", help="生成督办单（PDF）：各牵头单位的逾期和临期措施")
+    p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
+    p.add_argument("--plan", type=int, action="append", help="计划编号，可重复；默认全部")
+    p.add_argument("--unit", action="append", help="只为这些单位生成（可重复）")
     p.add_argument("--out", type=Path, required=True, help="输出 PDF 文件")
 
     _add_safety_commands(sub)
@@ -71,7 +116,12 @@ def _run(args: argparse.Namespace) -> int:
     ws = Workspace.open(args.data_dir)
     try:
         if args.command == "import":
-            outcome = importing.import_file(ws, args.file)
+            mapping = (
+                _workbook_mapping(ws, args)
+                if args.file.suffix.lower() in (".xlsx", ".xlsm")
+                else None
+            )
+            outcome = importing.import_preview(ws, importing.preview_file(args.file, mapping))
             print(f"已导入 {len(outcome.plan_ids)} 个计划，共 {outcome.measure_count} 项措施。")
             for title in outcome.skipped:
                 print(f"跳过（未识别出措施）：{title}")
@@ -86,10 +136,38 @@ def _run(args: argparse.Namespace) -> int:
                 number = f"  {p.doc_number}" if p.doc_number else ""
                 print(f"{p.id}\t{p.measure_count} 项\t{p.title}{number}")
             return 0
+        if args.command == "update":
+            return _update(ws, args)
+        if args.command == "fillin-export":
+            return _fillin_export(ws, args)
+        if args.command == "fillin-import":
+            return _fillin_import(ws, args)
+        if args.command == "export":
+            quarter = Quarter.parse(args.quarter)
+            rows = reporting.write_ledger_xlsx(ws, quarter, args.out, args.plan)
+            print(f"已导出台账：{args.out}（{rows} 项措施）")
+            return 0
         if args.command == "report":
             quarter = Quarter.parse(args.quarter)
-            pages = reporting.write_pdf_report(ws, quarter, args.out, args.plan)
-            print(f"已生成报告：{args.out}（{pages} 页）")
+            only = reporting.ReportFilter(
+                statuses=frozenset(Status.from_label(x) for x in args.status or []),
+                units=frozenset(args.unit or []),
+                sections=frozenset(args.section or []),
+            )
+            options = ReportOptions(
+                full_text=not args.title_only, landscape_table=not args.portrait
+            )
+            pages = reporting.write_pdf_report(
+                ws, quarter, args.out, args.plan, options=options, only=only
+            )
+            print(f"已生成报告：{args.out}" + (f"（{pages} 页）" if pages else ""))
+            return 0
+        if args.command == "notice":
+            quarter = Quarter.parse(args.quarter)
+            pages = reporting.write_supervision_notice(
+                ws, quarter, args.out, args.plan, units=args.unit
+            )
+            print(f"已生成督办单：{args.out}（{pages} 页）")
             return 0
     finally:
         ws.close()
@@ -203,3 +281,111 @@ def _progress_printer() -> Callable[[int, int], bool]:
         return True
 
     return report
+
+
+def _update(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.parsing.matching import MatchKind
+    from desktop.services import updating
+
+    proposal = updating.propose_update(ws, args.plan, args.file)
+    labels = {
+        MatchKind.UNCHANGED: "未变",
+        MatchKind.CHANGED: "修改",
+        MatchKind.MOVED: "移动",
+        MatchKind.ADDED: "新增",
+        MatchKind.REMOVED: "删除",
+    }
+    counts = proposal.counts()
+    print(
+        f"《{proposal.plan_title}》第 {proposal.old_version} 版 → 新版本："
+        + "，".join(f"{labels[k]} {counts[k]} 项" for k in MatchKind)
+    )
+    for m in proposal.result.matches:
+        if m.kind is MatchKind.UNCHANGED:
+            continue
+        old = f"{m.old.number} {m.old.title}" if m.old else "—"
+        new = f"{m.new.number} {m.new.title}" if m.new else "—"
+        print(f"  [{labels[m.kind]}] {old} → {new}")
+    if not args.yes:
+        print("未写入。确认无误后加 --yes 重新运行。")
+        return 0
+    outcome = updating.apply_update(ws, proposal)
+    print(
+        f"已更新为第 {outcome.version} 版：保留 {outcome.kept} 项，新增 {outcome.added} 项，"
+        f"归档 {outcome.archived} 项。"
+    )
+    return 0
+
+
+def _workbook_mapping(ws: Workspace, args: argparse.Namespace) -> dict[str, ColumnMapping]:
+    """The detected (or remembered) columns, with --sheet and --column applied; printed."""
+    from desktop.readers.xlsx import FIELD_LABELS
+    from desktop.services import tasklists
+
+    found = tasklists.scan(args.file)
+    remembered = tasklists.apply_remembered(ws.db, found)
+    mappings = found.mappings
+    if args.sheet:
+        unknown = set(args.sheet) - set(mappings)
+        if unknown:
+            raise UserError(f"没有找到可导入的工作表：{'、'.join(sorted(unknown))}")
+        mappings = {name: m for name, m in mappings.items() if name in args.sheet}
+    for item in args.column or []:
+        field, _, column = item.partition("=")
+        for m in mappings.values():
+            tasklists.override(m, field.strip(), column)
+    for sheet in found.sheets:
+        if sheet.name not in mappings:
+            reason = sheet.reason or "未选择"
+            print(f"工作表“{sheet.name}”：不导入（{reason}）")
+            continue
+        m = mappings[sheet.name]
+        note = "（沿用上次确认的设置）" if sheet.name in remembered else ""
+        print(f"工作表“{sheet.name}”：表头第 {m.header_row} 行{note}")
+        for field, col in m.columns.items():
+            print(f"  {FIELD_LABELS[field]} ← {col} 列 {m.headers.get(col, '')}")
+    return mappings
+
+
+def _fillin_export(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.services import fillin
+
+    written = fillin.export_workbooks(
+        ws, Quarter.parse(args.quarter), args.out_dir, args.unit, args.plan
+    )
+    for unit, path, rows in written:
+        print(f"{unit}\t{rows} 项\t{path}")
+    print(f"共生成 {len(written)} 个填报表。")
+    return 0
+
+
+def _fillin_import(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.services import fillin
+
+    review = fillin.review(ws, args.file)
+    book = review.workbook
+    print(
+        f"{book.unit} {book.quarter} 填报表：改动 {len(review.diff.changes)} 处，"
+        f"冲突 {len(review.diff.conflicts)} 处，未变 {len(review.diff.unchanged)} 项。"
+    )
+    for change in review.diff.changes:
+        print(
+            f"  [改动] {review.titles.get(change.measure_id, change.measure_id)} "
+            f"{fillin.FIELD_NAMES[change.field]}：{change.incoming}"
+        )
+    for change in review.diff.conflicts:
+        print(
+            f"  [冲突] {review.titles.get(change.measure_id, change.measure_id)} "
+            f"{fillin.FIELD_NAMES[change.field]}：现有“{change.current}”，部门填写“{change.incoming}”"
+        )
+    for measure_id in review.diff.unknown_ids:
+        print(f"  [忽略] 编号 {measure_id} 的措施已不存在")
+    if not args.yes:
+        print("未写入。确认无误后加 --yes 重新运行（冲突默认保留现有内容）。")
+        return 0
+    take = (
+        {(c.measure_id, c.field): True for c in review.diff.conflicts} if args.take_theirs else {}
+    )
+    written = fillin.apply(ws, review, take)
+    print(f"已写入 {written} 处，填报人记为“{review.author}”。")
+    return 0

@@ -96,3 +96,37 @@ class Cancelled(Exception):
 
 # (done, total) -> False to cancel. Long work calls it now and then and raises Cancelled on False.
 ProgressCallback = Callable[[int, int], bool]
+
+
+class Light(StrEnum):
+    """Supervision offices' warning lights (红黄绿灯)."""
+
+    RED = "red"
+    YELLOW = "yellow"
+    GREEN = "green"
+
+    @property
+    def label(self) -> str:
+        return {"red": "红灯", "yellow": "黄灯", "green": "绿灯"}[self.value]
+
+
+def warning_light(
+    deadline: date | None,
+    status: Status,
+    *,
+    long_term: bool,
+    has_progress: bool,
+    today: date,
+    due_soon_days: int = 15,
+) -> Light:
+    """Red when overdue; yellow when due within N days, or long-running without progress this
+    quarter; green otherwise. Done and suspended measures are always green."""
+    if status in (Status.DONE, Status.SUSPENDED):
+        return Light.GREEN
+    if is_overdue(deadline, status, today):
+        return Light.RED
+    if deadline is not None and (deadline - today).days <= due_soon_days:
+        return Light.YELLOW
+    if long_term and not has_progress:
+        return Light.YELLOW
+    return Light.GREEN

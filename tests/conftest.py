@@ -31,9 +31,12 @@ def ws(data_dir: Path) -> Iterator[object]:
     workspace.close()
 
 
-@pytest.fixture
-def qapp_args() -> list[str]:
-    return ["luoshi-tests"]
+@pytest.fixture(scope="session")
+def qapp() -> object:
+    """One QApplication for the session, set up like the real one (bundled font, Chinese)."""
+    from desktop.app import create_app
+
+    return create_app(["luoshi-tests"])
 
 
 @pytest.fixture(autouse=True)

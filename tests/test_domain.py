@@ -32,3 +32,21 @@ def test_overdue_is_derived_from_deadline_and_status() -> None:
     assert not is_overdue(date(2023, 6, 30), Status.DONE, today)
     assert not is_overdue(date(2023, 7, 1), Status.NOT_STARTED, today)
     assert not is_overdue(None, Status.NOT_STARTED, today)
+
+
+def test_warning_lights_follow_supervision_rules() -> None:
+    from desktop.domain import Light, warning_light
+
+    today = date(2023, 6, 20)
+
+    def light(deadline: date | None, status: Status = Status.IN_PROGRESS, **kw: bool) -> Light:
+        kw.setdefault("long_term", False)
+        kw.setdefault("has_progress", True)
+        return warning_light(deadline, status, today=today, due_soon_days=15, **kw)
+
+    assert light(date(2023, 6, 19)) is Light.RED
+    assert light(date(2023, 6, 19), Status.DONE) is Light.GREEN
+    assert light(date(2023, 6, 30)) is Light.YELLOW
+    assert light(date(2023, 7, 6)) is Light.GREEN
+    assert light(None, long_term=True, has_progress=False) is Light.YELLOW
+    assert light(None, long_term=True, has_progress=True) is Light.GREEN

@@ -80,6 +80,7 @@ class Section(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     plan: Mapped[Plan] = relationship(back_populates="sections")
+    parent: Mapped[Section | None] = relationship(remote_side=[id])
 
 
 class Measure(Base):

@@ -1,5 +1,6 @@
 """Pure parsing: text -> ParseResult. No I/O, no database, no Qt."""
 
+from desktop.parsing.deadlines import DeadlineInfo, parse_deadlines
 from desktop.parsing.model import (
     ParsedDocument,
     ParsedMeasure,
@@ -8,12 +9,18 @@ from desktop.parsing.model import (
     ParseResult,
     to_json,
 )
+from desktop.parsing.parser import parse_text
+from desktop.parsing.units import split_units
 
 __all__ = [
+    "DeadlineInfo",
     "ParseError",
     "ParseResult",
     "ParsedDocument",
     "ParsedMeasure",
     "ParsedSection",
+    "parse_deadlines",
+    "parse_text",
+    "split_units",
     "to_json",
 ]

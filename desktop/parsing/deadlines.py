@@ -100,7 +100,7 @@ _DEADLINE_RE = re.compile(
     + r")"
 )
 _BARE_YEAR_END = re.compile(
-    r"(?:到|至|截至|力争)?(?P<year>\d{4})年(?P<tail>以前|前|内|年内)"
+    r"(?:到|至|截至|力争)?(?P<year>\d{4})年(?P<tail>以前|前|内|年内|在全|在省内|在市内|实现|全面|基本|建成)"
     r"|(?:到|截至)(?P<year2>\d{4})年(?![0-9０-９一二三四五六七八九十年底末中上下第前内])"
 )
 _FIELD_MONTH_RE = re.compile(
@@ -238,6 +238,8 @@ def parse_deadlines(
         if not is_deadline and m.group("rel") == "年内" and not m.group("m1"):
             d = _safe_date(year, 12)
             is_deadline = True
+        if re.search(r"(?:执行期限|有效期|期限为|执行期|实施期限)[为至到]?$", before):
+            continue  # a policy's validity period, not a task deadline
         if not is_deadline or in_range:
             continue
         prev_end = m.end()

@@ -43,12 +43,16 @@ class ParsedSection:
 
 @dataclass
 class ParsedDocument:
+    """One policy document; `context` keeps preamble and non-task paragraphs (总体要求, 保障措施)."""
+
     title: str
     doc_number: str | None = None
     issuer: str | None = None
     date: date | None = None
     measures: list[ParsedMeasure] = field(default_factory=list)
     sections: list[ParsedSection] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -93,6 +97,8 @@ def to_json(result: ParseResult) -> dict[str, Any]:
                     {"path": list(s.path), "number": s.number, "title": s.title}
                     for s in doc.sections
                 ],
+                "attachments": list(doc.attachments),
+                "context": list(doc.context),
             }
             for doc in result.documents
         ],

@@ -12,15 +12,17 @@ _SEPARATORS = "、，,；;/／"
 # '等' ends a list of named units only when a group follows it or nothing does;
 # '高等院校' and '等级' keep their '等'.
 _DENG_GROUP = re.compile(
-    r"等(?=(?:省直|市直|县直|区直|中央|中、省|中省|各|有关|相关|其他|其它|部门|单位|成员|$))"
+    r"(?<![高中初同平对均相次特头上优超])等(?![级等于同额值待候])"
+    r"(?=$|[^、，,；;]*?(?:部门|单位|机构|成员|企业|组织|院校|高校|银行|政府|管委会|地区|各地)$)"
 )
 _GENERIC = {"部门", "单位", "部门单位", "有关部门单位", "相关部门单位", "部门和单位"}
 # Short pieces that only make sense with a neighbour: '县、区政府', '市直有关部门、单位'.
 _FRAGMENT_HEAD = re.compile(r"^(?:县|区|市|乡|镇|乡镇|街道|州|市州|县区|县市区)$")
 _FRAGMENT_TAIL = re.compile(r"^(?:单位|部门|机构|企业|乡镇|街道)$")
 _ROLE_SUFFIX = re.compile(
-    r"(?:按照?职责分工|按职责|根据职责|按各自职责|依职责|分别|共同|联合|具体|协同|会同)?"
-    r"(?:牵头负责|牵头|负责落实|负责|配合|参与|落实|实施|推进|承办|主办|协办|组织实施)$"
+    r"(?:按照?(?:各自)?职责(?:分工)?|根据职责|依职责|分别|共同|联合|具体|协同|会同)*"
+    r"(?:牵头负责|牵头|负责组织落实|配合组织落实|负责组织实施|配合组织实施|组织落实|组织实施|"
+    r"负责落实|配合落实|负责|配合|参与|落实|承办|主办|协办)$"
 )
 _LABEL_PREFIX = re.compile(
     r"^(?:牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|配合单位|配合部门|协办单位|"
@@ -44,6 +46,8 @@ def _latin_both_sides(m: re.Match[str], text: str) -> bool:
 def strip_role(unit: str) -> str:
     """'省财政厅牵头' -> '省财政厅'; '牵头单位：省财政厅' -> '省财政厅'."""
     unit = _LABEL_PREFIX.sub("", unit.strip())
+    if unit.startswith("由") and len(unit) > 3:
+        unit = unit[1:]
     previous = None
     while previous != unit:
         previous = unit

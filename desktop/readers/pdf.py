@@ -27,7 +27,7 @@ def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
     for lines in pages:
         edges = {_DIGITS.sub("#", ln.strip()) for ln in lines[:2] + lines[-2:] if ln.strip()}
         edge_counts.update(edges)
-    threshold = max(3, len(pages) // 2 + 1)
+    threshold = max(2, int(len(pages) * 0.6 + 0.5))
     running = {key for key, n in edge_counts.items() if n >= threshold and len(key) <= 40}
     cleaned: list[list[str]] = []
     for lines in pages:

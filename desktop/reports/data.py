@@ -61,3 +61,41 @@ class QuarterReportData:
     generated_at: datetime
     data_version: str  # shown small in every footer so paper matches the archive
     report_date: date = field(default_factory=date.today)
+    # Optional, added for the rendered report:
+    addressee: str = ""  # 主送机关, e.g. "市政府办公室：" line above the body; empty to omit
+    filter_description: str = ""  # which sections/statuses/units the caller kept, printed when set
+    figures_as_of: date | None = None  # "截至…" date of the figures; the quarter's last day if None
+
+
+@dataclass(frozen=True)
+class SupervisionItem:
+    """One measure on a 督办单: red when overdue, yellow when its deadline is near."""
+
+    measure: ReportMeasure
+    plan_title: str
+    level: str  # "red" (逾期) or "yellow" (临期)
+    days: int  # days past the deadline (red) or days left (yellow)
+
+
+@dataclass(frozen=True)
+class SupervisionUnitNotice:
+    """The 督办单 sent to one responsible unit."""
+
+    unit: str
+    items: tuple[SupervisionItem, ...]
+    serial: str = ""  # 督办编号, e.g. "2023-07"; empty to leave a blank to fill in by hand
+
+
+@dataclass(frozen=True)
+class SupervisionNoticeData:
+    title: str  # e.g. "XX县重点任务落实督办单"
+    issuer: str  # 督办单位
+    quarter_label: str
+    notices: tuple[SupervisionUnitNotice, ...]
+    generated_at: datetime
+    data_version: str
+    issue_date: date
+    reply_by: date | None = None  # 反馈时限
+    requirement: str = ""  # 督办要求; a standard wording is printed when empty
+    contact: str = ""
+    phone: str = ""

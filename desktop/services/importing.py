@@ -12,6 +12,7 @@ from desktop.domain import Cancelled, ProgressCallback
 from desktop.models import Measure, Plan, PlanVersion, Section
 from desktop.parsing import ParsedDocument, ParseResult, parse_text
 from desktop.readers import ReadError, read_file
+from desktop.readers.xlsx import ColumnMapping, read_task_list
 from desktop.services import audit
 from desktop.services.errors import UserError
 from desktop.services.workspace import Workspace
@@ -39,13 +40,17 @@ class ImportOutcome:
     warnings: list[str] = field(default_factory=list)
 
 
-def preview_file(path: Path) -> ImportPreview:
-    """Read and parse; raises UserError with a Chinese message for bad input."""
+def preview_file(
+    path: Path,
+    mapping: dict[str, ColumnMapping] | None = None,
+    progress: ProgressCallback | None = None,
+) -> ImportPreview:
+    """Read and parse; raises UserError with a Chinese message for bad input.
+
+    `mapping` (Excel only) is the column mapping per sheet as the officer confirmed it."""
     try:
         if path.suffix.lower() in EXCEL_SUFFIXES:
-            from desktop.readers.xlsx import read_task_list
-
-            result = read_task_list(path)
+            result = read_task_list(path, mapping, progress)
             preview = ImportPreview(path, sha256_of(path), result, kind="tasklist")
         else:
             read = read_file(path)
@@ -137,13 +142,8 @@ def _store_document(
             title=parsed.title,
             position=position,
         )
-        section.parent_id = None
-        parent = _nearest(by_path, key[:-1])
-        if parent is not None:
-            session.flush()
-            section.parent_id = parent.id
+        section.parent = _nearest(by_path, key[:-1])
         by_path[key] = section
-        session.add(section)
     for position, m in enumerate(doc.measures):
         parent_section = _nearest(by_path, tuple(m.path[:-1]))
         session.add(

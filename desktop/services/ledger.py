@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from desktop.domain import Quarter, Status, is_overdue
+from desktop.domain import Light, Quarter, Status, is_overdue, warning_light
 from desktop.models import Database, Evidence, Measure, Plan, Progress, Section
 
 
@@ -41,6 +41,10 @@ class MeasureRow:
     overdue: bool
     evidence_count: int
     has_progress: bool  # progress recorded for the quarter asked about
+    light: Light = Light.GREEN
+    text: str = ""
+    last_progress: datetime | None = None
+    sections: tuple[str, ...] = ()  # headings above, outermost first
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,14 @@ class ProgressInfo:
 
 
 @dataclass(frozen=True)
+class StatusChangeInfo:
+    old: Status | None
+    new: Status
+    author: str
+    at: datetime
+
+
+@dataclass(frozen=True)
 class MeasureDetail:
     row: MeasureRow
     text: str
@@ -74,6 +86,7 @@ class MeasureDetail:
     sections: tuple[str, ...]
     progress: dict[str, ProgressInfo] = field(default_factory=dict)
     evidence: tuple[EvidenceInfo, ...] = ()
+    status_history: tuple[StatusChangeInfo, ...] = ()
 
 
 def list_plans(db: Database) -> list[PlanSummary]:
@@ -83,14 +96,18 @@ def list_plans(db: Database) -> list[PlanSummary]:
                 select(Measure.plan_id, func.count())
                 .where(Measure.archived.is_(False))
                 .group_by(Measure.plan_id)
-            ).tuples()
+            )
+            .tuples()
+            .all()
         )
         done = dict(
             s.execute(
                 select(Measure.plan_id, func.count())
                 .where(Measure.archived.is_(False), Measure.status == Status.DONE.value)
                 .group_by(Measure.plan_id)
-            ).tuples()
+            )
+            .tuples()
+            .all()
         )
         plans = s.scalars(select(Plan).where(Plan.archived.is_(False)).order_by(Plan.id)).all()
         return [
@@ -109,17 +126,25 @@ def list_plans(db: Database) -> list[PlanSummary]:
 
 
 def list_measures(
-    db: Database, plan_id: int | None, quarter: Quarter, today: date | None = None
+    db: Database,
+    plan_id: int | None,
+    quarter: Quarter,
+    today: date | None = None,
+    due_soon_days: int = 15,
 ) -> list[MeasureRow]:
     today = today or date.today()
     with db.session() as s:
         query = select(Measure).where(Measure.archived.is_(False))
         if plan_id is not None:
             query = query.where(Measure.plan_id == plan_id)
-        measures = s.scalars(
-            query.options(selectinload(Measure.section)).order_by(Measure.plan_id, Measure.position)
-        ).all()
-        ids = [m.id for m in measures]
+        measures = s.scalars(query.order_by(Measure.plan_id, Measure.position)).all()
+        # Subqueries rather than long IN lists: a ledger can hold tens of thousands of measures.
+        ids = select(Measure.id).where(Measure.archived.is_(False))
+        section_query = select(Section)
+        if plan_id is not None:
+            ids = ids.where(Measure.plan_id == plan_id)
+            section_query = section_query.where(Section.plan_id == plan_id)
+        sections = {sec.id: sec for sec in s.scalars(section_query)}
         evidence_counts = _counts(s, Evidence.measure_id, ids)
         with_progress = set(
             s.scalars(
@@ -128,13 +153,44 @@ def list_measures(
                 )
             )
         )
+        last = dict(
+            s.execute(
+                select(Progress.measure_id, func.max(Progress.updated_at))
+                .where(Progress.measure_id.in_(ids))
+                .group_by(Progress.measure_id)
+            )
+            .tuples()
+            .all()
+        )
         return [
-            _row(m, today, evidence_counts.get(m.id, 0), m.id in with_progress) for m in measures
+            _row(
+                m,
+                today,
+                evidence_counts.get(m.id, 0),
+                m.id in with_progress,
+                due_soon_days,
+                last.get(m.id),
+                _chain(sections, m.section_id),
+            )
+            for m in measures
         ]
 
 
+def _chain(sections: dict[int, Section], section_id: int | None) -> tuple[str, ...]:
+    titles: list[str] = []
+    while section_id is not None and section_id in sections:
+        section = sections[section_id]
+        titles.append(_heading(section))
+        section_id = section.parent_id
+    return tuple(reversed(titles))
+
+
 def measure_detail(
-    db: Database, measure_id: int, quarter: Quarter, today: date | None = None
+    db: Database,
+    measure_id: int,
+    quarter: Quarter,
+    today: date | None = None,
+    due_soon_days: int = 15,
 ) -> MeasureDetail:
     today = today or date.today()
     with db.session() as s:
@@ -167,12 +223,29 @@ def measure_detail(
             for e in m.evidence
         )
         return MeasureDetail(
-            row=_row(m, today, len(evidence), str(quarter) in progress),
+            row=_row(
+                m,
+                today,
+                len(evidence),
+                str(quarter) in progress,
+                due_soon_days,
+                max((p.updated_at for p in progress.values()), default=None),
+                section_titles(s, m),
+            ),
             text=m.text,
             plan_title=m.plan.title,
             sections=section_titles(s, m),
             progress=progress,
             evidence=evidence,
+            status_history=tuple(
+                StatusChangeInfo(
+                    Status(c.old_status) if c.old_status else None,
+                    Status(c.new_status),
+                    c.author,
+                    c.at,
+                )
+                for c in m.status_changes
+            ),
         )
 
 
@@ -194,16 +267,26 @@ def _heading(section: Section) -> str:
     return section.title
 
 
-def _counts(session: Session, column: InstrumentedAttribute[int], ids: list[int]) -> dict[int, int]:
-    if not ids:
-        return {}
-    rows = session.execute(
-        select(column, func.count()).where(column.in_(ids)).group_by(column)
-    ).tuples()
+def _counts(
+    session: Session, column: InstrumentedAttribute[int], ids: Select[tuple[int]]
+) -> dict[int, int]:
+    rows = (
+        session.execute(select(column, func.count()).where(column.in_(ids)).group_by(column))
+        .tuples()
+        .all()
+    )
     return {int(k): int(v) for k, v in rows}
 
 
-def _row(m: Measure, today: date, evidence_count: int, has_progress: bool) -> MeasureRow:
+def _row(
+    m: Measure,
+    today: date,
+    evidence_count: int,
+    has_progress: bool,
+    due_soon_days: int,
+    last_progress: datetime | None,
+    sections: tuple[str, ...] = (),
+) -> MeasureRow:
     status = Status(m.status)
     return MeasureRow(
         id=m.id,
@@ -211,7 +294,7 @@ def _row(m: Measure, today: date, evidence_count: int, has_progress: bool) -> Me
         path=tuple(m.path),
         number=m.number,
         title=m.title,
-        section_title=_heading(m.section) if m.section else "",
+        section_title=sections[-1] if sections else "",
         lead_units=tuple(m.lead_units),
         responsible_units=tuple(m.responsible_units),
         deadline_text=m.deadline_text,
@@ -221,4 +304,15 @@ def _row(m: Measure, today: date, evidence_count: int, has_progress: bool) -> Me
         overdue=is_overdue(m.deadline, status, today),
         evidence_count=evidence_count,
         has_progress=has_progress,
+        light=warning_light(
+            m.deadline,
+            status,
+            long_term=m.long_term,
+            has_progress=has_progress,
+            today=today,
+            due_soon_days=due_soon_days,
+        ),
+        text=m.text,
+        last_progress=last_progress,
+        sections=sections,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -13,10 +14,37 @@ from desktop.domain import ProgressCallback, Quarter, Status, is_overdue
 from desktop.models import Measure, Plan
 from desktop.models.base import utcnow
 from desktop.reports.data import QuarterReportData, ReportEvidence, ReportMeasure, ReportPlan
+from desktop.reports.options import ReportOptions
 from desktop.services import settings
 from desktop.services.errors import UserError
 from desktop.services.ledger import section_titles
 from desktop.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class ReportFilter:
+    """Which measures a report covers; empty means all."""
+
+    statuses: frozenset[Status] = frozenset()
+    units: frozenset[str] = frozenset()  # lead or responsible
+    sections: frozenset[str] = frozenset()  # top-level section numbers, e.g. "一"
+
+    def accepts(self, m: Measure) -> bool:
+        if self.statuses and Status(m.status) not in self.statuses:
+            return False
+        if self.units and not self.units & {*m.lead_units, *m.responsible_units}:
+            return False
+        return not self.sections or (bool(m.path) and m.path[0] in self.sections)
+
+    def describe(self) -> str:
+        parts = []
+        if self.statuses:
+            parts.append("状态：" + "、".join(s.label for s in Status if s in self.statuses))
+        if self.units:
+            parts.append("单位：" + "、".join(sorted(self.units)))
+        if self.sections:
+            parts.append("部分：" + "、".join(sorted(self.sections)))
+        return "；".join(parts)
 
 
 def build_report_data(
@@ -24,8 +52,10 @@ def build_report_data(
     quarter: Quarter,
     plan_ids: Sequence[int] | None = None,
     today: date | None = None,
+    only: ReportFilter | None = None,
 ) -> QuarterReportData:
     """Everything a quarterly report shows, as plain data; reads only."""
+    only = only or ReportFilter()
     today = today or date.today()
     conf = settings.get_all(ws.db)
     with ws.db.session() as s:
@@ -49,7 +79,7 @@ def build_report_data(
         for plan in plans:
             rows = []
             for m in plan.measures:
-                if m.archived:
+                if m.archived or not only.accepts(m):
                     continue
                 rows.append(_measure(s, m, quarter, today))
             report_plans.append(
@@ -70,7 +100,7 @@ def build_report_data(
         phone=conf["phone"],
         plans=tuple(report_plans),
         generated_at=datetime.now().astimezone(),
-        data_version=f"数据版本 {quarter} · {stamp:%Y%m%d%H%M%S}",
+        data_version=f"{quarter} · {stamp:%Y%m%d%H%M%S}",
         report_date=today,
     )
 
@@ -111,9 +141,73 @@ def write_pdf_report(
     out: Path,
     plan_ids: Sequence[int] | None = None,
     progress: ProgressCallback | None = None,
+    options: ReportOptions | None = None,
+    only: ReportFilter | None = None,
 ) -> int:
-    """Render the quarterly report; returns the page count."""
+    """Render the quarterly report as PDF (or .docx when `out` ends in .docx); returns pages
+    (0 for .docx, whose pagination Word decides)."""
+    data = build_report_data(ws, quarter, plan_ids, only=only)
+    if not any(p.measures for p in data.plans):
+        raise UserError("按所选条件没有任何措施，报告不会生成。请放宽筛选条件。")
+    if out.suffix.lower() == ".docx":
+        from desktop.reports.docx_report import render_quarter_docx
+
+        render_quarter_docx(data, out, options, progress)
+        return 0
     from desktop.reports.pdf_report import render_quarter_pdf
 
-    data = build_report_data(ws, quarter, plan_ids)
-    return render_quarter_pdf(data, out, progress=progress)
+    return render_quarter_pdf(data, out, options, progress)
+
+
+def write_supervision_notice(
+    ws: Workspace,
+    quarter: Quarter,
+    out: Path,
+    plan_ids: Sequence[int] | None = None,
+    today: date | None = None,
+    units: Sequence[str] | None = None,
+) -> int:
+    """督办单: one page per lead unit listing its red and yellow measures; returns pages."""
+    from desktop.reports.pdf_report import render_supervision_notice
+    from desktop.reports.supervision import build_supervision_notice
+
+    today = today or date.today()
+    data = build_report_data(ws, quarter, plan_ids, today)
+    conf = settings.get_all(ws.db)
+    notice = build_supervision_notice(
+        data.plans,
+        today,
+        title=f"{conf['unit_name']}重点任务落实督办单",
+        issuer=conf["unit_name"],
+        quarter_label=quarter.label,
+        generated_at=data.generated_at,
+        data_version=data.data_version,
+        soon_days=int(conf.get("due_soon_days") or 15),
+        contact=conf["officer"],
+        phone=conf["phone"],
+    )
+    if units:
+        wanted = set(units)
+        notice = replace(notice, notices=tuple(n for n in notice.notices if n.unit in wanted))
+    if not notice.notices:
+        raise UserError("目前没有逾期或临期（黄灯）的措施，无需督办。")
+    return render_supervision_notice(notice, out)
+
+
+def write_ledger_xlsx(
+    ws: Workspace,
+    quarter: Quarter,
+    out: Path,
+    plan_ids: Sequence[int] | None = None,
+    progress: ProgressCallback | None = None,
+    only: ReportFilter | None = None,
+) -> int:
+    """Export the ledger (台账) for a quarter; returns the number of measure rows."""
+    from desktop.reports.excel_ledger import export_ledger
+
+    data = build_report_data(ws, quarter, plan_ids, only=only)
+    plans = "》《".join(p.title for p in data.plans)
+    # The ledger heading reads '<unit>《<plan>》落实台账（<quarter>）'.
+    data = replace(data, title=f"{data.unit_name}《{plans}》落实")
+    export_ledger(data, out, progress=progress)
+    return sum(len(p.measures) for p in data.plans)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from desktop.domain import Quarter
 from desktop.models import Database, Setting
 from desktop.services import audit
+from desktop.services.errors import UserError
 
 DEFAULTS: dict[str, str] = {
     "unit_name": "XX县人民政府办公室",
@@ -17,7 +19,40 @@ DEFAULTS: dict[str, str] = {
     "due_soon_days": "15",
     "sample_loaded": "",
     "evidence_max_mb": "200",
+    "language": "zh_CN",
 }
+
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+
+
+def validate(changes: dict[str, str]) -> None:
+    """Reject values the application could not use, with a message saying what to enter."""
+    if "due_soon_days" in changes:
+        value = changes["due_soon_days"].strip()
+        if not value.isdigit() or not 0 < int(value) <= 365:
+            raise UserError("“黄灯提前天数”应为 1 到 365 之间的整数。")
+    if "default_quarter" in changes and changes["default_quarter"].strip():
+        try:
+            Quarter.parse(changes["default_quarter"])
+        except ValueError as exc:
+            raise UserError(str(exc)) from exc
+    if "report_title_template" in changes:
+        template = changes["report_title_template"]
+        try:
+            template.format(unit="单位", plan="计划", quarter="季度")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise UserError(
+                "报告标题模板只能使用 {unit}（填报单位）、{plan}（文件名称）、{quarter}（季度）三个占位符。"
+            ) from exc
+    if "evidence_max_mb" in changes:
+        try:
+            mb = float(changes["evidence_max_mb"].strip())
+        except ValueError:
+            mb = 0
+        if not 1 <= mb <= 4096:
+            raise UserError("“单个佐证材料上限”应为 1 到 4096 之间的数字（单位 MB）。")
+    if "language" in changes and changes["language"] not in LANGUAGES:
+        raise UserError("不支持的界面语言。")
 
 
 def get_all(db: Database) -> dict[str, str]:
@@ -34,6 +69,7 @@ def get(db: Database, key: str) -> str:
 
 def update(db: Database, changes: dict[str, str], author: str) -> None:
     """Write several settings in one transaction, each change audited."""
+    validate(changes)
     with db.transaction() as session:
         for key, value in changes.items():
             row = session.get(Setting, key)

@@ -31,7 +31,13 @@ class Workspace:
         paths = config.resolve(data_dir).ensure()
         created = not paths.database.exists()
         db = Database.open_file(paths.database)
-        return cls(paths=paths, db=db, store=EvidenceStore(paths.evidence), created=created)
+        ws = cls(paths=paths, db=db, store=EvidenceStore(paths.evidence), created=created)
+        from desktop.services import settings
+
+        officer = settings.get(db, "officer")
+        if officer:
+            ws.author = officer
+        return ws
 
     def close(self) -> None:
         self.db.close()

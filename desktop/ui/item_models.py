@@ -13,8 +13,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.domain import Status
+from desktop.domain import Light, Status
 from desktop.services.ledger import MeasureRow, PlanSummary
+from desktop.ui.delegates import PLAN_ROLE, dot_icon
+from desktop.ui.vocabulary import LONG_TERM, OVERDUE, column_label, light_label, status_label, tr
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -56,11 +58,22 @@ class PlanListModel(QAbstractListModel):
             return "\n".join(p for p in parts if p)
         if role == ID_ROLE:
             return plan.id
+        if role == PLAN_ROLE:
+            return plan
         return None
 
 
+LIGHT_COLORS = {
+    Light.RED: QColor("#dc2626"),
+    Light.YELLOW: QColor("#d97706"),
+    Light.GREEN: QColor("#16a34a"),
+}
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
 class MeasureTableModel(QAbstractTableModel):
-    COLUMNS = ("序号", "措施", "牵头单位", "完成时限", "状态", "佐证")
+    COLUMNS = ("灯", "序号", "措施", "牵头单位", "责任单位", "完成时限", "状态", "最近进展", "佐证")
+    LIGHT, NUMBER, TITLE, LEAD, RESPONSIBLE, DEADLINE, STATUS, LAST, EVIDENCE = range(9)
 
     def __init__(self) -> None:
         super().__init__()
@@ -70,6 +83,9 @@ class MeasureTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
+
+    def rows(self) -> list[MeasureRow]:
+        return list(self._rows)
 
     def update_row(self, row: MeasureRow) -> None:
         for i, existing in enumerate(self._rows):
@@ -94,7 +110,7 @@ class MeasureTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return column_label(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -105,25 +121,57 @@ class MeasureTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return r.id
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return r.number
-            if col == 1:
-                return r.title
-            if col == 2:
-                return "、".join(r.lead_units)
-            if col == 3:
-                return _deadline_text(r)
-            if col == 4:
-                return r.status.label + ("（逾期）" if r.overdue else "")
-            if col == 5:
-                return r.evidence_count or ""
-        if role == Qt.ItemDataRole.ToolTipRole and col in (1, 2):
-            units = "、".join(r.responsible_units)
-            return f"{r.section_title}\n{r.title}\n责任单位：{units or '—'}"
-        if role == Qt.ItemDataRole.ForegroundRole and col == 4:
-            return QBrush(QColor("#b91c1c") if r.overdue else STATUS_COLORS[r.status])
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 5):
+            return "" if col == self.LIGHT else self._display(r, col)
+        if role == Qt.ItemDataRole.DecorationRole and col == self.LIGHT:
+            return dot_icon(LIGHT_COLORS[r.light].name())
+        if role == SORT_ROLE:
+            if col == self.NUMBER:
+                return index.row()
+            if col == self.LIGHT:
+                return {Light.RED: 0, Light.YELLOW: 1, Light.GREEN: 2}[r.light]
+            if col == self.DEADLINE:
+                return r.deadline.isoformat() if r.deadline else "9999"
+            if col == self.EVIDENCE:
+                return r.evidence_count
+            return self._display(r, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.LIGHT:
+                return light_label(r.light)
+            if col in (self.TITLE, self.LEAD, self.RESPONSIBLE):
+                units = "、".join(r.responsible_units)
+                return f"{r.section_title}\n{r.title}\n责任单位：{units or '—'}"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == self.LIGHT:
+                return QBrush(LIGHT_COLORS[r.light])
+            if col == self.STATUS:
+                return QBrush(QColor("#b91c1c") if r.overdue else STATUS_COLORS[r.status])
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (
+            self.LIGHT,
+            self.NUMBER,
+            self.EVIDENCE,
+        ):
             return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _display(self, r: MeasureRow, col: int) -> Any:
+        if col == self.LIGHT:
+            return light_label(r.light)
+        if col == self.NUMBER:
+            return r.number
+        if col == self.TITLE:
+            return r.title
+        if col == self.LEAD:
+            return "、".join(r.lead_units)
+        if col == self.RESPONSIBLE:
+            return "、".join(r.responsible_units)
+        if col == self.DEADLINE:
+            return _deadline_text(r)
+        if col == self.STATUS:
+            return status_label(r.status) + (f" · {tr(OVERDUE)}" if r.overdue else "")
+        if col == self.LAST:
+            return r.last_progress.astimezone().strftime("%Y-%m-%d") if r.last_progress else ""
+        if col == self.EVIDENCE:
+            return r.evidence_count or ""
         return None
 
 
@@ -131,5 +179,5 @@ def _deadline_text(r: MeasureRow) -> str:
     if r.deadline is not None:
         return r.deadline.isoformat()
     if r.long_term:
-        return "长期"
+        return tr(LONG_TERM)
     return r.deadline_text or ""

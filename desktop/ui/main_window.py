@@ -2,33 +2,63 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QItemSelection, QPoint, QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QListView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTableView,
+    QTabWidget,
     QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop import APP_TITLE
-from desktop.domain import Quarter, Status
-from desktop.services import evidence, importing, ledger, progress, reporting
+from desktop.domain import ProgressCallback, Quarter, Status
+from desktop.readers.xlsx import WorkbookScan
+from desktop.services import (
+    dashboard,
+    evidence,
+    fillin,
+    importing,
+    ledger,
+    reporting,
+    settings,
+    tasklists,
+    updating,
+)
 from desktop.services.workspace import Workspace
+from desktop.ui.commands import ProgressCommand, ProgressTexts, StatusCommand
+from desktop.ui.dashboard import DashboardView
+from desktop.ui.delegates import PlanDelegate
 from desktop.ui.detail_panel import DetailPanel
 from desktop.ui.errors import show_error
-from desktop.ui.item_models import MeasureTableModel, PlanListModel
+from desktop.ui.fillin_dialog import FillinReviewDialog
+from desktop.ui.import_preview import ImportPreviewDialog
+from desktop.ui.item_models import SORT_ROLE, MeasureTableModel, PlanListModel
+from desktop.ui.mapping_dialog import MappingDialog
+from desktop.ui.measure_filter import FilterBar, MeasureFilter, MeasureFilterProxy
+from desktop.ui.measure_tree import MeasureTreeModel, MeasureTreeProxy
+from desktop.ui.report_dialogs import ReportOptionsDialog, ReportPreview
+from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.tasks import BackgroundOp
+from desktop.ui.update_dialog import UpdateDialog
 from desktop.ui.widgets import named
 
 IMPORT_FILTER = "政策文件或任务表 (*.txt *.docx *.pdf *.xlsx *.xlsm);;所有文件 (*)"
@@ -57,23 +87,73 @@ class MainWindow(QMainWindow):
         self.plan_model = PlanListModel()
         self.plan_view = named(QListView(), "planList")
         self.plan_view.setModel(self.plan_model)
-        self.plan_view.setWordWrap(True)
-        self.plan_view.setSpacing(2)
-        self.plan_view.setAlternatingRowColors(True)
+        self.plan_view.setItemDelegate(PlanDelegate(self.plan_view))
+        self.plan_view.setSpacing(1)
+        self.plan_view.setMinimumWidth(200)
         self.plan_view.selectionModel().selectionChanged.connect(self._plan_selected)
 
         self.measure_model = MeasureTableModel()
+        self.proxy = MeasureFilterProxy()
+        self.proxy.setSourceModel(self.measure_model)
+        self.proxy.setSortRole(SORT_ROLE)
         self.table = named(QTableView(), "measureTable")
-        self.table.setModel(self.measure_model)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(MeasureTableModel.NUMBER, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 48), (2, 170), (3, 96), (4, 90), (5, 44)):
+        header.setSectionsMovable(True)
+        header.setSectionResizeMode(MeasureTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        widths = {
+            MeasureTableModel.LIGHT: 30,
+            MeasureTableModel.NUMBER: 84,
+            MeasureTableModel.LEAD: 150,
+            MeasureTableModel.RESPONSIBLE: 150,
+            MeasureTableModel.DEADLINE: 92,
+            MeasureTableModel.STATUS: 104,
+            MeasureTableModel.LAST: 88,
+            MeasureTableModel.EVIDENCE: 40,
+        }
+        for col, width in widths.items():
             self.table.setColumnWidth(col, width)
+        self.table.setColumnHidden(MeasureTableModel.RESPONSIBLE, True)
         self.table.selectionModel().selectionChanged.connect(self._measure_selected)
+
+        self.tree_model = MeasureTreeModel(self.measure_model)
+        self.tree_proxy = MeasureTreeProxy()
+        self.tree_proxy.setSourceModel(self.tree_model)
+        self.tree = named(QTreeView(), "measureTree")
+        self.tree.setModel(self.tree_proxy)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.header().setSectionResizeMode(
+            MeasureTableModel.TITLE, QHeaderView.ResizeMode.Stretch
+        )
+        self.tree.header().setStretchLastSection(False)
+        self.tree.setColumnHidden(MeasureTableModel.RESPONSIBLE, True)
+        self.tree.selectionModel().selectionChanged.connect(self._tree_selected)
+        self.tree.setTreePosition(MeasureTableModel.TITLE)
+
+        self.filter_bar = FilterBar()
+        self.filter_bar.changed.connect(self._filter_changed)
+        self.group_toggle = named(QCheckBox(self.tr("按部分分组")), "groupToggle")
+        self.group_toggle.toggled.connect(self._toggle_grouping)
+        self.filter_bar.add_widget(self.group_toggle)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.table)
+        self.views.addWidget(self.tree)
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.filter_bar)
+        centre_layout.addWidget(self.views)
 
         self.detail = DetailPanel()
         self.detail.status_requested.connect(self.change_status)
@@ -81,25 +161,45 @@ class MainWindow(QMainWindow):
         self.detail.attach_requested.connect(self.attach_evidence)
         self.detail.open_evidence_requested.connect(self.open_evidence)
         self.detail.remove_evidence_requested.connect(self.remove_evidence)
+        self.detail.describe_evidence_requested.connect(self.describe_evidence)
+        self.detail.files_dropped.connect(self.attach_files)
+        self.detail.evidence_path = ws.store.path_for
 
+        # Plans | tabs; the ledger tab holds the table and the detail panel side by side.
+        ledger_split = named(QSplitter(Qt.Orientation.Horizontal), "ledgerSplitter")
+        ledger_split.addWidget(centre)
+        ledger_split.addWidget(self.detail)
+        ledger_split.setStretchFactor(0, 3)
+        ledger_split.setStretchFactor(1, 2)
+        ledger_split.setSizes([640, 440])
+        self.dashboard = DashboardView()
+        self.dashboard.measure_activated.connect(self._jump_to_measure)
+        self.dashboard.notice_button.clicked.connect(lambda: self.make_notice())
+        self.tabs = named(QTabWidget(), "mainTabs")
+        self.tabs.addTab(ledger_split, self.tr("措施台账"))
+        self.tabs.addTab(self.dashboard, self.tr("工作总览"))
+        self.tabs.currentChanged.connect(lambda _: self.refresh_dashboard())
         splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
         splitter.addWidget(self.plan_view)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(1, 3)
-        splitter.setStretchFactor(2, 2)
-        splitter.setSizes([240, 620, 420])
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([230, 1100])
         self.setCentralWidget(splitter)
         self.splitter = splitter
+        self.ledger_split = ledger_split
 
         self._build_actions()
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self._restore_layout()
+        default_quarter = settings.get(ws.db, "default_quarter")
+        if default_quarter:
+            self.set_quarter(Quarter.parse(default_quarter))
         self.refresh_plans()
 
     # -- construction ------------------------------------------------------------------------
     def _build_actions(self) -> None:
+        self.undo_stack = QUndoStack(self)
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         self.import_action = QAction(
             self.tr("导入文件(&I)…"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Open)
@@ -114,13 +214,52 @@ class MainWindow(QMainWindow):
         )
         quit_action.triggered.connect(self.close)
         file_menu.addAction(self.import_action)
+        self.update_action = QAction(self.tr("导入新版本(&U)…"), self)
+        self.update_action.setToolTip(self.tr("用修订后的文件或任务表更新所选计划，保留已有进展"))
+        self.update_action.triggered.connect(self.update_plan)
+        file_menu.addAction(self.update_action)
         file_menu.addAction(self.report_action)
+        self.notice_action = QAction(self.tr("生成督办单(&N)…"), self)
+        self.notice_action.triggered.connect(self.make_notice)
+        file_menu.addAction(self.notice_action)
+        self.export_action = QAction(self.tr("导出台账（Excel）(&E)…"), self)
+        self.export_action.triggered.connect(self.export_ledger)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("撤销"))
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("重做"))
+        self.redo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        tools_menu = self.menuBar().addMenu(self.tr("工具(&T)"))
+        self.settings_action = QAction(self.tr("设置(&S)…"), self)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.fillin_export_action = QAction(self.tr("导出部门填报表(&D)…"), self)
+        self.fillin_export_action.triggered.connect(self.export_fillin)
+        self.fillin_import_action = QAction(self.tr("导入部门填报表(&B)…"), self)
+        self.fillin_import_action.triggered.connect(self.import_fillin)
+        tools_menu.addAction(self.fillin_export_action)
+        tools_menu.addAction(self.fillin_import_action)
+        tools_menu.addSeparator()
+        tools_menu.addAction(self.settings_action)
+        self.tools_menu = tools_menu
 
         save_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Save))
         save_action.triggered.connect(self.detail.request_save)
         self.addAction(save_action)
+        # Ctrl+1..4 set the status of the selected measure from anywhere in the window.
+        for n, status in enumerate(Status, start=1):
+            action = QAction(self, shortcut=QKeySequence(f"Ctrl+{n}"))
+            action.triggered.connect(lambda _=False, st=status: self._status_shortcut(st))
+            self.addAction(action)
+        find_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
+        find_action.triggered.connect(lambda: self.filter_bar.search.setFocus())
+        self.addAction(find_action)
 
         toolbar = named(QToolBar(self.tr("工具栏")), "mainToolbar")
         toolbar.setMovable(False)
@@ -133,7 +272,7 @@ class MainWindow(QMainWindow):
         for q in choices:
             self.quarter_combo.addItem(q.label, str(q))
         self.quarter_combo.setCurrentIndex(choices.index(Quarter.of(self.today)))
-        self.quarter_combo.currentIndexChanged.connect(lambda _: self.refresh_measures())
+        self.quarter_combo.currentIndexChanged.connect(self._quarter_changed)
         toolbar.addWidget(self.quarter_combo)
         self.addToolBar(toolbar)
 
@@ -148,6 +287,10 @@ class MainWindow(QMainWindow):
             self.quarter_combo.addItem(quarter.label, str(quarter))
             index = self.quarter_combo.count() - 1
         self.quarter_combo.setCurrentIndex(index)
+
+    def _quarter_changed(self, _index: int) -> None:
+        self.detail.flush()
+        self.refresh_measures()
 
     def current_plan_id(self) -> int | None:
         rows = self.plan_view.selectionModel().selectedRows()
@@ -164,23 +307,77 @@ class MainWindow(QMainWindow):
         else:
             self.refresh_measures()
 
+    def due_soon_days(self) -> int:
+        try:
+            return int(settings.get(self.ws.db, "due_soon_days") or 15)
+        except ValueError:
+            return 15
+
     def refresh_measures(self) -> None:
         keep = self.detail.measure_id
         plan_id = self.current_plan_id()
         rows = (
-            ledger.list_measures(self.ws.db, plan_id, self.quarter, self.today) if plan_id else []
+            ledger.list_measures(
+                self.ws.db, plan_id, self.quarter, self.today, self.due_soon_days()
+            )
+            if plan_id
+            else []
         )
         self.measure_model.set_rows(rows)
+        units = sorted({u for r in rows for u in (*r.lead_units, *r.responsible_units)})
+        self.filter_bar.set_units(units)
+        self._update_counts()
+        self.refresh_dashboard()
+        if keep is not None and self.select_measure(keep):
+            return
+        self.detail.show_detail(None, None)
+
+    def refresh_dashboard(self) -> None:
+        if self.tabs.currentWidget() is not self.dashboard:
+            return
+        plan_id = self.current_plan_id()
+        data = dashboard.dashboard(self.ws, plan_id, self.quarter, self.today, self.due_soon_days())
+        scope = self.plan_model.plan_at(self.plan_model.row_of(plan_id)).title if plan_id else ""
+        self.dashboard.show_dashboard(data, scope)
+
+    def _jump_to_measure(self, measure_id: int) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.filter_bar.reset()
+        self.select_measure(measure_id)
+
+    def _update_counts(self) -> None:
+        rows = self.measure_model.rows()
         overdue = sum(r.overdue for r in rows)
         done = sum(r.status == Status.DONE for r in rows)
         self.status_label.setText(
             self.tr("共 %d 项措施，已完成 %d 项，逾期 %d 项") % (len(rows), done, overdue)
         )
-        row = self.measure_model.row_of(keep) if keep is not None else -1
+        self.filter_bar.show_count(self.proxy.rowCount(), len(rows))
+
+    def _filter_changed(self, criteria: MeasureFilter) -> None:
+        criteria.today = self.today
+        self.proxy.set_criteria(criteria)
+        self.tree_proxy.set_criteria(criteria)
+        self.tree.expandAll()
+        self._update_counts()
+
+    def _toggle_grouping(self, grouped: bool) -> None:
+        keep = self.detail.measure_id
+        self.views.setCurrentWidget(self.tree if grouped else self.table)
+        if grouped:
+            self.tree.expandAll()
+            for col, width in ((MeasureTableModel.LIGHT, 30), (MeasureTableModel.NUMBER, 84)):
+                self.tree.setColumnWidth(col, width)
+        if keep is not None:
+            self.select_measure(keep)
+
+    def _tree_selected(self, *_: QItemSelection) -> None:
+        rows = self.tree.selectionModel().selectedRows()
+        if not rows:
+            return
+        row = self.tree_model.table_row(self.tree_proxy.mapToSource(rows[0]))
         if row >= 0:
-            self.table.selectRow(row)
-        else:
-            self.detail.show_detail(None, None)
+            self.show_measure(self.measure_model.row_at(row).id)
 
     def _plan_selected(self, *_: QItemSelection) -> None:
         self.refresh_measures()
@@ -190,18 +387,45 @@ class MainWindow(QMainWindow):
         if not rows:
             self.detail.show_detail(None, None)
             return
-        measure_id = self.measure_model.row_at(rows[0].row()).id
-        self.show_measure(measure_id)
+        source = self.proxy.mapToSource(rows[0])
+        self.show_measure(self.measure_model.row_at(source.row()).id)
 
     def show_measure(self, measure_id: int) -> None:
-        detail = ledger.measure_detail(self.ws.db, measure_id, self.quarter, self.today)
+        detail = ledger.measure_detail(
+            self.ws.db, measure_id, self.quarter, self.today, self.due_soon_days()
+        )
         self.detail.show_detail(detail, self.quarter)
         self.measure_model.update_row(detail.row)
 
-    def select_measure(self, measure_id: int) -> None:
+    def select_measure(self, measure_id: int) -> bool:
         row = self.measure_model.row_of(measure_id)
-        if row >= 0:
-            self.table.selectRow(row)
+        if row < 0:
+            return False
+        if self.views.currentWidget() is self.tree:
+            tree_index = self.tree_proxy.mapFromSource(self.tree_model.index_of_row(row))
+            if not tree_index.isValid():
+                return False
+            self.tree.setCurrentIndex(tree_index)
+            self.tree.scrollTo(tree_index)
+            return True
+        index = self.proxy.mapFromSource(self.measure_model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def _header_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        header = self.table.horizontalHeader()
+        for col, name in enumerate(MeasureTableModel.COLUMNS):
+            if col in (MeasureTableModel.TITLE,):
+                continue
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(col))
+            action.toggled.connect(lambda on, c=col: self.table.setColumnHidden(c, not on))
+        menu.exec(header.mapToGlobal(pos))
 
     # -- dialogs (methods so tests can answer them) -----------------------------------------
     def ask_open_file(self, title: str, file_filter: str) -> Path | None:
@@ -227,10 +451,56 @@ class MainWindow(QMainWindow):
         path = self.ask_open_file(self.tr("导入政策文件或任务分解表"), IMPORT_FILTER)
         if path is None:
             return
+        if path.suffix.lower() in importing.EXCEL_SUFFIXES:
+            self._import_workbook(path)
+            return
+        BackgroundOp(
+            self,
+            lambda _progress: importing.preview_file(path),
+            self.tr("正在读取“%s”…") % path.name,
+        ).success(self._confirm_import).run()
+
+    def ask_mapping(self, dialog: MappingDialog) -> bool:
+        return bool(dialog.exec())
+
+    def _import_workbook(self, path: Path) -> None:
         ws = self.ws
 
-        def work(report_progress: object) -> importing.ImportOutcome:
-            return importing.import_file(ws, path, report_progress)  # type: ignore[arg-type]
+        def scan(_progress: ProgressCallback) -> WorkbookScan:
+            found = tasklists.scan(path)
+            tasklists.apply_remembered(ws.db, found)
+            return found
+
+        def confirm(found: WorkbookScan) -> None:
+            dialog = MappingDialog(found, path.name, self)
+            if not self.ask_mapping(dialog):
+                self.inform(self.tr("已取消导入，数据未改变"))
+                return
+            mappings = dialog.mappings()
+            tasklists.remember(ws.db, mappings, ws.author)
+
+            def read(report_progress: ProgressCallback) -> importing.ImportPreview:
+                return importing.preview_file(path, mappings, report_progress)
+
+            BackgroundOp(self, read, self.tr("正在读取“%s”…") % path.name).success(
+                self._confirm_import
+            ).run()
+
+        BackgroundOp(self, scan, self.tr("正在识别“%s”的表头…") % path.name).success(confirm).run()
+
+    def ask_preview(self, dialog: ImportPreviewDialog) -> bool:
+        return bool(dialog.exec())
+
+    def _confirm_import(self, preview: importing.ImportPreview) -> None:
+        dialog = ImportPreviewDialog(preview, self)
+        if not self.ask_preview(dialog):
+            self.inform(self.tr("已取消导入，数据未改变"))
+            return
+        edited = dialog.edited_preview()
+        ws = self.ws
+
+        def work(report_progress: ProgressCallback) -> importing.ImportOutcome:
+            return importing.import_preview(ws, edited, report_progress)
 
         def done(outcome: importing.ImportOutcome) -> None:
             self.refresh_plans(select_id=outcome.plan_ids[0] if outcome.plan_ids else None)
@@ -238,70 +508,298 @@ class MainWindow(QMainWindow):
                 len(outcome.plan_ids),
                 outcome.measure_count,
             )
-            if outcome.skipped:
-                text += self.tr("；%d 个文件未识别出措施，已跳过") % len(outcome.skipped)
             self.inform(text)
 
-        BackgroundOp(self, work, self.tr("正在导入“%s”…") % path.name).success(done).cancelled(
-            lambda: self.inform(self.tr("已取消导入，数据未改变"))
-        ).run()
+        BackgroundOp(self, work, self.tr("正在导入“%s”…") % preview.source.name).success(
+            done
+        ).cancelled(lambda: self.inform(self.tr("已取消导入，数据未改变"))).run()
+
+    def ask_update(self, dialog: UpdateDialog) -> bool:
+        return bool(dialog.exec())
+
+    def update_plan(self) -> None:
+        plan_id = self.current_plan_id()
+        if plan_id is None:
+            self.inform(self.tr("请先在左侧选择要更新的计划"))
+            return
+        path = self.ask_open_file(self.tr("选择新版本文件"), IMPORT_FILTER)
+        if path is None:
+            return
+        ws = self.ws
+
+        def propose(_progress: ProgressCallback) -> updating.UpdateProposal:
+            return updating.propose_update(ws, plan_id, path)
+
+        def confirm(proposal: updating.UpdateProposal) -> None:
+            dialog = UpdateDialog(proposal, self)
+            if not self.ask_update(dialog):
+                self.inform(self.tr("已取消更新，数据未改变"))
+                return
+            corrections = dialog.corrections
+
+            def apply(_progress: ProgressCallback) -> updating.UpdateOutcome:
+                return updating.apply_update(ws, proposal, corrections)
+
+            def done(outcome: updating.UpdateOutcome) -> None:
+                self.refresh_plans(select_id=plan_id)
+                self.inform(
+                    self.tr("已更新为第 %d 版：保留 %d 项，新增 %d 项，归档 %d 项")
+                    % (outcome.version, outcome.kept, outcome.added, outcome.archived)
+                )
+
+            BackgroundOp(self, apply, self.tr("正在更新计划…")).success(done).run()
+
+        BackgroundOp(self, propose, self.tr("正在比对新版本…")).success(confirm).run()
+
+    def ask_report_options(self, dialog: ReportOptionsDialog) -> bool:
+        return bool(dialog.exec())
 
     def make_report(self) -> None:
         quarter = self.quarter
         plan_id = self.current_plan_id()
-        suggested = self.ws.paths.reports / f"季度报告-{quarter}.pdf"
-        out = self.ask_save_file(self.tr("保存季度报告"), suggested, "PDF 文件 (*.pdf)")
+        rows = self.measure_model.rows()
+        units = sorted({u for r in rows for u in (*r.lead_units, *r.responsible_units)})
+        sections = list(dict.fromkeys(r.sections[0] for r in rows if r.sections))
+        plan_title = (
+            self.plan_model.plan_at(self.plan_model.row_of(plan_id)).title if plan_id else None
+        )
+        dialog = ReportOptionsDialog(plan_title, units, sections, self)
+        if not self.ask_report_options(dialog):
+            return
+        choice = dialog.choice()
+        suffix, file_filter = (
+            (".docx", "Word 文档 (*.docx)") if choice.word else (".pdf", "PDF 文件 (*.pdf)")
+        )
+        suggested = self.ws.paths.reports / f"季度报告-{quarter}{suffix}"
+        out = self.ask_save_file(self.tr("保存季度报告"), suggested, file_filter)
+        if out is None:
+            return
+        ws = self.ws
+        plans = None if choice.all_plans or plan_id is None else [plan_id]
+
+        def work(report_progress: ProgressCallback) -> int:
+            return reporting.write_pdf_report(
+                ws, quarter, out, plans, report_progress, choice.options, choice.only
+            )
+
+        def done(pages: int) -> None:
+            if out.suffix.lower() == ".docx":
+                self.inform(self.tr("Word 报告已生成：%s") % out)
+                self.open_external(out)
+                return
+            self.inform(self.tr("报告已生成：%s（%d 页）") % (out, pages))
+            self.show_preview(out)
+
+        BackgroundOp(self, work, self.tr("正在生成季度报告…")).success(done).run()
+
+    def show_preview(self, pdf: Path) -> ReportPreview:
+        preview = ReportPreview(pdf, self)
+        preview.open_externally.connect(self.open_external)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.show()
+        self.preview = preview
+        return preview
+
+    def make_notice(self) -> None:
+        quarter = self.quarter
+        plan_id = self.current_plan_id()
+        suggested = self.ws.paths.reports / f"督办单-{quarter}.pdf"
+        out = self.ask_save_file(self.tr("保存督办单"), suggested, "PDF 文件 (*.pdf)")
+        if out is None:
+            return
+        ws, today = self.ws, self.today
+        plans = [plan_id] if plan_id is not None else None
+
+        def work(_progress: ProgressCallback) -> int:
+            return reporting.write_supervision_notice(ws, quarter, out, plans, today)
+
+        def done(pages: int) -> None:
+            self.inform(self.tr("督办单已生成：%s（%d 页）") % (out, pages))
+            self.show_preview(out)
+
+        BackgroundOp(self, work, self.tr("正在生成督办单…")).success(done).run()
+
+    def export_ledger(self) -> None:
+        quarter = self.quarter
+        plan_id = self.current_plan_id()
+        suggested = self.ws.paths.reports / f"落实台账-{quarter}.xlsx"
+        out = self.ask_save_file(self.tr("导出台账"), suggested, "Excel 工作簿 (*.xlsx)")
         if out is None:
             return
         ws = self.ws
         plans = [plan_id] if plan_id is not None else None
 
-        def work(report_progress: object) -> int:
-            return reporting.write_pdf_report(ws, quarter, out, plans, report_progress)  # type: ignore[arg-type]
+        def work(report_progress: ProgressCallback) -> int:
+            return reporting.write_ledger_xlsx(ws, quarter, out, plans, report_progress)
 
-        def done(pages: int) -> None:
-            self.inform(self.tr("报告已生成：%s（%d 页）") % (out, pages))
+        def done(rows: int) -> None:
+            self.inform(self.tr("台账已导出：%s（%d 项措施）") % (out, rows))
             self.open_external(out)
 
-        BackgroundOp(self, work, self.tr("正在生成季度报告…")).success(done).run()
+        BackgroundOp(self, work, self.tr("正在导出台账…")).success(done).run()
+
+    def ask_directory(self, title: str, suggested: Path) -> Path | None:
+        name = QFileDialog.getExistingDirectory(self, title, str(suggested))
+        return Path(name) if name else None
+
+    def export_fillin(self) -> None:
+        quarter = self.quarter
+        plan_id = self.current_plan_id()
+        folder = self.ask_directory(self.tr("选择填报表的保存位置"), self.ws.paths.reports)
+        if folder is None:
+            return
+        ws = self.ws
+        plans = [plan_id] if plan_id is not None else None
+
+        def work(report_progress: ProgressCallback) -> list[tuple[str, Path, int]]:
+            return fillin.export_workbooks(ws, quarter, folder, None, plans, report_progress)
+
+        def done(written: list[tuple[str, Path, int]]) -> None:
+            self.inform(self.tr("已生成 %d 个单位的填报表：%s") % (len(written), folder))
+            self.open_external(folder)
+
+        BackgroundOp(self, work, self.tr("正在生成部门填报表…")).success(done).run()
+
+    def ask_fillin(self, dialog: FillinReviewDialog) -> bool:
+        return bool(dialog.exec())
+
+    def import_fillin(self) -> None:
+        path = self.ask_open_file(self.tr("选择部门交回的填报表"), "Excel 工作簿 (*.xlsx)")
+        if path is None:
+            return
+        ws = self.ws
+
+        def read(_progress: ProgressCallback) -> fillin.FillinReview:
+            return fillin.review(ws, path)
+
+        def confirm(review: fillin.FillinReview) -> None:
+            dialog = FillinReviewDialog(review, self)
+            if not self.ask_fillin(dialog):
+                self.inform(self.tr("已取消，数据未改变"))
+                return
+            take = dialog.take_incoming()
+
+            def write(_progress: ProgressCallback) -> int:
+                return fillin.apply(ws, review, take)
+
+            def done(count: int) -> None:
+                self.refresh_measures()
+                self.inform(self.tr("已写入 %d 处（填报人：%s）") % (count, review.author))
+
+            BackgroundOp(self, write, self.tr("正在写入…")).success(done).run()
+
+        BackgroundOp(self, read, self.tr("正在读取填报表…")).success(confirm).run()
 
     def change_status(self, measure_id: int, status: Status) -> None:
+        row = self.measure_model.row_of(measure_id)
+        old = self.measure_model.row_at(row).status if row >= 0 else Status.NOT_STARTED
+        if old == status:
+            return
         try:
-            progress.set_status(self.ws, measure_id, status)
-        except Exception as exc:
-            show_error(self, exc)
-        self.show_measure(measure_id)
-        self.refresh_plan_counts()
-
-    def save_progress(self, measure_id: int, text: str, problems: str, next_steps: str) -> None:
-        try:
-            changed = progress.save_progress(
-                self.ws,
-                measure_id,
-                self.quarter,
-                progress_text=text,
-                problems=problems,
-                next_steps=next_steps,
+            self.undo_stack.push(
+                StatusCommand(self.ws, measure_id, old, status, self._after_change)
             )
         except Exception as exc:
             show_error(self, exc)
-            return
-        self.detail.show_saved(self.tr("已保存") if changed else self.tr("没有改动"))
-        self.measure_model.update_row(
-            ledger.measure_detail(self.ws.db, measure_id, self.quarter, self.today).row
-        )
+            self.show_measure(measure_id)
 
-    def attach_evidence(self, measure_id: int) -> None:
-        path = self.ask_open_file(self.tr("选择佐证材料"), "所有文件 (*)")
-        if path is None:
+    def _status_shortcut(self, status: Status) -> None:
+        if self.detail.measure_id is not None:
+            self.change_status(self.detail.measure_id, status)
+
+    def _after_change(self, measure_id: int) -> None:
+        if self.select_measure(measure_id) and self.detail.measure_id == measure_id:
+            self.show_measure(measure_id)
+        self.refresh_plan_counts()
+
+    def save_progress(
+        self, measure_id: int, quarter_text: str, text: str, problems: str, next_steps: str
+    ) -> None:
+        quarter = Quarter.parse(quarter_text)
+        detail = ledger.measure_detail(self.ws.db, measure_id, quarter, self.today)
+        current = detail.progress.get(str(quarter))
+        old = ProgressTexts(
+            current.progress_text if current else "",
+            current.problems if current else "",
+            current.next_steps if current else "",
+        )
+        new = ProgressTexts(text, problems, next_steps)
+        if old == new:
+            self.detail.show_saved(self.tr("没有改动"))
             return
+        command = ProgressCommand(self.ws, measure_id, quarter, old, new, self._after_change)
         try:
-            evidence.attach(self.ws, measure_id, path, quarter=self.quarter)
+            self.undo_stack.push(command)
         except Exception as exc:
             show_error(self, exc)
             return
+        self.detail.show_saved(self.tr("已保存 %s") % datetime.now().strftime("%H:%M:%S"))
+        self.measure_model.update_row(
+            ledger.measure_detail(
+                self.ws.db, measure_id, self.quarter, self.today, self.due_soon_days()
+            ).row
+        )
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.ws, [str(q) for q in quarter_choices(self.today)], self)
+        dialog.setModal(True)
+        if dialog.exec():
+            self.ws.author = settings.get(self.ws.db, "officer") or self.ws.author
+            self.refresh_measures()
+            self.inform(self.tr("设置已保存"))
+
+    def attach_evidence(self, measure_id: int) -> None:
+        path = self.ask_open_file(self.tr("选择佐证材料"), "所有文件 (*)")
+        if path is not None:
+            self.attach_files(measure_id, [path])
+
+    def attach_files(self, measure_id: int, paths: list[Path]) -> None:
+        """Copy files into the evidence store in the background (they may be large)."""
+        ws, quarter = self.ws, self.quarter
+
+        def work(report_progress: ProgressCallback) -> list[str]:
+            names = []
+            for i, path in enumerate(paths):
+                if not report_progress(i, len(paths)):
+                    break
+                evidence.attach(ws, measure_id, path, quarter=quarter)
+                names.append(path.name)
+            return names
+
+        def done(names: list[str]) -> None:
+            self.show_measure(measure_id)
+            self.inform(self.tr("已添加佐证材料：%s") % "、".join(names))
+
+        def failed(exc: BaseException) -> None:
+            self.show_measure(measure_id)
+            show_error(self, exc)
+
+        BackgroundOp(self, work, self.tr("正在保存佐证材料…")).success(done).failure(failed).run()
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(self, title, label, text=text)
+        return value if ok else None
+
+    def describe_evidence(self, evidence_id: int) -> None:
+        measure_id = self.detail.measure_id
+        if measure_id is None:
+            return
+        current = next(
+            (
+                e.description
+                for e in ledger.measure_detail(self.ws.db, measure_id, self.quarter).evidence
+                if e.id == evidence_id
+            ),
+            "",
+        )
+        text = self.ask_text(self.tr("佐证材料说明"), self.tr("说明："), current)
+        if text is None:
+            return
+        try:
+            evidence.describe(self.ws, evidence_id, text.strip())
+        except Exception as exc:
+            show_error(self, exc)
         self.show_measure(measure_id)
-        self.inform(self.tr("已添加佐证材料：%s") % path.name)
 
     def open_evidence(self, evidence_id: int) -> None:
         try:
@@ -337,12 +835,19 @@ class MainWindow(QMainWindow):
         geometry = s.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = s.value("splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
+        for key, splitter in (("splitter", self.splitter), ("ledger_splitter", self.ledger_split)):
+            state = s.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+        columns = s.value("columns")
+        if columns is not None:
+            self.table.horizontalHeader().restoreState(columns)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.detail.flush()
         s = self._settings()
         s.setValue("geometry", self.saveGeometry())
         s.setValue("splitter", self.splitter.saveState())
+        s.setValue("ledger_splitter", self.ledger_split.saveState())
+        s.setValue("columns", self.table.horizontalHeader().saveState())
         super().closeEvent(event)

@@ -1,0 +1,80 @@
+"""Text cleanup before structure: page markers, stray spaces, markdown, half-width punctuation."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["clean_line", "is_page_marker", "normalize_text", "squeeze_spaces"]
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_PAGE_MARKER = re.compile(
+    r"^\s*(?:#+\s*)?(?:"
+    r"page\s*\d+\s*[:：]?"
+    r"|[-—–－─]+\s*\d{1,4}\s*[-—–－─]+"
+    r"|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+    r"|\d{1,4}"
+    r")\s*$",
+    re.IGNORECASE,
+)
+_MARKDOWN = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+(?=\S))")
+_BOLD = re.compile(r"\*\*|__")
+_HORIZONTAL = re.compile(r"[ \t\u3000\xa0\u2002\u2003\u2009\f\v]+")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+def is_page_marker(line: str) -> bool:
+    """'# Page 1603:', '— 3 —', '第3页', '3/10' or a bare page number."""
+    return bool(_PAGE_MARKER.match(line))
+
+
+def squeeze_spaces(text: str) -> str:
+    """Remove spaces next to Chinese text ('2023 年5 月' -> '2023年5月'), keep 'Word 2016'.
+
+    PDF extraction and web copies put spaces around digits and inside words; in Chinese a
+    space is never meaningful except between two Latin words or numbers.
+    """
+    if not _HORIZONTAL.search(text):
+        return text
+    out: list[str] = []
+    parts = _HORIZONTAL.split(text)
+    for i, part in enumerate(parts):
+        if i and out and part:
+            prev = out[-1][-1:]
+            if _ASCII_WORD.match(prev) and _ASCII_WORD.match(part[0]):
+                out.append(" ")
+        out.append(part)
+    return "".join(out)
+
+
+# Half-width punctuation between Chinese characters becomes full-width, as in the rest of the
+# document; brackets always, so numbering and responsibility brackets look the same everywhere.
+_PUNCT_CJK = re.compile(
+    r"(?<=[\u3400-\u9fff）」”’〕])\s*([,;:])\s*|\s*([,;:])\s*(?=[\u3400-\u9fff（「“‘〔])"
+)
+_PUNCT_MAP = {",": "，", ";": "；", ":": "："}
+
+
+def clean_line(line: str) -> str:
+    """One physical line, cleaned (markdown markers, spaces, punctuation widths)."""
+    line = line.translate(_ZERO_WIDTH).translate(_FULLWIDTH_DIGITS)
+    line = _MARKDOWN.sub("", line)
+    line = _BOLD.sub("", line)
+    line = squeeze_spaces(line.strip())
+    line = line.replace("(", "（").replace(")", "）")
+    line = _PUNCT_CJK.sub(lambda m: _PUNCT_MAP[m.group(1) or m.group(2)], line)
+    return line
+
+
+def normalize_text(text: str) -> list[str]:
+    """Cleaned lines of `text` with page markers, rules and blank lines dropped."""
+    lines: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if is_page_marker(raw):
+            continue
+        line = clean_line(raw)
+        if not line or re.fullmatch(r"[-—_=*·]{3,}", line):
+            continue
+        lines.append(line)
+    return lines

@@ -1,0 +1,183 @@
+"""Who is responsible: brackets such as （X牵头，Y按职责分工负责）, field lines and standing notes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop.parsing.deadlines import parse_deadlines
+from desktop.parsing.units import split_units
+
+__all__ = ["Responsibility", "find_responsibility", "standing_units"]
+
+_OPEN = "（(〔[【［"
+_CLOSE = "）)〕]】］"
+
+_LEAD_LABELS = ("牵头单位", "牵头部门", "牵头领导单位", "主责单位", "主责部门", "主办单位", "牵头")
+_RESP_LABELS = (
+    "责任单位",
+    "责任部门",
+    "配合单位",
+    "配合部门",
+    "协办单位",
+    "参与单位",
+    "落实单位",
+    "责任主体",
+    "实施主体",
+    "承办单位",
+    "实施单位",
+)
+_DEADLINE_LABELS = ("完成时限", "完成时间", "时间节点", "时限要求", "办结时限", "完成期限", "时限")
+_LABEL_RE = re.compile(
+    "(?P<label>" + "|".join(_LEAD_LABELS[:-1] + _RESP_LABELS + _DEADLINE_LABELS) + r")\s*[：:]\s*"
+)
+_ROLE_END = re.compile(
+    r"(?:按照?(?:各自)?职责(?:分工)?|分别|共同|具体|协同|联合)*"
+    r"(?P<role>牵头负责|牵头|负责组织落实|配合组织落实|负责组织实施|配合组织实施|组织落实|组织实施|"
+    r"负责落实|配合落实|负责|配合|参与|协办|落实)$"
+)
+_LEAD_ROLES = {"牵头负责", "分别牵头", "共同牵头", "牵头"}
+_STANDING = re.compile(
+    r"以下(?:各项)?(?:措施|任务|工作|事项|条目)?(?:均|都|皆)(?:需|需要|由|要)?"
+    r"(?P<units>[^，。；]{2,120}?)(?:负责)?(?:落实|实施|负责)[，,]?\s*(?:不再|不)(?:一一|逐一|逐项|重复|单独)?列出"
+)
+_UNIT_END = re.compile(
+    r"(?:厅|局|委|办|院|会|中心|公司|政府|部|室|处|行|队|所|站|团|社|馆|部门|单位|机构|银行|海关|法院|检察院|分局|支行|管委会|办事处)$"
+)
+
+
+@dataclass
+class Responsibility:
+    """Units found in a measure; `found` is False when the text names none."""
+
+    lead: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    found: bool = False
+    standing: list[str] = field(default_factory=list)
+    deadline_text: str = ""
+
+    def add(self, lead: list[str], responsible: list[str]) -> None:
+        for unit in lead:
+            if unit not in self.lead:
+                self.lead.append(unit)
+        for unit in responsible:
+            if unit not in self.responsible and unit not in self.lead:
+                self.responsible.append(unit)
+
+
+def _brackets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every outermost bracket pair, nesting any bracket kind."""
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i + 1))
+    return spans
+
+
+def standing_units(text: str) -> tuple[list[str], str]:
+    """Units of a standing note ('以下措施均需X、Y落实，不再一一列出') and the text without it."""
+    m = _STANDING.search(text)
+    if not m:
+        return [], text
+    return split_units(m.group("units")), text[: m.start()] + text[m.end() :]
+
+
+def _clauses(content: str) -> list[str]:
+    return [c.strip() for c in re.split(r"[；;。]", content) if c.strip()]
+
+
+def _parse_content(content: str, resp: Responsibility, *, bare_units: bool) -> bool:
+    """Read units from a bracket or field text; False when it does not name responsibility."""
+    standing, content = standing_units(content)
+    lead: list[str] = []
+    responsible: list[str] = []
+    deadline_bits: list[str] = []
+    matched = False
+    for clause in _clauses(content):
+        labels = list(_LABEL_RE.finditer(clause))
+        if labels and labels[0].start() == 0:
+            for k, lab in enumerate(labels):
+                end = labels[k + 1].start() if k + 1 < len(labels) else len(clause)
+                value = clause[lab.end() : end].strip("，,；; ")
+                name = lab.group("label")
+                if name in _DEADLINE_LABELS:
+                    deadline_bits.append(value)
+                elif name in _LEAD_LABELS:
+                    lead += split_units(value)
+                    matched = True
+                else:
+                    responsible += split_units(value)
+                    matched = True
+            continue
+        pending: list[str] = []
+        for piece in re.split(r"[，,]", clause):
+            piece = piece.strip()
+            if not piece:
+                continue
+            role = _ROLE_END.search(piece)
+            if role and len(piece) > len(role.group(0)):
+                units = split_units(piece[: role.start()])
+                target = lead if role.group("role") in _LEAD_ROLES else responsible
+                target += pending + units
+                pending = []
+                matched = True
+            elif parse_deadlines(piece, None).deadline_text:
+                deadline_bits.append(piece)
+            else:
+                pending.append(piece)
+        if pending:
+            if matched:
+                (responsible if responsible or not lead else lead).extend(
+                    u for p in pending for u in split_units(p) if _UNIT_END.search(u)
+                )
+            elif bare_units:
+                units = [u for p in pending for u in split_units(p)]
+                if units and all(_UNIT_END.search(u) and len(u) <= 30 for u in units):
+                    responsible += units
+                    matched = True
+    if standing:
+        resp.standing = standing
+    if not matched:
+        return bool(standing)
+    resp.found = True
+    resp.add(lead, responsible)
+    if deadline_bits:
+        resp.deadline_text = "；".join(deadline_bits)
+    return True
+
+
+def find_responsibility(text: str) -> Responsibility:
+    """Every responsibility statement in a measure's text (brackets and field lines)."""
+    resp = Responsibility()
+    for start, end in _brackets(text):
+        content = text[start + 1 : end - 1]
+        if len(content) > 600 or not content.strip():
+            continue
+        at_end = not text[end:].strip(" 。；;\n")
+        _parse_content(content, resp, bare_units=at_end)
+    # Field-style lines: '牵头单位：X。责任单位：Y。完成时限：Z'. Brackets were read above.
+    outside = text
+    for start, end in reversed(_brackets(text)):
+        outside = outside[:start] + " " * (end - start) + outside[end:]
+    for m in _LABEL_RE.finditer(outside):
+        if m.start() and outside[m.start() - 1] not in "\n。；;，, ":
+            continue
+        line_end = outside.find("\n", m.end())
+        # Positions come from `outside` (brackets blanked); the text from `text`, so a unit such
+        # as '各市（州）人民政府' keeps its bracket.
+        segment = text[m.start() : line_end if line_end >= 0 else len(text)]
+        # Several labels on one line are split by `_parse_content`.
+        _parse_content(
+            segment.split("。")[0] if m.group("label") else segment, resp, bare_units=False
+        )
+        if m.group("label") in _DEADLINE_LABELS:
+            resp.deadline_text = segment[m.end() - m.start() :].strip("。；; ")
+    return resp

@@ -1,0 +1,414 @@
+"""Numbered items of one document -> a tree of parts and nodes, then measures and sections."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop.parsing.deadlines import parse_deadlines
+from desktop.parsing.documents import is_date_line, is_org_line
+from desktop.parsing.model import ParsedMeasure, ParsedSection
+from desktop.parsing.numbering import Marker, match_marker
+from desktop.parsing.responsibility import Responsibility, find_responsibility, standing_units
+
+__all__ = ["StructureResult", "build_structure"]
+
+# Lower rank = higher level. Used only when a style appears that outranks the current root.
+_RANK = {
+    "chapter": 0,
+    "jie": 1,
+    "cn": 2,
+    "article": 3,
+    "paren_cn": 4,
+    "arabic": 5,
+    "paren_arabic": 6,
+    "arabic_rparen": 6,
+    "circled": 7,
+}
+_CONTEXT_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]、)?(?:指导思想|总体要求|总体思路|总体目标|基本原则|工作原则|主要原则|"
+    r"工作目标|主要目标|发展目标|目标任务|预期目标|保障措施|组织实施|组织保障|组织领导|工作要求|"
+    r"实施步骤|进度安排|工作步骤|步骤安排|时间安排|工作机制|保障机制|附则|总则|有关要求|其他事项|"
+    r"强化保障|工作保障|实施保障)"
+)
+# Strong words mark a context section wherever they stand in a short heading
+# ('五、进一步强化组织保障，统筹推动各项工作').
+_CONTEXT_WORDS = re.compile(
+    r"保障措施|组织保障|工作保障|强化保障|组织实施|组织领导|工作要求|总体要求|指导思想|基本原则|实施步骤"
+)
+_TRAILER = re.compile(
+    r"^(?:抄送|抄报|分送|发送|公开属性|公开方式|信息公开选项|印发机关|联系人|联系电话)[：:]|^（此件.{0,20}）$|^[（(]此件"
+)
+_ATTACHMENT_MARK = re.compile(r"^附\s*件\s*(?P<n>\d{1,2})?\s*[：:]?\s*$")
+_ATTACHMENT_LIST = re.compile(r"^附\s*件\s*(?P<n>\d{1,2})?\s*[：:]\s*(?P<title>.+)$")
+_ATTACHMENT_ENTRY = re.compile(r"^\d{1,2}\s*[.．、]\s*.{4,80}$")
+_PRINTED = re.compile(r"^.{6,20}日\s*印发$")
+_TITLE_LIKE = re.compile(
+    r"^[^。，；：！？,;:]{4,60}(?:方案|要点|措施|清单|台账|计划|办法|细则|规则|意见|规划|分工|举措|"
+    r"任务|[0-9一二三四五六七八九十]+条)》?$"
+)
+
+
+@dataclass
+class Node:
+    marker: Marker
+    parent: Node | None
+    lines: list[str] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    resp: Responsibility | None = None
+
+    @property
+    def text(self) -> str:
+        return join_lines(self.lines)
+
+    def path(self) -> list[str]:
+        labels: list[str] = []
+        node: Node | None = self
+        while node is not None:
+            labels.append(node.marker.label)
+            node = node.parent
+        return labels[::-1]
+
+
+@dataclass
+class Part:
+    label: str | None = None
+    title: str | None = None
+    roots: list[Node] = field(default_factory=list)
+    stack: list[Node] = field(default_factory=list)
+    last_value: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class StructureResult:
+    measures: list[ParsedMeasure] = field(default_factory=list)
+    sections: list[ParsedSection] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of one item as text: a break only after sentence-ending punctuation.
+
+    Hard line breaks from PDF and broken paragraphs fall mid-sentence; joining them without a
+    separator is right for Chinese.
+    """
+    out = ""
+    for line in lines:
+        if not out:
+            out = line
+        elif out[-1] in "。！？!?；;：:" and not line.startswith(("。", "，", "）", "；")):
+            out += "\n" + line
+        else:
+            out += line
+    return out
+
+
+def item_title(text: str) -> str:
+    """The leading phrase up to the first 。 when it is short, else a short opening."""
+    first = text.split("\n", 1)[0]
+    m = re.match(r"^(.{1,60}?)[。！？]", first)
+    if m and len(m.group(1)) <= 40:
+        return m.group(1).strip()
+    if len(first) <= 40 and not re.search(r"[，。；]", first):
+        return first.strip("。 ")
+    m = re.match(r"^(.{2,30}?)[，；：]", first)
+    if m:
+        return m.group(1)
+    return first[:30]
+
+
+class _Builder:
+    """Walks the lines of one document and builds parts of numbered nodes."""
+
+    def __init__(self) -> None:
+        self.parts: list[Part] = [Part()]
+        self.current: Node | None = None
+        self.context: list[str] = []
+        self.preamble: list[str] = []  # text lines before the first numbered item
+        self.attachments: list[str] = []
+        self.pending: tuple[str | None, str | None] | None = None
+        self.in_attachment_list = False
+        self.gaps = 0
+
+    @property
+    def part(self) -> Part:
+        return self.parts[-1]
+
+    def _new_part(self) -> None:
+        label, title = self.pending or (None, None)
+        if self.part.roots:
+            self.parts.append(Part(label=label, title=title))
+        else:
+            self.part.label = self.part.label or label
+            self.part.title = self.part.title or title
+        self.pending = None
+
+    def accept(self, m: Marker) -> bool:
+        part = self.part
+        stack = part.stack
+        styles = [n.marker.style for n in stack]
+        if self.pending is not None and m.value == 1:
+            self._new_part()
+            part = self.part
+            stack = part.stack
+            styles = [n.marker.style for n in stack]
+        if (
+            part.roots
+            and m.style == part.roots[0].marker.style
+            and m.value == 1
+            and stack
+            and stack[0].marker.style == m.style
+        ):
+            # The root numbering starts again: a new part (a second plan, an attachment).
+            self.pending = self.pending or (None, None)
+            self._new_part()
+            part = self.part
+            stack = part.stack
+            styles = []
+        if m.style in styles:
+            i = styles.index(m.style)
+            previous = stack[i].marker.value
+            if m.value == previous + 1 or (m.value == previous + 2 and i == len(stack) - 1):
+                if m.value == previous + 2:
+                    self.gaps += 1
+                del stack[i:]
+                self._push(m)
+                return True
+            return False
+        if stack and _RANK.get(m.style, 9) < _RANK.get(stack[0].marker.style, 9):
+            # A style above the current root ('一、' after stray '（一）'): start a new root level.
+            if m.value == 1 or m.value == part.last_value.get(m.style, 0) + 1:
+                stack.clear()
+                self._push(m)
+                return True
+            return False
+        if not stack or m.value == 1 or m.value == part.last_value.get(m.style, 0) + 1:
+            self._push(m)
+            return True
+        return False
+
+    def _push(self, m: Marker) -> None:
+        part = self.part
+        parent = part.stack[-1] if part.stack else None
+        node = Node(m, parent)
+        if m.rest:
+            node.lines.append(m.rest)
+        if parent is None:
+            part.roots.append(node)
+        else:
+            parent.children.append(node)
+        part.stack.append(node)
+        part.last_value[m.style] = m.value
+        self.current = node
+        self.pending = None
+        self.in_attachment_list = False
+
+    def feed(self, lines: list[str]) -> None:
+        n = len(lines)
+        for i, line in enumerate(lines):
+            nxt = lines[i + 1] if i + 1 < n else ""
+            if (
+                self.in_attachment_list
+                and _ATTACHMENT_ENTRY.match(line)
+                and not re.search(r"[。；]", line)
+            ):
+                self.attachments.append(re.sub(r"^\d{1,2}\s*[.．、]\s*", "", line))
+                continue
+            self.in_attachment_list = False
+            am = _ATTACHMENT_MARK.match(line)
+            if am:
+                label = f"附件{am.group('n')}" if am.group("n") else "附件"
+                self.pending = (label, None)
+                self.current = None
+                continue
+            lm = _ATTACHMENT_LIST.match(line)
+            if lm and not match_marker(line):
+                title = lm.group("title").strip()
+                if re.match(r"^\d{1,2}\s*[.．、]", title):
+                    title = re.sub(r"^\d{1,2}\s*[.．、]\s*", "", title)
+                self.attachments.append(title)
+                self.in_attachment_list = True
+                self.current = None
+                self.context.append(line)
+                continue
+            if (
+                _TRAILER.search(line)
+                or _PRINTED.match(line)
+                or is_date_line(line)
+                or (is_org_line(line) and is_date_line(nxt))
+            ):
+                self.current = None
+                self.context.append(line)
+                continue
+            marker = match_marker(line)
+            if marker is not None and self.accept(marker):
+                continue
+            if _TITLE_LIKE.match(line) and self._starts_part_after(lines, i):
+                self.current = None
+                self.pending = (self.pending[0] if self.pending else None, line)
+                self.context.append(line)
+                continue
+            if self.current is not None:
+                self.current.lines.append(line)
+            else:
+                self.context.append(line)
+                if not any(p.roots for p in self.parts):
+                    self.preamble.append(line)
+
+    @staticmethod
+    def _starts_part_after(lines: list[str], i: int) -> bool:
+        """A title line is a new part when numbering restarts at 1 within the next lines."""
+        for line in lines[i + 1 : i + 6]:
+            m = match_marker(line)
+            if m is not None:
+                return m.value == 1
+        return False
+
+
+def _subtree_marked(node: Node) -> bool:
+    if node.resp is not None and node.resp.found:
+        return True
+    return any(_subtree_marked(c) for c in node.children)
+
+
+def _walk(nodes: list[Node]) -> list[Node]:
+    out: list[Node] = []
+    for node in nodes:
+        out.append(node)
+        out.extend(_walk(node.children))
+    return out
+
+
+def _heading_is_context(node: Node) -> bool:
+    # The marker line alone counts too: '四、强化工作保障' followed by its paragraph on the next
+    # line joins into one long text whose opening phrase is no longer the heading.
+    for title in (item_title(node.text) or node.text[:12], node.lines[0] if node.lines else ""):
+        if _CONTEXT_HEADING.match(title) or (0 < len(title) <= 20 and _CONTEXT_WORDS.search(title)):
+            return True
+    return False
+
+
+def _is_context_heading(node: Node) -> bool:
+    n: Node | None = node
+    while n is not None:
+        if _heading_is_context(n):
+            return True
+        n = n.parent
+    return False
+
+
+def _inherited(node: Node) -> Responsibility | None:
+    n: Node | None = node
+    while n is not None:
+        if n.resp is not None and n.resp.found:
+            return n.resp
+        n = n.parent
+    return None
+
+
+def build_structure(lines: list[str], year: int | None) -> StructureResult:
+    """Measures, sections and context of one document's body lines."""
+    builder = _Builder()
+    builder.feed(lines)
+    result = StructureResult(context=builder.context, attachments=builder.attachments)
+    if builder.gaps:
+        result.warnings.append(f"有 {builder.gaps} 处编号不连续（跳号），请核对是否漏识别条目。")
+    parts = [p for p in builder.parts if p.roots]
+    for part in parts:
+        for node in _walk(part.roots):
+            node.resp = find_responsibility(node.text)
+    doc_marked = any(_subtree_marked(r) for p in parts for r in p.roots)
+    measure_parts: list[tuple[Part, list[Node]]] = []
+    for part in parts:
+        part_marked = any(_subtree_marked(r) for r in part.roots)
+        leaves: list[Node] = []
+        for node in _walk(part.roots):
+            if node.children:
+                continue
+            own = node.resp is not None and node.resp.found
+            root = node
+            while root.parent is not None:
+                root = root.parent
+            if doc_marked:
+                # A top-level section without any units is still a task section unless its
+                # heading says it is context (总体要求, 保障措施, 总则, 附则 …).
+                is_measure = part_marked and (
+                    _subtree_marked(root) or not _heading_is_context(root)
+                )
+                if is_measure and not own and _is_context_heading(node):
+                    is_measure = False
+            else:
+                is_measure = not _is_context_heading(node)
+            if is_measure:
+                leaves.append(node)
+        flat = all(n.parent is None for n in _walk(part.roots))
+        if not doc_marked and leaves and flat and len(part.roots) <= 6:
+            # A notice's own short list ('一、提高思想认识。…') without any units is a set of
+            # requirements, not a task list.
+            leaves = []
+        measure_parts.append((part, leaves))
+    with_measures = [p for p, leaves in measure_parts if leaves]
+    prefix_parts = len(with_measures) > 1
+    standing: list[str] = []
+    for line in builder.preamble:
+        # '以下措施均需各市政府落实，不再一一列出' may stand in the introduction.
+        units, _ = standing_units(line)
+        if units:
+            standing = units
+    for k, (part, leaves) in enumerate(measure_parts):
+        prefix: list[str] = []
+        if prefix_parts and leaves:
+            prefix = [part.label or part.title or f"第{k + 1}部分"]
+        leaf_ids = {id(n) for n in leaves}
+        for node in _walk(part.roots):
+            if id(node) in leaf_ids:
+                result.measures.append(_measure(node, prefix, year, standing))
+            elif node.children or node.parent is None:
+                text = node.text
+                result.sections.append(
+                    ParsedSection(
+                        path=prefix + node.path(),
+                        number=node.marker.label,
+                        title=item_title(text),
+                        text=text,
+                    )
+                )
+                if not node.children:
+                    result.context.append(text)
+            else:
+                result.context.append(node.text)
+    return result
+
+
+def _measure(node: Node, prefix: list[str], year: int | None, standing: list[str]) -> ParsedMeasure:
+    text = node.text
+    resp = node.resp if node.resp is not None and node.resp.found else _inherited(node)
+    lead = list(resp.lead) if resp else []
+    responsible = list(resp.responsible) if resp else []
+    if node.resp is not None and node.resp.standing:
+        standing[:] = [u for u in node.resp.standing]
+    for unit in standing:
+        if unit not in responsible and unit not in lead:
+            responsible.append(unit)
+    info = parse_deadlines(text, year, running_text=True)
+    if node.resp is not None and node.resp.deadline_text:
+        field_info = parse_deadlines(node.resp.deadline_text, year)
+        info.deadlines = sorted(set(info.deadlines) | set(field_info.deadlines))
+        info.deadline = info.deadlines[0] if info.deadlines else None
+        info.long_term = info.long_term or field_info.long_term
+        if field_info.deadline_text and not info.deadline_text:
+            info.deadline_text = field_info.deadline_text
+    return ParsedMeasure(
+        path=prefix + node.path(),
+        number=node.marker.label,
+        title=item_title(text),
+        text=text,
+        lead_units=lead,
+        responsible_units=responsible,
+        deadline_text=info.deadline_text,
+        deadline=info.deadline,
+        long_term=info.long_term,
+        deadlines=info.deadlines,
+    )

@@ -1,0 +1,379 @@
+"""The quarterly report as an editable Word document, for offices that adjust the wording."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from desktop.domain import Cancelled, ProgressCallback
+
+from .data import QuarterReportData, ReportMeasure
+from .fonts import clean_text
+from .options import ReportOptions
+from .summary import (
+    cn_date,
+    deadline_label,
+    measure_heading,
+    opening_paragraph,
+    plan_counts,
+    plan_name,
+    section_heading,
+    status_label,
+    total_counts,
+)
+
+# Font names as Word knows them on a Chinese Windows; Word substitutes when one is missing.
+TITLE_FONT = "方正小标宋简体"
+BODY_FONT = "仿宋"
+HEI_FONT = "黑体"
+KAI_FONT = "楷体"
+SONG_FONT = "宋体"
+BODY_LINE = Pt(28.95)  # 22 lines in the 225 mm type area
+MEASURE_HEADERS = (
+    "序号",
+    "重点任务",
+    "牵头单位",
+    "完成时限",
+    "进展情况",
+    "存在问题",
+    "下步打算",
+    "状态",
+)
+TURNED_WIDTHS_MM = (10, 65, 21, 18, 50, 24, 24, 13)
+PORTRAIT_WIDTHS_MM = (9, 35, 18, 16, 30, 18, 18, 12)
+EVIDENCE_HEADERS = ("序号", "所属任务", "文件名称", "说明", "大小", "日期", "SHA-256")
+EVIDENCE_WIDTHS_MM = (8, 25, 34, 27, 16, 20, 26)
+
+
+def _set_run_font(run_element: object, name: str) -> None:
+    r_pr = run_element.get_or_add_rPr()  # type: ignore[attr-defined]
+    fonts = r_pr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        r_pr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), name)
+
+
+def _run(p: Paragraph, text: str, font: str, size: float, bold: bool = False) -> None:
+    run = p.add_run(clean_text(text))
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    _set_run_font(run._r, font)
+
+
+def _para(
+    doc: DocxDocument | _Cell,
+    text: str,
+    font: str = BODY_FONT,
+    size: float = 16,
+    align: WD_ALIGN_PARAGRAPH | None = None,
+    indent: bool = False,
+    exact: Pt | None = BODY_LINE,
+    bold: bool = False,
+) -> Paragraph:
+    p = doc.add_paragraph()
+    fmt = p.paragraph_format
+    if exact is not None:
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = exact
+    fmt.space_before = fmt.space_after = Pt(0)
+    if indent:
+        fmt.first_line_indent = Pt(2 * size)
+    if align is not None:
+        p.alignment = align
+    _run(p, text, font, size, bold)
+    return p
+
+
+def _cell_text(
+    cell: _Cell, text: str, size: float, font: str = BODY_FONT, bold_prefix: int = 0,
+    center: bool = False,
+) -> None:  # fmt: skip
+    text = clean_text(text)
+    p = cell.paragraphs[0]
+    p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)
+    if center:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if bold_prefix:
+        _run(p, text[:bold_prefix], HEI_FONT, size)
+        text = text[bold_prefix:]
+    if text:
+        _run(p, text, font, size)
+
+
+def _repeat_header(row_element: object) -> None:
+    tr_pr = row_element.get_or_add_trPr()  # type: ignore[attr-defined]
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def _shade(cell: _Cell, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc_pr.append(shd)
+
+
+def _table(
+    doc: DocxDocument, headers: Sequence[str], widths_mm: Sequence[float], size: float
+) -> Table:
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for cell, h, w in zip(table.rows[0].cells, headers, widths_mm, strict=True):
+        cell.width = Mm(w)
+        _cell_text(cell, h, size, HEI_FONT, center=True)
+        _shade(cell, "E6E6E6")
+    _repeat_header(table.rows[0]._tr)
+    return table
+
+
+def _add_row(table: Table, values: Sequence[str], widths_mm: Sequence[float], size: float,
+             centered: Sequence[int] = (), bold_prefix: int = 0) -> None:  # fmt: skip
+    cells = table.add_row().cells
+    for i, (cell, value, w) in enumerate(zip(cells, values, widths_mm, strict=True)):
+        cell.width = Mm(w)
+        _cell_text(cell, value, size, bold_prefix=bold_prefix if i == 1 else 0,
+                   center=i in centered)  # fmt: skip
+
+
+def _page_number_footer(paragraph: Paragraph, odd: bool) -> None:
+    """'— N —' in 4号 宋体, odd pages right and even pages left, one character in (GB/T 9704)."""
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
+    fmt = paragraph.paragraph_format
+    if odd:
+        fmt.right_indent = Pt(14)
+    else:
+        fmt.left_indent = Pt(14)
+    _run(paragraph, "— ", SONG_FONT, 14)
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    r_pr = OxmlElement("w:rPr")
+    fonts = OxmlElement("w:rFonts")
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia"):
+        fonts.set(qn(attr), SONG_FONT)
+    r_pr.append(fonts)
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), "28")
+    r_pr.append(sz)
+    run.append(r_pr)
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+    _run(paragraph, " —", SONG_FONT, 14)
+
+
+def _footer(doc: DocxDocument, note: str) -> None:
+    doc.settings.odd_and_even_pages_header_footer = True
+    section = doc.sections[0]
+    section.footer_distance = Mm(20)
+    for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+        _page_number_footer(footer.paragraphs[0], odd)
+        small = footer.add_paragraph()
+        small.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(small, note, BODY_FONT, 7)
+        small.runs[0].font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+
+
+def _portrait(section: object) -> None:
+    s = section
+    s.orientation = WD_ORIENT.PORTRAIT  # type: ignore[attr-defined]
+    s.page_width, s.page_height = Mm(210), Mm(297)  # type: ignore[attr-defined]
+    s.top_margin, s.bottom_margin = Mm(37), Mm(35)  # type: ignore[attr-defined]
+    s.left_margin, s.right_margin = Mm(28), Mm(26)  # type: ignore[attr-defined]
+
+
+def _landscape(section: object) -> None:
+    s = section
+    s.orientation = WD_ORIENT.LANDSCAPE  # type: ignore[attr-defined]
+    s.page_width, s.page_height = Mm(297), Mm(210)  # type: ignore[attr-defined]
+    s.top_margin, s.bottom_margin = Mm(28), Mm(26)  # type: ignore[attr-defined]
+    s.left_margin, s.right_margin = Mm(37), Mm(35)  # type: ignore[attr-defined]
+
+
+def _measure_values(m: ReportMeasure, full_text: bool) -> tuple[list[str], int]:
+    title, rest = measure_heading(m)
+    if full_text and rest:
+        joiner = "" if not title or rest[0] in "。；，：.;,:" else "\u3000"
+        task, bold = f"{title}{joiner}{rest}", len(title)
+    else:
+        task, bold = title or m.text, 0
+    values = [
+        m.number, task, "、".join(m.lead_units), deadline_label(m), m.progress, m.problems,
+        m.next_steps, status_label(m),
+    ]  # fmt: skip
+    return values, bold
+
+
+def render_quarter_docx(
+    data: QuarterReportData,
+    out: Path,
+    options: ReportOptions | None = None,
+    progress: ProgressCallback | None = None,
+) -> None:
+    """Write the report as .docx (atomically); `progress` returning False cancels it."""
+    options = options or ReportOptions()
+    total_measures = sum(len(p.measures) for p in data.plans)
+    total = total_measures + 1
+
+    def tick(done: int) -> None:
+        if progress is not None and progress(done, total) is False:
+            raise Cancelled()
+
+    tick(0)
+    doc = Document()
+    _portrait(doc.sections[0])
+    normal = doc.styles["Normal"]
+    normal.font.name = BODY_FONT
+    normal.font.size = Pt(16)
+    normal.element.get_or_add_rPr()
+    _set_run_font(normal.element, BODY_FONT)
+    version = " ".join(data.data_version.split())[:80]
+    _footer(doc, f"数据版本：{version}　生成时间：{data.generated_at:%Y-%m-%d %H:%M}")
+    doc.core_properties.title = " ".join(data.title.split())[:250]
+    doc.core_properties.author = data.unit_name[:250]
+    doc.core_properties.created = data.generated_at
+    doc.core_properties.modified = data.generated_at
+
+    _para(doc, data.title, TITLE_FONT, 22, WD_ALIGN_PARAGRAPH.CENTER, exact=Pt(32))
+    _para(doc, "")
+    if data.addressee.strip():
+        addressee = data.addressee.strip()
+        _para(doc, addressee if addressee.endswith(("：", ":")) else addressee + "：")
+    _para(doc, opening_paragraph(data), indent=True)
+    if data.filter_description.strip():
+        _para(doc, f"本报告统计范围：{data.filter_description.strip()}。", indent=True)
+    _para(doc, "一、总体完成情况", HEI_FONT, indent=True)
+    _para(doc, "表1　重点任务落实情况统计", HEI_FONT, 12, WD_ALIGN_PARAGRAPH.CENTER, exact=None)
+    stat_headers = ("文件", "任务数", "已完成", "推进中", "未启动", "暂缓", "逾期", "完成率")
+    stat_widths = (44, 15, 15, 15, 15, 14, 14, 24)
+    stats = _table(doc, stat_headers, stat_widths, 12)
+    pcs = plan_counts(data)
+    rows = [(plan.title.strip() or "未命名文件", c) for plan, c in pcs]
+    if len(pcs) != 1:
+        rows.append(("合计", total_counts(data)))
+    for label, c in rows:
+        values = [label, *(str(v) for v in (c.total, c.done, c.in_progress, c.not_started,
+                                             c.suspended, c.overdue)), c.rate]  # fmt: skip
+        _add_row(stats, values, stat_widths, 12, centered=range(1, 8))
+
+    overdue = [(plan, m) for plan in data.plans for m in plan.measures if m.overdue]
+    if overdue and options.include_overdue_list:
+        _para(doc, "二、逾期未完成任务", HEI_FONT, indent=True)
+        _para(doc, f"截至报告期末，逾期未完成任务共{len(overdue)}项，具体如下：", indent=True)
+        for i, (_plan, m) in enumerate(overdue, 1):
+            lead = "、".join(m.lead_units) or "未明确"
+            _para(doc, f"{i}. 第{m.number}项 {m.title.strip()}（牵头单位：{lead}；完成时限："
+                       f"{deadline_label(m) or '未明确'}；当前状态：{m.status_label}）",
+                  indent=True)  # fmt: skip
+
+    annexes = ["重点任务落实情况表"]
+    if options.include_evidence_annex:
+        annexes.append("佐证材料清单")
+    _para(doc, "")
+    for i, name in enumerate(annexes, 1):
+        label = f"{i}. {name}" if len(annexes) > 1 else name
+        p = _para(doc, f"附件：{label}" if i == 1 else label)
+        p.paragraph_format.left_indent = Pt(80 if i > 1 else 32)
+    _para(doc, "")
+    _para(doc, f"填报单位（盖章）：{data.unit_name}", size=14, exact=Pt(24))
+    _para(doc, f"填报人：{data.officer}　　　　审核人：{data.reviewer}", size=14, exact=Pt(24))
+    _para(doc, f"联系电话：{data.phone}　　　　日期：{cn_date(data.report_date)}", size=14,
+          exact=Pt(24))  # fmt: skip
+
+    # Annex 1: the measure table, on landscape pages when asked.
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    if options.landscape_table:
+        _landscape(section)
+    widths = TURNED_WIDTHS_MM if options.landscape_table else PORTRAIT_WIDTHS_MM
+    size = 10.0 if options.landscape_table else 9.0
+    _para(doc, "附件1", HEI_FONT)
+    _para(doc, "重点任务落实情况表", TITLE_FONT, 22, WD_ALIGN_PARAGRAPH.CENTER, exact=Pt(32))
+    _para(doc, f"填报单位：{data.unit_name}　　　　报告期：{data.quarter_label}", size=12,
+          align=WD_ALIGN_PARAGRAPH.CENTER, exact=None)  # fmt: skip
+    table = _table(doc, MEASURE_HEADERS, widths, size)
+    several = len(data.plans) > 1
+    done = 0
+    for plan in data.plans:
+        if several:
+            _spanning_row(table, plan_name(plan), size, "D1D1D1")
+        previous: tuple[str, ...] = ()
+        for m in plan.measures:
+            common = 0
+            while common < min(len(previous), len(m.sections)) and (
+                previous[common] == m.sections[common]
+            ):
+                common += 1
+            for level in range(common, len(m.sections)):
+                _spanning_row(table, section_heading(m, level), size, "F2F2F2", level)
+            previous = m.sections
+            values, bold = _measure_values(m, options.full_text)
+            _add_row(table, values, widths, size, centered=(0, 2, 3, 7), bold_prefix=bold)
+            done += 1
+            if done % 25 == 0:
+                tick(done)
+
+    if options.include_evidence_annex:
+        section = doc.add_section(WD_SECTION.NEW_PAGE)
+        _portrait(section)
+        _para(doc, "附件2", HEI_FONT)
+        _para(doc, "佐证材料清单", TITLE_FONT, 22, WD_ALIGN_PARAGRAPH.CENTER, exact=Pt(32))
+        items = [(m, ev) for plan in data.plans for m in plan.measures for ev in m.evidence]
+        if not items:
+            _para(doc, "本报告期无佐证材料。", indent=True)
+        else:
+            ev_table = _table(doc, EVIDENCE_HEADERS, EVIDENCE_WIDTHS_MM, 9)
+            for i, (m, ev) in enumerate(items, 1):
+                title = m.title.strip()
+                short = title if len(title) <= 18 else title[:17] + "…"
+                values = [str(i), f"第{m.number}项 {short}", ev.file_name, ev.description,
+                          _size(ev.size), f"{ev.added_at:%Y-%m-%d}", ev.sha256[:12]]  # fmt: skip
+                _add_row(ev_table, values, EVIDENCE_WIDTHS_MM, 9, centered=(0, 4, 5, 6))
+
+    tick(total_measures)  # the last chance to cancel: after this the file is written
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.part")
+    try:
+        doc.save(str(tmp))
+        os.replace(tmp, out)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    if progress is not None:
+        progress(total, total)
+
+
+def _spanning_row(table: Table, text: str, size: float, fill: str, level: int = 0) -> None:
+    cells = table.add_row().cells
+    merged = cells[0].merge(cells[-1])
+    _cell_text(merged, text, size, HEI_FONT if level == 0 else KAI_FONT)
+    _shade(merged, fill)
+
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} B"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n / 1024 / 1024:.1f} MB"

@@ -1,0 +1,650 @@
+"""The quarterly report and the 督办单 as PDF, laid out after GB/T 9704-2012."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.colors import Color, black
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    LayoutError,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop.domain import Cancelled, ProgressCallback
+
+from .cells import Cell, Column, RowSplitter, cell_markup
+from .charts import status_chart
+from .data import (
+    QuarterReportData,
+    ReportEvidence,
+    ReportMeasure,
+    ReportPlan,
+    SupervisionNoticeData,
+    SupervisionUnitNotice,
+)
+from .fonts import FontFace, ReportFonts, clean_text, markup, report_fonts
+from .grid import GridRow, GridTable
+from .layout import (
+    PORTRAIT,
+    TURNED,
+    TYPE_H,
+    TYPE_W,
+    GovDocTemplate,
+    atomic_output,
+    canvas_maker,
+)
+from .options import ReportOptions
+from .styles import SIZE_5, SIZE_S5, Styles, make_styles
+from .summary import (
+    Counts,
+    cn_date,
+    deadline_label,
+    measure_heading,
+    opening_paragraph,
+    plan_counts,
+    plan_name,
+    section_heading,
+    status_label,
+    total_counts,
+)
+from .titles import title_lines
+
+HEADER_BG = Color(0.9, 0.9, 0.9)
+PLAN_BG = Color(0.82, 0.82, 0.82)
+SECTION_BG = Color(0.95, 0.95, 0.95)
+OVERDUE_LIST_LIMIT = 30
+GAP = "\u00a0" * 8  # reportlab collapses runs of ordinary and ideographic spaces; these stay
+MEASURE_HEADERS = (
+    "序号",
+    "重点任务",
+    "牵头单位",
+    "完成时限",
+    "进展情况",
+    "存在问题",
+    "下步打算",
+    "状态",
+)
+# Column widths in mm; each set adds up to the type-area width it is used on.
+TURNED_WIDTHS = (10, 65, 21, 18, 50, 24, 24, 13)  # 225 mm
+PORTRAIT_WIDTHS = (9, 35, 18, 16, 30, 18, 18, 12)  # 156 mm
+EVIDENCE_HEADERS = ("序号", "所属任务", "文件名称", "说明", "大小", "日期", "SHA-256")
+EVIDENCE_WIDTHS = (8, 25, 34, 27, 16, 20, 26)  # 156 mm, at 小五
+
+
+class _Bookmark(Flowable):
+    """An outline entry so the PDF opens with 正文 / 附件 in the viewer's side panel."""
+
+    def __init__(self, key: str, title: str) -> None:
+        super().__init__()
+        self.key = key
+        self.title = title
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(self.title, self.key, level=0)
+
+
+class _Progress:
+    """Maps the render's stages onto one (done, total) scale and turns False into Cancelled."""
+
+    def __init__(self, callback: ProgressCallback | None, measures: int) -> None:
+        self.callback = callback
+        self.measures = measures
+        self.total = 2 * measures + 1
+        self.done = 0
+
+    def report(self, done: int, force: bool = False) -> None:
+        done = max(self.done, min(done, self.total))
+        if self.callback is None or (done == self.done and not force):
+            return
+        self.done = done
+        if self.callback(done, self.total) is False:
+            raise Cancelled()
+
+
+def _table_style(font: str, extra: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
+    return TableStyle(
+        [
+            # Table sets each cell's font even when the cell holds a Paragraph; its default is
+            # an unembedded Helvetica.
+            ("FONTNAME", (0, 0), (-1, -1), font),
+            ("GRID", (0, 0), (-1, -1), 0.5, black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+            *extra,
+        ]
+    )
+
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} B"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+def _footer_note(data_version: str, generated: str) -> str:
+    version = " ".join(data_version.split())
+    if len(version) > 80:  # the version is machine-made; a runaway one must not leave the sheet
+        version = version[:79] + "…"
+    return f"数据版本：{version}　生成时间：{generated}"
+
+
+class _QuarterReport:
+    def __init__(
+        self,
+        data: QuarterReportData,
+        options: ReportOptions,
+        fonts: ReportFonts,
+        progress: _Progress,
+        max_row_fraction: float,
+    ) -> None:
+        self.data = data
+        self.options = options
+        self.fonts = fonts
+        self.progress = progress
+        self.turned = options.landscape_table
+        table_size = 10.0 if self.turned else SIZE_S5
+        self.st: Styles = make_styles(fonts, table_size)
+        self.frame_h = TYPE_W if self.turned else TYPE_H
+        self.max_row_height = self.frame_h * max_row_fraction
+
+    # -- helpers ------------------------------------------------------------------------------
+    def p(self, text: str, style: Any, face: FontFace | None = None) -> Paragraph:
+        return Paragraph(markup(text, face or self.fonts.body, self.fonts.fallback), style)
+
+    def title(self, text: str) -> Paragraph:
+        return _title_para(text, self.st, self.fonts)
+
+    def _columns(self, widths: Sequence[float], styles: Sequence[Any]) -> list[Column]:
+        faces = {self.st.td.fontName: self.fonts.body, self.st.th.fontName: self.fonts.heading}
+        return [
+            Column(w * mm, s, faces.get(s.fontName, self.fonts.body))
+            for w, s in zip(widths, styles, strict=True)
+        ]
+
+    # -- body ---------------------------------------------------------------------------------
+    def story(self) -> list[Flowable]:
+        d, st = self.data, self.st
+        counts = total_counts(d)
+        annexes = ["重点任务落实情况表"]
+        if self.options.include_evidence_annex:
+            annexes.append("佐证材料清单")
+        out: list[Flowable] = [
+            NextPageTemplate(PORTRAIT),
+            _Bookmark("body", "正文"),
+            self.title(d.title),
+        ]
+        if d.addressee.strip():
+            addressee = d.addressee.strip()
+            if not addressee.endswith(("：", ":")):
+                addressee += "："
+            out.append(self.p(addressee, st.body_flush))
+        out.append(self.p(opening_paragraph(d), st.body))
+        if d.filter_description.strip():
+            out.append(self.p(f"本报告统计范围：{d.filter_description.strip()}。", st.body))
+
+        out.append(self.p("一、总体完成情况", st.h1, self.fonts.heading))
+        out.append(self.p(self._overview_sentence(counts), st.body))
+        out.append(CondPageBreak(45 * mm))
+        out.append(self.p("表1　重点任务落实情况统计", st.caption, self.fonts.heading))
+        out.append(self._stats_table())
+        if self.options.include_chart and counts.total:
+            chart = status_chart(counts, self.fonts, TYPE_W, 62 * mm)
+            out.append(Spacer(1, 8))
+            out.append(
+                KeepTogether([chart, self.p("图1　各状态任务数量", st.caption, self.fonts.heading)])
+            )
+
+        overdue = [(plan, m) for plan in d.plans for m in plan.measures if m.overdue]
+        if overdue and self.options.include_overdue_list:
+            out.append(self.p("二、逾期未完成任务", st.h1, self.fonts.heading))
+            out += self._overdue_list(overdue)
+
+        # §8.1 附件说明: one blank line below the body, two characters in.
+        out.append(Spacer(1, st.body.leading))
+        for i, name in enumerate(annexes, 1):
+            label = f"{i}. {name}" if len(annexes) > 1 else name
+            if i == 1:
+                out.append(self.p(f"附件：{label}", st.annex_note))
+            else:
+                out.append(self.p(label, st.annex_note_more))
+        out.append(Spacer(1, st.body.leading))
+        out.append(KeepTogether(self._signature()))
+
+        out += self._measure_annex(1)
+        if self.options.include_evidence_annex:
+            out += self._evidence_annex(2)
+        return out
+
+    def _overview_sentence(self, counts: Counts) -> str:
+        parts = []
+        for plan, c in plan_counts(self.data):
+            parts.append(
+                f"{plan_name(plan)}明确重点任务{c.total}项，已完成{c.done}项，"
+                f"推进中{c.in_progress}项，未启动{c.not_started}项，暂缓{c.suspended}项，"
+                f"逾期{c.overdue}项"
+            )
+        text = "；".join(parts) + "。" if parts else ""
+        return f"{text}各项任务落实情况统计见表1，逐项进展见附件1。"
+
+    def _stats_table(self) -> Table:
+        st = self.st
+        headers = ("文件", "任务数", "已完成", "推进中", "未启动", "暂缓", "逾期", "完成率")
+        widths = (44, 15, 15, 15, 15, 14, 14, 24)  # 156 mm
+        cols = self._columns(widths, [st.stat_td] + [st.stat_num] * 7)
+        splitter = RowSplitter(cols, self.fonts.fallback, self.max_row_height)
+        rows: list[list[Any]] = [[self.p(h, st.stat_th, self.fonts.heading) for h in headers]]
+
+        def figures(c: Counts) -> list[Cell]:
+            values = (c.total, c.done, c.in_progress, c.not_started, c.suspended, c.overdue)
+            return [Cell.of(str(v)) for v in values] + [Cell.of(c.rate)]
+
+        pcs = plan_counts(self.data)
+        for plan, c in pcs:
+            rows += splitter.rows([Cell.of(plan.title.strip() or "未命名文件"), *figures(c)])
+        if len(pcs) != 1:
+            rows += splitter.rows([Cell.of("合计", st.stat_th), *figures(total_counts(self.data))])
+        return Table(
+            rows, colWidths=[c.width for c in cols], repeatRows=1, style=_table_style(
+                self.fonts.body.name, [("BACKGROUND", (0, 0), (-1, 0), HEADER_BG)]
+            ),
+        )  # fmt: skip
+
+    def _overdue_list(self, overdue: list[tuple[ReportPlan, ReportMeasure]]) -> list[Flowable]:
+        st = self.st
+        several = len(self.data.plans) > 1
+        out: list[Flowable] = [
+            self.p(f"截至报告期末，逾期未完成任务共{len(overdue)}项，具体如下：", st.body)
+        ]
+        for i, (plan, m) in enumerate(overdue[:OVERDUE_LIST_LIMIT], 1):
+            lead = "、".join(m.lead_units) or "未明确"
+            where = f"{plan_name(plan)}" if several else ""
+            out.append(
+                self.p(
+                    f"{i}. {where}第{m.number}项 {m.title.strip()}（牵头单位：{lead}；"
+                    f"完成时限：{deadline_label(m) or '未明确'}；当前状态：{m.status_label}）",
+                    st.body,
+                )
+            )
+        if len(overdue) > OVERDUE_LIST_LIMIT:
+            rest = len(overdue) - OVERDUE_LIST_LIMIT
+            out.append(self.p(f"其余{rest}项逾期任务详见附件1。", st.body))
+        return out
+
+    def _signature(self) -> list[Flowable]:
+        d, st = self.data, self.st
+        half = TYPE_W / 2 / mm
+        two = self._columns((half, half), (st.signature, st.signature))
+        one = self._columns((TYPE_W / mm,), (st.signature,))
+        wide = RowSplitter(one, self.fonts.fallback, self.max_row_height, padding=0)
+        pair = RowSplitter(two, self.fonts.fallback, self.max_row_height, padding=0)
+        rows: list[list[Any]] = []
+        for r in wide.rows([Cell.of(f"填报单位（盖章）：{d.unit_name}", bold=0)]):
+            rows.append([r[0], ""])
+        rows += pair.rows([Cell.of(f"填报人：{d.officer}"), Cell.of(f"审核人：{d.reviewer}")])
+        rows += pair.rows(
+            [Cell.of(f"联系电话：{d.phone}"), Cell.of(f"日期：{cn_date(d.report_date)}")]
+        )
+        spans = [("SPAN", (0, i), (1, i)) for i, r in enumerate(rows) if r[1] == ""]
+        table = Table(
+            rows, colWidths=[c.width for c in two], style=TableStyle(
+                [("FONTNAME", (0, 0), (-1, -1), self.fonts.body.name),
+                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 4),
+                 ("VALIGN", (0, 0), (-1, -1), "TOP"), *spans]
+            ),
+        )  # fmt: skip
+        return [table]
+
+    # -- annex 1: the measure table ----------------------------------------------------------
+    def _annex_head(self, number: int, title: str, template: str) -> list[Flowable]:
+        st = self.st
+        return [
+            NextPageTemplate(template),
+            PageBreak(),
+            _Bookmark(f"annex{number}", f"附件{number}　{title}"),
+            self.p(f"附件{number}", st.annex_label, self.fonts.heading),
+            self.title(title),
+        ]
+
+    def _measure_annex(self, number: int) -> list[Flowable]:
+        d, st = self.data, self.st
+        out = self._annex_head(number, "重点任务落实情况表", TURNED if self.turned else PORTRAIT)
+        out.append(
+            self.p(
+                f"填报单位：{d.unit_name}{GAP}报告期：{d.quarter_label}",
+                st.subtitle,
+            )
+        )
+        out.append(self._measure_table())
+        return out
+
+    def _grid_row(self, cells: Sequence[Cell], cols: Sequence[Column], **kw: Any) -> GridRow:
+        return GridRow([self._cell_para(c, col) for c, col in zip(cells, cols, strict=True)], **kw)
+
+    def _cell_para(self, cell: Cell, col: Column) -> Paragraph | None:
+        if not cell.text:
+            return None
+        style = cell.style or col.style
+        face = self.fonts.heading if style.fontName == self.fonts.heading.name else col.face
+        return Paragraph(cell_markup(cell.text, cell.bold, face, self.fonts.fallback), style)
+
+    def _continued(self, number: str, st: Styles | None = None) -> Callable[[], Paragraph]:
+        style = (st or self.st).td_center
+        mark = f"{markup(number, self.fonts.body)}<br/>续" if number else "续"
+        return lambda: Paragraph(mark, style)
+
+    def _header(self, headers: Sequence[str], st: Styles | None = None) -> GridRow:
+        cells = [self.p(h, (st or self.st).th, self.fonts.heading) for h in headers]
+        return GridRow(list(cells), background=HEADER_BG)
+
+    def _measure_table(self) -> GridTable:
+        st = self.st
+        widths = TURNED_WIDTHS if self.turned else PORTRAIT_WIDTHS
+        styles = [
+            st.td_center,
+            st.td,
+            st.td_center,
+            st.td_center,
+            st.td,
+            st.td,
+            st.td,
+            st.td_center,
+        ]
+        cols = self._columns(widths, styles)
+        full = Column(sum(c.width for c in cols), st.section1, self.fonts.heading)
+        rows: list[GridRow] = []
+        several = len(self.data.plans) > 1
+        done = 0
+
+        def spanning(text: str, style: Any, bg: Color) -> None:
+            rows.append(self._grid_row([Cell.of(text, style)], [full], span=True, background=bg,
+                                       middle=False, done_after=done))  # fmt: skip
+
+        for plan in self.data.plans:
+            if several:
+                spanning(plan_name(plan), st.section1, PLAN_BG)
+            previous: tuple[str, ...] = ()
+            for m in plan.measures:
+                common = 0
+                while (
+                    common < min(len(previous), len(m.sections))
+                    and previous[common] == m.sections[common]
+                ):
+                    common += 1
+                for level in range(common, len(m.sections)):
+                    style = st.section1 if level == 0 else st.section2
+                    spanning(section_heading(m, level), style, SECTION_BG)
+                previous = m.sections
+                done += 1
+                rows.append(
+                    self._grid_row(self._measure_cells(m), cols, done_after=done,
+                                   continuation=self._continued(m.number))
+                )  # fmt: skip
+                if done % 25 == 0 or done == self.progress.measures:
+                    self.progress.report(done)
+        if not rows:
+            rows.append(self._grid_row([Cell.of("本报告期无重点任务。", st.td_center)], [full],
+                                       span=True))  # fmt: skip
+        n = self.progress.measures
+        return GridTable(
+            self._header(MEASURE_HEADERS), rows, [c.width for c in cols],
+            on_rows_done=lambda k: self.progress.report(n + k),
+        )  # fmt: skip
+
+    def _measure_cells(self, m: ReportMeasure) -> list[Cell]:
+        st = self.st
+        title, rest = measure_heading(m)
+        if self.options.full_text and rest:
+            # The title is the text's first sentence without its full stop: rejoin them.
+            joiner = "" if not title or rest[0] in "。；，：.;,:" else "\u3000"
+            task = Cell.of(f"{title}{joiner}{rest}", bold=len(title))
+        else:
+            task = Cell.of(title or m.text, bold=0)
+        status = Cell.of(status_label(m), st.td_overdue if m.overdue else None)
+        return [
+            Cell.of(m.number),
+            task,
+            Cell.of("、".join(m.lead_units)),
+            Cell.of(deadline_label(m)),
+            Cell.of(m.progress),
+            Cell.of(m.problems),
+            Cell.of(m.next_steps),
+            status,
+        ]
+
+    # -- annex 2: evidence -------------------------------------------------------------------
+    def _evidence_annex(self, number: int) -> list[Flowable]:
+        st = make_styles(self.fonts, SIZE_S5)  # a compact list, whatever the measure table used
+        out = self._annex_head(number, "佐证材料清单", PORTRAIT)
+        items: list[tuple[ReportPlan, ReportMeasure, ReportEvidence]] = [
+            (plan, m, ev) for plan in self.data.plans for m in plan.measures for ev in m.evidence
+        ]
+        if not items:
+            out.append(self.p("本报告期无佐证材料。", st.body))
+            return out
+        sizes = [st.td_center, st.td, st.td, st.td, st.td_center, st.td_center, st.td_center]
+        cols = self._columns(EVIDENCE_WIDTHS, sizes)
+        rows: list[GridRow] = []
+        several = len(self.data.plans) > 1
+        for i, (plan, m, ev) in enumerate(items, 1):
+            title = m.title.strip()
+            short = title if len(title) <= 18 else title[:17] + "…"
+            prefix = f"{plan.title.strip()[:10]}·" if several else ""
+            cells = [
+                Cell.of(str(i)),
+                Cell.of(f"{prefix}第{m.number}项 {short}"),
+                Cell.of(ev.file_name),
+                Cell.of(ev.description),
+                Cell.of(_size(ev.size)),
+                Cell.of(f"{ev.added_at:%Y-%m-%d}"),
+                Cell.of(ev.sha256[:12]),
+            ]
+            rows.append(self._grid_row(cells, cols, continuation=self._continued(str(i), st)))
+        out.append(GridTable(self._header(EVIDENCE_HEADERS, st), rows, [c.width for c in cols]))
+        out.append(Spacer(1, 6))
+        out.append(
+            self.p(
+                "注：SHA-256 列为文件摘要的前12位，可与台账存档中的原件逐一核对。",
+                st.note,
+            )
+        )
+        return out
+
+
+def _title_para(text: str, st: Styles, fonts: ReportFonts) -> Paragraph:
+    lines = title_lines(clean_text(text), TYPE_W / st.title.fontSize - 0.5)
+    body = "<br/>".join(markup(line, fonts.title, fonts.fallback) for line in lines)
+    return Paragraph(body, st.title)
+
+
+def render_quarter_pdf(
+    data: QuarterReportData,
+    out: Path,
+    options: ReportOptions | None = None,
+    progress: ProgressCallback | None = None,
+) -> int:
+    """Render the quarterly report to `out` (atomically) and return its page count."""
+    options = options or ReportOptions()
+    fonts = report_fonts(options.use_system_fonts)
+    measures = sum(len(p.measures) for p in data.plans)
+    tracker = _Progress(progress, measures)
+    tracker.report(0, force=True)
+    fraction = options.max_row_fraction
+    out = Path(out)
+    with atomic_output(out) as tmp:
+        for attempt in range(4):
+            report = _QuarterReport(data, options, fonts, tracker, fraction)
+            doc = _make_doc(tmp, fonts, data.title, data.unit_name, data.data_version,
+                            f"{data.generated_at:%Y-%m-%d %H:%M}", data.quarter_label)  # fmt: skip
+            try:
+                doc.build(
+                    report.story(), canvasmaker=canvas_maker(data.generated_at, fonts.body.name)
+                )
+                break
+            except LayoutError:
+                # A row the estimate let through is still taller than a page: split harder.
+                if attempt == 3:
+                    raise
+                fraction /= 2
+        pages = doc.page
+        tracker.report(tracker.total, force=True)
+    return pages
+
+
+def _make_doc(
+    path: Path,
+    fonts: ReportFonts,
+    title: str,
+    author: str,
+    data_version: str,
+    generated: str,
+    subject: str,
+) -> GovDocTemplate:
+    return GovDocTemplate(
+        str(path),
+        fonts,
+        _footer_note(data_version, generated),
+        title=" ".join(title.split())[:300],
+        author=author[:200],
+        subject=subject[:200],
+    )
+
+
+# -- 督办单 ----------------------------------------------------------------------------------------
+
+
+def _notice_story(
+    data: SupervisionNoticeData, notice: SupervisionUnitNotice, fonts: ReportFonts, st: Styles
+) -> list[Flowable]:
+    def p(text: str, style: Any, face: FontFace | None = None) -> Paragraph:
+        return Paragraph(markup(text, face or fonts.body, fonts.fallback), style)
+
+    red = sum(1 for it in notice.items if it.level == "red")
+    yellow = len(notice.items) - red
+    serial = notice.serial.strip() or "\u00a0" * 12
+    out: list[Flowable] = [
+        _title_para(data.title, st, fonts),
+        p(f"督办编号：{serial}{GAP}{data.quarter_label}", st.subtitle),
+        Spacer(1, 6),
+    ]
+    info_cols = [
+        Column(30 * mm, st.stat_th, fonts.heading),
+        Column(48 * mm, st.stat_td, fonts.body),
+        Column(30 * mm, st.stat_th, fonts.heading),
+        Column(48 * mm, st.stat_td, fonts.body),
+    ]
+    info = RowSplitter(info_cols, fonts.fallback, TYPE_H * 0.4)
+    reply = cn_date(data.reply_by) if data.reply_by else "收到后10个工作日内"
+    rows: list[list[Any]] = []
+    rows += info.rows(
+        [Cell.of("督办单位"), Cell.of(data.issuer), Cell.of("责任单位"), Cell.of(notice.unit)]
+    )
+    rows += info.rows(
+        [
+            Cell.of("督办日期"),
+            Cell.of(cn_date(data.issue_date)),
+            Cell.of("反馈时限"),
+            Cell.of(reply),
+        ]
+    )
+    rows += info.rows(
+        [Cell.of("督办事项"), Cell.of(f"逾期（红色）{red}项，临期（黄色）{yellow}项"),
+         Cell.of("联系人及电话"), Cell.of(f"{data.contact} {data.phone}".strip())]
+    )  # fmt: skip
+    out.append(
+        Table(rows, colWidths=[c.width for c in info_cols], style=_table_style(fonts.body.name))
+    )
+    out.append(Spacer(1, 10))
+
+    headers = ("序号", "重点任务", "完成时限", "当前状态", "督办等级", "进展情况")
+    widths = (10, 52, 20, 16, 18, 40)  # 156 mm
+    styles = [st.td_center, st.td, st.td_center, st.td_center, st.td_center, st.td]
+    cols = [Column(w * mm, s, fonts.body) for w, s in zip(widths, styles, strict=True)]
+    splitter = RowSplitter(cols, fonts.fallback, TYPE_H * 0.8)
+    table_rows: list[list[Any]] = [[p(h, st.th, fonts.heading) for h in headers]]
+    extra: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), HEADER_BG)]
+    red_bg, yellow_bg = Color(0.97, 0.8, 0.8), Color(1.0, 0.93, 0.6)
+    several = len({it.plan_title for it in notice.items}) > 1
+    for i, item in enumerate(notice.items, 1):
+        m = item.measure
+        level = f"红色·逾期{item.days}天" if item.level == "red" else f"黄色·剩{item.days}天"
+        title = f"{item.plan_title.strip()} 第{m.number}项：" if several else f"第{m.number}项："
+        first = len(table_rows)
+        table_rows += splitter.rows(
+            [
+                Cell.of(str(i)),
+                Cell.of(f"{title}{m.title.strip()}", bold=len(title)),
+                Cell.of(deadline_label(m)),
+                Cell.of(m.status_label),
+                Cell.of(level, st.td_overdue if item.level == "red" else None),
+                Cell.of(m.progress or "未报送进展"),
+            ]
+        )
+        bg = red_bg if item.level == "red" else yellow_bg
+        extra.append(("BACKGROUND", (4, first), (4, len(table_rows) - 1), bg))
+    if not notice.items:
+        table_rows.append([p("本期无逾期或临期任务。", st.td), *[""] * 5])
+        extra.append(("SPAN", (0, 1), (-1, 1)))
+    out.append(
+        Table(table_rows, colWidths=[c.width for c in cols], repeatRows=1,
+              style=_table_style(fonts.body.name, extra))
+    )  # fmt: skip
+    out.append(Spacer(1, 12))
+    requirement = data.requirement.strip() or (
+        f"请你单位对上述事项高度重视，逐项分析原因，明确整改措施和完成时限，"
+        f"于{reply}前将办理情况书面反馈{data.issuer}，并在系统中更新进展情况。"
+    )
+    out.append(p("督办要求：", st.h1, fonts.heading))
+    out.append(p(requirement, st.body))
+    out.append(Spacer(1, 18))
+    out.append(
+        KeepTogether(
+            [
+                p(f"签收人：{GAP * 2}签收时间：{GAP}年{GAP[:4]}月{GAP[:4]}日", st.signature),
+                Spacer(1, 12),
+                p(f"{data.issuer}（盖章）", st.sign_right),
+                p(cn_date(data.issue_date), st.sign_right),
+            ]
+        )
+    )
+    return out
+
+
+def render_supervision_notice(data: SupervisionNoticeData, out: Path) -> int:
+    """One 督办单 per responsible unit, each starting on a new page; returns the page count."""
+    fonts = report_fonts()
+    st = make_styles(fonts, SIZE_5)
+    story: list[Flowable] = [NextPageTemplate(PORTRAIT)]
+    notices = data.notices or (SupervisionUnitNotice(unit="—", items=()),)
+    for i, notice in enumerate(notices):
+        if i:
+            story.append(PageBreak())
+        story.append(_Bookmark(f"unit{i}", notice.unit.strip()[:60] or "—"))
+        story += _notice_story(data, notice, fonts, st)
+    out = Path(out)
+    with atomic_output(out) as tmp:
+        doc = _make_doc(tmp, fonts, data.title, data.issuer, data.data_version,
+                        f"{data.generated_at:%Y-%m-%d %H:%M}", data.quarter_label)  # fmt: skip
+        doc.build(story, canvasmaker=canvas_maker(data.generated_at, fonts.body.name))
+        pages = doc.page
+    return pages

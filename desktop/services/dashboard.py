@@ -1,0 +1,90 @@
+"""Quarter overview figures: totals by status and warning light, overdue and due-soon lists, units."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from desktop.domain import Light, Quarter, Status
+from desktop.services import ledger
+from desktop.services.ledger import MeasureRow
+from desktop.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class UnitStat:
+    unit: str
+    total: int
+    done: int
+    overdue: int
+
+    @property
+    def completion(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    quarter: Quarter
+    total: int
+    by_status: dict[Status, int]
+    by_light: dict[Light, int]
+    overdue: list[MeasureRow] = field(default_factory=list)
+    due_soon: list[MeasureRow] = field(default_factory=list)
+    units: list[UnitStat] = field(default_factory=list)
+    without_progress: int = 0
+
+
+def summarize(
+    rows: list[MeasureRow], quarter: Quarter, today: date, due_soon_days: int
+) -> Dashboard:
+    by_status = Counter(r.status for r in rows)
+    by_light = Counter(r.light for r in rows)
+    overdue = sorted((r for r in rows if r.overdue), key=lambda r: (r.deadline or today, r.id))
+    due_soon = sorted(
+        (
+            r
+            for r in rows
+            if not r.overdue
+            and r.deadline is not None
+            and r.status not in (Status.DONE, Status.SUSPENDED)
+            and 0 <= (r.deadline - today).days <= due_soon_days
+        ),
+        key=lambda r: (r.deadline, r.id),
+    )
+    per_unit: dict[str, list[MeasureRow]] = {}
+    for r in rows:
+        for unit in dict.fromkeys((*r.lead_units, *r.responsible_units)):
+            per_unit.setdefault(unit, []).append(r)
+    units = sorted(
+        (
+            UnitStat(
+                unit,
+                len(items),
+                sum(i.status == Status.DONE for i in items),
+                sum(i.overdue for i in items),
+            )
+            for unit, items in per_unit.items()
+        ),
+        key=lambda u: (-u.total, u.unit),
+    )
+    return Dashboard(
+        quarter=quarter,
+        total=len(rows),
+        by_status={s: by_status.get(s, 0) for s in Status},
+        by_light={light: by_light.get(light, 0) for light in Light},
+        overdue=overdue,
+        due_soon=due_soon,
+        units=units,
+        without_progress=sum(
+            not r.has_progress and r.status not in (Status.DONE, Status.SUSPENDED) for r in rows
+        ),
+    )
+
+
+def dashboard(
+    ws: Workspace, plan_id: int | None, quarter: Quarter, today: date, due_soon_days: int
+) -> Dashboard:
+    rows = ledger.list_measures(ws.db, plan_id, quarter, today, due_soon_days)
+    return summarize(rows, quarter, today, due_soon_days)

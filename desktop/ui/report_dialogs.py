@@ -1,0 +1,202 @@
+"""Report options before rendering, and the preview window with printing and saving."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QSize, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import Status
+from desktop.reports.options import ReportOptions
+from desktop.services.reporting import ReportFilter
+from desktop.ui.vocabulary import status_label
+from desktop.ui.widgets import named
+
+
+@dataclass(frozen=True)
+class ReportChoice:
+    all_plans: bool
+    only: ReportFilter
+    options: ReportOptions
+    word: bool  # editable .docx instead of PDF
+
+
+class ReportOptionsDialog(QDialog):
+    def __init__(
+        self,
+        plan_title: str | None,
+        units: list[str],
+        sections: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("生成季度报告"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.scope = named(QComboBox(), "reportScope")
+        if plan_title:
+            self.scope.addItem(self.tr("当前计划：%s") % plan_title, False)
+        self.scope.addItem(self.tr("全部计划"), True)
+        form.addRow(self.tr("范围："), self.scope)
+        self.unit = named(QComboBox(), "reportUnit")
+        self.unit.addItem(self.tr("全部单位"), "")
+        for u in units:
+            self.unit.addItem(u, u)
+        form.addRow(self.tr("单位："), self.unit)
+        self.section = named(QComboBox(), "reportSection")
+        self.section.addItem(self.tr("全部部分"), "")
+        for s in sections:
+            self.section.addItem(s, s.split("、", 1)[0])
+        form.addRow(self.tr("部分："), self.section)
+        layout.addLayout(form)
+        status_box = QGroupBox(self.tr("包含的状态"))
+        status_row = QHBoxLayout(status_box)
+        self.statuses: dict[Status, QCheckBox] = {}
+        for status in Status:
+            box = named(QCheckBox(status_label(status)), f"reportStatus_{status.value}")
+            box.setChecked(True)
+            self.statuses[status] = box
+            status_row.addWidget(box)
+        layout.addWidget(status_box)
+        layout_box = QGroupBox(self.tr("版式"))
+        layout_form = QVBoxLayout(layout_box)
+        self.full_text = named(
+            QCheckBox(self.tr("措施表列出全文（不勾选则只列标题）")), "reportFullText"
+        )
+        self.full_text.setChecked(True)
+        self.landscape = named(QCheckBox(self.tr("措施表用横向页面")), "reportLandscape")
+        self.landscape.setChecked(True)
+        self.annex = named(QCheckBox(self.tr("附佐证材料清单")), "reportAnnex")
+        self.annex.setChecked(True)
+        for w in (self.full_text, self.landscape, self.annex):
+            layout_form.addWidget(w)
+        fmt_row = QHBoxLayout()
+        self.pdf = QRadioButton(self.tr("PDF（用于打印报送）"))
+        self.word = named(QRadioButton(self.tr("Word（可修改文字）")), "reportWord")
+        self.pdf.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.pdf)
+        group.addButton(self.word)
+        fmt_row.addWidget(self.pdf)
+        fmt_row.addWidget(self.word)
+        layout_form.addLayout(fmt_row)
+        layout.addWidget(layout_box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("生成"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def choice(self) -> ReportChoice:
+        statuses = frozenset(s for s, box in self.statuses.items() if box.isChecked())
+        only = ReportFilter(
+            statuses=frozenset() if len(statuses) == len(Status) else statuses,
+            units=frozenset({self.unit.currentData()}) if self.unit.currentData() else frozenset(),
+            sections=frozenset({self.section.currentData()})
+            if self.section.currentData()
+            else frozenset(),
+        )
+        options = ReportOptions(
+            full_text=self.full_text.isChecked(),
+            landscape_table=self.landscape.isChecked(),
+            include_evidence_annex=self.annex.isChecked(),
+        )
+        return ReportChoice(bool(self.scope.currentData()), only, options, self.word.isChecked())
+
+
+class ReportPreview(QDialog):
+    """The PDF as it will print: page view, 打印…, 另存为…, 用系统查看器打开."""
+
+    open_externally = Signal(Path)
+
+    def __init__(self, pdf: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pdf = pdf
+        self.setWindowTitle(self.tr("打印预览 — %s") % pdf.name)
+        self.resize(900, 760)
+        self.document = QPdfDocument(self)
+        self.document.load(str(pdf))
+        self.view = named(QPdfView(self), "pdfView")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pages = QLabel(self.tr("共 %d 页") % self.document.pageCount())
+        self.print_button = named(QPushButton(self.tr("打印…")), "printButton")
+        self.print_button.clicked.connect(self.print_dialog)
+        self.save_button = QPushButton(self.tr("另存为…"))
+        self.save_button.clicked.connect(self.save_as)
+        self.external_button = named(QPushButton(self.tr("用系统查看器打开")), "openExternal")
+        self.external_button.clicked.connect(lambda: self.open_externally.emit(self.pdf))
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.close)
+        bar = QHBoxLayout()
+        bar.addWidget(self.pages, 1)
+        for b in (self.print_button, self.save_button, self.external_button, close):
+            bar.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bar)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Draw every page at the printer's resolution; returns the pages sent."""
+        painter = QPainter()
+        if not painter.begin(printer):
+            return 0
+        sent = 0
+        try:
+            for page in range(self.document.pageCount()):
+                if page:
+                    printer.newPage()
+                target = painter.viewport()
+                points = self.document.pagePointSize(page)
+                scale = min(target.width() / points.width(), target.height() / points.height())
+                size = QSize(int(points.width() * scale), int(points.height() * scale))
+                image = self.document.render(page, size)
+                painter.drawImage(QPointF(0, 0), image)
+                sent += 1
+        finally:
+            painter.end()
+        return sent
+
+    def print_dialog(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.pdf.stem)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def save_as(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("另存为"), str(self.pdf), "PDF (*.pdf)")
+        if name:
+            shutil.copyfile(self.pdf, name)
+
+    def closeEvent(self, event: object) -> None:
+        self.document.close()
+        super().closeEvent(event)  # type: ignore[arg-type]

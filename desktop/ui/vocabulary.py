@@ -1,0 +1,58 @@
+"""Translatable names of the domain's words (statuses, lights, columns) for the Qt layer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from desktop.domain import Light, Status
+
+CONTEXT = "Vocabulary"
+
+_STATUS = {
+    Status.NOT_STARTED: QT_TRANSLATE_NOOP("Vocabulary", "未启动"),
+    Status.IN_PROGRESS: QT_TRANSLATE_NOOP("Vocabulary", "推进中"),
+    Status.DONE: QT_TRANSLATE_NOOP("Vocabulary", "已完成"),
+    Status.SUSPENDED: QT_TRANSLATE_NOOP("Vocabulary", "暂缓"),
+}
+_LIGHT = {
+    Light.RED: QT_TRANSLATE_NOOP("Vocabulary", "红灯"),
+    Light.YELLOW: QT_TRANSLATE_NOOP("Vocabulary", "黄灯"),
+    Light.GREEN: QT_TRANSLATE_NOOP("Vocabulary", "绿灯"),
+}
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Vocabulary", "灯"),
+    QT_TRANSLATE_NOOP("Vocabulary", "序号"),
+    QT_TRANSLATE_NOOP("Vocabulary", "措施"),
+    QT_TRANSLATE_NOOP("Vocabulary", "牵头单位"),
+    QT_TRANSLATE_NOOP("Vocabulary", "责任单位"),
+    QT_TRANSLATE_NOOP("Vocabulary", "完成时限"),
+    QT_TRANSLATE_NOOP("Vocabulary", "状态"),
+    QT_TRANSLATE_NOOP("Vocabulary", "最近进展"),
+    QT_TRANSLATE_NOOP("Vocabulary", "佐证"),
+)
+SETTING_LABELS = {
+    "unit_name": QT_TRANSLATE_NOOP("Vocabulary", "填报单位"),
+    "officer": QT_TRANSLATE_NOOP("Vocabulary", "填报人"),
+    "phone": QT_TRANSLATE_NOOP("Vocabulary", "联系电话"),
+    "reviewer": QT_TRANSLATE_NOOP("Vocabulary", "审核人"),
+    "report_title_template": QT_TRANSLATE_NOOP("Vocabulary", "报告标题模板"),
+}
+OVERDUE = QT_TRANSLATE_NOOP("Vocabulary", "逾期")
+LONG_TERM = QT_TRANSLATE_NOOP("Vocabulary", "长期")
+
+
+def tr(text: object) -> str:
+    # QT_TRANSLATE_NOOP is typed as returning object; it returns the source string unchanged.
+    return QCoreApplication.translate(CONTEXT, str(text))
+
+
+def status_label(status: Status) -> str:
+    return tr(_STATUS[status])
+
+
+def light_label(light: Light) -> str:
+    return tr(_LIGHT[light])
+
+
+def column_label(column: int) -> str:
+    return tr(COLUMNS[column])

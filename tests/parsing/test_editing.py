@@ -1,0 +1,96 @@
+"""Import-preview corrections: merge, split, promote, demote, include, exclude."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.parsing import ParsedDocument, ParsedMeasure, ParsedSection, editing
+
+
+def doc() -> ParsedDocument:
+    return ParsedDocument(
+        title="测试方案",
+        date=date(2023, 3, 1),
+        sections=[ParsedSection(["一"], "一", "优化服务"), ParsedSection(["二"], "二", "保障措施")],
+        measures=[
+            ParsedMeasure(
+                ["一", "1"],
+                "1",
+                "甲",
+                "甲。6月底前完成。",
+                ["省发展改革委"],
+                ["省财政厅"],
+                "6月底前",
+                date(2023, 6, 30),
+                False,
+                [date(2023, 6, 30)],
+            ),
+            ParsedMeasure(
+                ["一", "2"], "2", "乙", "乙继续。", ["省人社厅"], [], None, None, False, []
+            ),
+            ParsedMeasure(["一", "3"], "3", "丙", "丙。", [], ["省住建厅"], None, None, True, []),
+            ParsedMeasure(["二", "4"], "4", "丁", "丁。", [], [], None, None, False, []),
+        ],
+    )
+
+
+def test_merge_with_next_joins_text_and_units() -> None:
+    merged = editing.merge_with_next(doc(), 0)
+    assert [m.number for m in merged.measures] == ["1", "3", "4"]
+    first = merged.measures[0]
+    assert first.text == "甲。6月底前完成。乙继续。"
+    assert first.lead_units == ["省发展改革委", "省人社厅"]
+    assert first.deadline == date(2023, 6, 30)
+
+
+def test_split_measure_reparses_deadlines_and_titles() -> None:
+    d = doc()
+    d.measures[1] = ParsedMeasure(
+        ["一", "2"],
+        "2",
+        "乙",
+        "建立台账。年底前完成全部整改。",
+        ["省人社厅"],
+        [],
+        None,
+        None,
+        False,
+        [],
+    )
+    out = editing.split_measure(d, 1, len("建立台账。"))
+    first, second = out.measures[1], out.measures[2]
+    assert (first.title, second.title) == ("建立台账", "年底前完成全部整改")
+    assert second.number == "2-2" and second.path == ["一", "2-2"]
+    assert second.deadline == date(2023, 12, 31)
+    assert second.lead_units == ["省人社厅"]
+
+
+def test_promote_makes_a_heading_over_following_siblings() -> None:
+    out = editing.promote_to_section(doc(), 0)
+    assert [s.path for s in out.sections][:2] == [["一"], ["一", "1"]]
+    assert [m.path for m in out.measures] == [["一", "1", "2"], ["一", "1", "3"], ["二", "4"]]
+
+
+def test_demote_turns_a_heading_into_a_measure_and_lifts_its_children() -> None:
+    out = editing.demote_to_measure(doc(), 1)
+    assert [s.title for s in out.sections] == ["优化服务"]
+    assert [m.title for m in out.measures] == ["甲", "乙", "丙", "保障措施", "丁"]
+    assert out.measures[-1].path == ["4"]
+
+
+def test_include_section_keeps_the_heading_and_adds_a_measure() -> None:
+    out = editing.include_section_as_measure(doc(), 1)
+    assert len(out.sections) == 2
+    assert [m.title for m in out.measures] == ["甲", "乙", "丙", "保障措施", "丁"]
+
+
+def test_exclude_drops_measures_and_whole_sections() -> None:
+    out = editing.exclude(doc(), {0}, {1})
+    assert [m.title for m in out.measures] == ["乙", "丙"]
+    assert [s.title for s in out.sections] == ["优化服务"]
+
+
+def test_leading_title_is_the_short_first_phrase() -> None:
+    assert editing.leading_title("支持市场主体发展。坚持把培育壮大市场主体…") == "支持市场主体发展"
+    long = "在" * 60 + "。"
+    assert editing.leading_title(long).endswith("…") and len(editing.leading_title(long)) <= 41

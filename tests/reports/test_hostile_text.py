@@ -1,0 +1,98 @@
+"""Whatever users type never breaks the PDF or the Word file, and no text is lost."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+from pathlib import Path
+
+import docx
+import pytest
+
+from desktop.reports.cells import em_width, split_spans
+from desktop.reports.data import QuarterReportData, ReportEvidence
+from desktop.reports.docx_report import render_quarter_docx
+from desktop.reports.fonts import markup, report_fonts
+from desktop.reports.options import ReportOptions
+from desktop.reports.pdf_report import render_quarter_pdf
+
+from .conftest import pdf_text, squeeze
+
+LONG = "".join(f"第{i}段进展记录，内容较长需要换行。" for i in range(1, 601))  # ~10,000 chars
+UNBROKEN = "A" * 3000
+UNBROKEN_HAN = "很" * 3000
+
+
+def hostile(sample: QuarterReportData) -> QuarterReportData:
+    plan = sample.plans[0]
+    m0, m1, m2, m3 = plan.measures[:4]
+    evidence = ReportEvidence("<x>&.pdf" + "名" * 500, "说明 & <b>粗</b>", 0,
+                              m0.evidence[0].added_at if m0.evidence else sample.generated_at,
+                              "f" * 64)  # fmt: skip
+    measures = (
+        replace(m0, progress="<b>not bold</b> & <font name='x'>&amp; 5 < 6 > 4"),
+        replace(m1, progress=LONG, problems="\x00\x07控制字符\r\n换行\t制表", evidence=(evidence,)),
+        replace(m2, progress=UNBROKEN, next_steps=UNBROKEN_HAN, title="", text=""),
+        replace(m3, progress="", problems="", next_steps="", lead_units=(), deadline_text=None,
+                deadline=None, sections=("<节>&" * 300,)),
+        *plan.measures[4:8],
+    )  # fmt: skip
+    return replace(
+        sample,
+        title="关于<b>&amp;</b>的报告" + "长" * 400,
+        unit_name="单位<&>" * 200,
+        officer="",
+        reviewer="",
+        phone="",
+        data_version="v" * 500,
+        plans=(replace(plan, title="<计划>&" * 50, measures=measures),),
+    )
+
+
+@pytest.mark.parametrize("landscape", [True, False])
+def test_hostile_pdf_renders_and_keeps_text(
+    tmp_path: Path, sample: QuarterReportData, landscape: bool
+) -> None:
+    out = tmp_path / "h.pdf"
+    pages = render_quarter_pdf(hostile(sample), out, ReportOptions(landscape_table=landscape))
+    assert pages > 3
+    text = pdf_text(out)
+    flat = squeeze(text)
+    # table columns interleave in the text layer; both halves of the cell are there
+    assert "<b>notbold</b>&<font" in flat and "name='x'>&amp;5<6>4" in flat
+    # every numbered piece of the 10,000-character field is there, in order
+    positions = [flat.find(f"第{i}段进展记录") for i in (1, 2, 300, 599, 600)]
+    assert all(p >= 0 for p in positions), positions
+    assert positions == sorted(positions)
+    assert flat.count("A") >= 3000
+    assert flat.count("很") >= 3000
+    assert "控制字符" in flat and "换行" in flat
+    assert "<节>&" in flat
+
+
+def test_hostile_docx(tmp_path: Path, sample: QuarterReportData) -> None:
+    out = tmp_path / "h.docx"
+    render_quarter_docx(hostile(sample), out)
+    document = docx.Document(str(out))
+    cells = "".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert LONG in cells
+    assert UNBROKEN in cells
+    assert "<b>not bold</b> & <font name='x'>&amp; 5 < 6 > 4" in cells
+
+
+def test_markup_escapes_and_falls_back() -> None:
+    fonts = report_fonts(use_system=False)
+    out = markup("a<b>&c 堃\n", fonts.body, fonts.fallback)
+    assert "&lt;b&gt;&amp;c" in out
+    assert "<br/>" in out
+    # 堃 is outside GB 2312, so the bundled Song face lacks it and the Hei face draws it
+    assert f'<font face="{fonts.fallback.name}">堃</font>' in out
+
+
+def test_split_spans_lose_nothing() -> None:
+    text = LONG + "\n\n" + UNBROKEN + "混合text，" * 100
+    spans = split_spans(text, 120)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    for (_a, b), (c, _d) in itertools.pairwise(spans):
+        assert text[b:c].strip("\n") == ""  # only the line breaks at a cut are left out
+    assert all(em_width(text[a:b]) <= 120 for a, b in spans)
