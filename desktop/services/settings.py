@@ -91,10 +91,15 @@ def update(db: Database, changes: dict[str, str], author: str) -> None:
             )
 
 
-def evidence_max_bytes(db: Database) -> int:
-    """The per-file cap for evidence (setting evidence_max_mb, 200 MB unless set otherwise)."""
+def evidence_max_bytes(db: Database) -> int | None:
+    """The per-file evidence cap the officer set (evidence_max_mb), or None for the store's own
+    default (200 MB, the same as DEFAULTS)."""
+    with db.session() as session:
+        row = session.get(Setting, "evidence_max_mb")
+    if row is None:
+        return None
     try:
-        mb = float(get(db, "evidence_max_mb"))
+        mb = float(row.value)
     except ValueError:
-        mb = float(DEFAULTS["evidence_max_mb"])
+        return None
     return int(max(mb, 1) * 1024 * 1024)
