@@ -1,9 +1,9 @@
 """The data directory's lock file without Qt, compatible with the window's QLockFile.
 
-QLockFile writes "pid\\nappname\\nhostname\\n…" and treats a lock as stale only when its process
-is gone (same host) or, if an app name is given, runs under another name. We read the same
-file to see whether the window holds the directory, and write one with an empty app name
-so the window, in turn, refuses to start while a command-line write is running.
+QLockFile writes "pid\\nappname\\nhostname\\n…" and treats a lock as stale when, on the same
+host, its process is gone or runs under another executable name than `appname`. We read the
+same file to see whether the window holds the directory, and write one with our own
+executable's name so the window, in turn, refuses to start while a command-line write runs.
 """
 
 from __future__ import annotations
@@ -85,6 +85,11 @@ def _process_name(pid: int) -> str | None:
         return None
 
 
+def _own_name() -> str:
+    """Our executable's file name, as QLockFile will look it up by our process id."""
+    return _process_name(os.getpid()) or Path(sys.executable).name
+
+
 def holder(lock_file: Path) -> LockInfo | None:
     """Who holds the lock, or None when it is free or stale (by QLockFile's rules)."""
     info = read_lock(lock_file)
@@ -123,7 +128,7 @@ def ensure_unlocked(lock_file: Path) -> None:
 def hold(lock_file: Path) -> Iterator[None]:
     """Hold the directory for the duration of a command-line write."""
     lock_file.parent.mkdir(parents=True, exist_ok=True)
-    content = f"{os.getpid()}\n\n{socket.gethostname()}\n".encode()
+    content = f"{os.getpid()}\n{_own_name()}\n{socket.gethostname()}\n".encode()
     for attempt in range(2):
         try:
             fd = os.open(lock_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
