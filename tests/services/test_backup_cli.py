@@ -105,7 +105,9 @@ def test_stale_lock_of_a_dead_process_is_taken_over(tmp_path: Path) -> None:
     lock.write_text(f"{child.pid}\npython3\n{socket.gethostname()}\n")
     assert datalock.holder(lock) is None
     with datalock.hold(lock):
-        assert datalock.read_lock(lock) == datalock.LockInfo(os.getpid(), datalock._own_name(), socket.gethostname())
+        assert datalock.read_lock(lock) == datalock.LockInfo(
+            os.getpid(), datalock._own_name(), socket.gethostname()
+        )
     assert not lock.exists()
 
 
