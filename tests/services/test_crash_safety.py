@@ -225,10 +225,10 @@ def test_sigkill_during_writes_never_loses_or_half_writes(tmp_path: Path) -> Non
         threading.Thread(target=worker, args=(i, tmp_path, KILLS // WORKERS, stop_at, tallies[i]))
         for i in range(WORKERS)
     ]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
     errors = [e for t in tallies for e in t.errors]
     assert not errors, "\n".join(errors)
     total = Tally()

@@ -64,7 +64,12 @@ def test_backup_then_restore_from_the_menu(
     progress.set_status(window.ws, 1, Status.DONE)
     questions: list[str] = []
     monkeypatch.setattr(window, "ask_open_file", lambda *_: out)
-    monkeypatch.setattr(window, "confirm", lambda text: questions.append(text) or True)
+
+    def confirm(text: str) -> bool:
+        questions.append(text)
+        return True
+
+    monkeypatch.setattr(window, "confirm", confirm)
     acts.restore_action.trigger()
     qtbot.waitUntil(lambda: any("已恢复" in t for t in informed), timeout=20000)
     assert "措施 4 项" in questions[0] and "确定恢复吗" in questions[0]
@@ -100,7 +105,8 @@ def test_verify_reports_a_missing_file(window: MainWindow, qtbot: QtBot) -> None
     acts.last_report = None
     acts.verify_action.trigger()
     qtbot.waitUntil(lambda: acts.last_report is not None, timeout=10000)
-    assert not acts.last_report.ok
+    report = acts.last_report
+    assert report is not None and not report.ok
     box = window.findChild(QMessageBox, "verifyReport")
     assert box is not None and "缺失 1 个文件" in box.text()
     box.close()

@@ -117,7 +117,7 @@ def small_cases() -> dict[str, Callable[[], bytes]]:
     cases: dict[str, Callable[[], bytes]] = {}
     for ext in EXTENSIONS:
         cases[f"h_empty{ext}"] = lambda: b""
-        cases[f"h_garbage{ext}"] = lambda g=garbage: g
+        cases[f"h_garbage{ext}"] = lambda: garbage
         cases[f"h_zip_of_text{ext}"] = lambda: zip_with({"readme.txt": "你好".encode()})
     cases.update(
         {
