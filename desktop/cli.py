@@ -87,6 +87,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", action="append", help="只为这些单位生成（可重复）")
     p.add_argument("--out", type=Path, required=True, help="输出 PDF 文件")
 
+    # -- 定稿 (closing a quarter) --
+    p = sub.add_parser("freeze", help="季度定稿：冻结该季度的进展和佐证材料，报告可原样重印")
+    p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
+    p.add_argument("--plan", type=int, action="append", help="计划编号，可重复；默认全部")
+    p = sub.add_parser("unfreeze", help="撤销季度定稿（保留原定稿记录）")
+    p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
+    p.add_argument("--plan", type=int, required=True, help="计划编号")
+    p.add_argument("--reason", required=True, help="撤销原因")
+    p = sub.add_parser("snapshots", help="列出定稿记录")
+    p.add_argument("--quarter", help="只列该季度，如 2023Q2")
+
     _add_safety_commands(sub)
     return parser
 
@@ -162,6 +173,8 @@ def _run(args: argparse.Namespace) -> int:
             )
             print(f"已生成报告：{args.out}" + (f"（{pages} 页）" if pages else ""))
             return 0
+        if args.command in ("freeze", "unfreeze", "snapshots"):
+            return _snapshots(ws, args)
         if args.command == "notice":
             quarter = Quarter.parse(args.quarter)
             pages = reporting.write_supervision_notice(
@@ -388,4 +401,34 @@ def _fillin_import(ws: Workspace, args: argparse.Namespace) -> int:
     )
     written = fillin.apply(ws, review, take)
     print(f"已写入 {written} 处，填报人记为“{review.author}”。")
+    return 0
+
+
+def _snapshots(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.services import snapshots
+
+    if args.command == "freeze":
+        quarter = Quarter.parse(args.quarter)
+        for info in snapshots.freeze_quarter(ws, quarter, args.plan):
+            print(
+                f"已定稿：{quarter.label}《{info.plan_title}》，{info.measure_count} 项措施，"
+                f"定稿编号 #{info.id}，摘要 {info.content_sha256[:12]}"
+            )
+        return 0
+    if args.command == "unfreeze":
+        quarter = Quarter.parse(args.quarter)
+        info = snapshots.unfreeze_quarter(ws, quarter, args.plan, args.reason)
+        print(f"已撤销定稿：{quarter.label}《{info.plan_title}》（原定稿 #{info.id} 已保留）")
+        return 0
+    only = Quarter.parse(args.quarter) if args.quarter else None
+    listed = snapshots.list_snapshots(ws, only)
+    if not listed:
+        print("还没有定稿记录。")
+    for info in listed:
+        state = "有效" if info.active else f"已撤销（{info.superseded_reason}）"
+        print(
+            f"#{info.id}\t{info.quarter}\t{info.plan_id or '—'}\t"
+            f"{info.created_at.astimezone():%Y-%m-%d %H:%M}\t{info.author}\t"
+            f"{info.content_sha256[:12]}\t{state}\t{info.plan_title}"
+        )
     return 0

@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from desktop.app import create_app  # noqa: E402
@@ -25,8 +25,10 @@ Q = Quarter(2023, 2)
 
 
 def settle(app: QApplication, ms: int = 400) -> None:
-    QTimer.singleShot(ms, app.quit)
-    app.exec()
+    # A local loop: QApplication.quit() would close every window (Qt 6).
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 def shoot(widget: QWidget, name: str, app: QApplication) -> None:
@@ -80,6 +82,12 @@ def main() -> int:
         w.refresh_plans()
         w.select_measure(rows[1].id)
         shoot(w, "main-window.png", app)
+        w.detail.verticalScrollBar().setValue(w.detail.verticalScrollBar().maximum())
+        shoot(w.detail, "detail-panel.png", app)
+        w.detail.verticalScrollBar().setValue(0)
+        w.group_toggle.setChecked(True)
+        shoot(w, "main-window-tree.png", app)
+        w.group_toggle.setChecked(False)
         w.tabs.setCurrentWidget(w.dashboard)
         shoot(w, "dashboard.png", app)
         w.tabs.setCurrentIndex(0)
@@ -113,6 +121,31 @@ def main() -> int:
         diff.table.selectRow(kinds.index("修改"))
         shoot(diff, "update-diff.png", app)
         diff.close()
+        from desktop.services import reporting
+        from desktop.ui.report_dialogs import ReportOptionsDialog
+
+        options = ReportOptionsDialog(
+            w.plan_model.plan_at(1).title, ["省人社厅", "省民政厅"], ["一、优化就业环境"], w
+        )
+        options.show()
+        shoot(options, "report-options.png", app)
+        options.close()
+        pdf = tmp / "季度报告.pdf"
+        reporting.write_pdf_report(ws, Q, pdf, [w.plan_model.plan_at(1).id])
+        preview = w.show_preview(pdf)
+        preview.resize(1000, 740)
+        shoot(preview, "report-preview.png", app)
+        preview.close()
+
+        from desktop.services import tasklists
+        from desktop.ui.mapping_dialog import MappingDialog
+        from tests.ui.test_excel_import import workbook
+
+        found = tasklists.scan(workbook(tmp / "任务清单.xlsx"))
+        mapping = MappingDialog(found, "任务清单.xlsx", w)
+        mapping.show()
+        shoot(mapping, "excel-mapping.png", app)
+        mapping.close()
         w.close()
         ws.close()
     return 0

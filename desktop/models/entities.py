@@ -199,3 +199,33 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class QuarterSnapshot(Base):
+    """A closed (定稿) quarter of one plan: the report's content frozen as canonical JSON.
+
+    One row per plan and quarter and freeze; undoing a freeze marks the row superseded and a new
+    freeze adds a row with the next `revision`, so no snapshot is ever deleted or rewritten.
+    `plan_title` survives the plan itself (the link is set to NULL if a plan is ever deleted).
+    """
+
+    __tablename__ = "quarter_snapshot"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "quarter", "revision"),
+        Index("ix_quarter_snapshot_quarter_plan", "quarter", "plan_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id", ondelete="SET NULL"))
+    plan_title: Mapped[str] = mapped_column(String(500))
+    quarter: Mapped[str] = mapped_column(String(6))
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    author: Mapped[str] = mapped_column(String(100), default="")
+    app_version: Mapped[str] = mapped_column(String(40))
+    measure_count: Mapped[int] = mapped_column(Integer)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    superseded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    superseded_by: Mapped[str | None] = mapped_column(String(100))
+    superseded_reason: Mapped[str | None] = mapped_column(Text)

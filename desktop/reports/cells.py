@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import LongTable, Paragraph
+from reportlab.platypus import Paragraph
 
 from .fonts import FontFace, clean_text, markup
 
@@ -173,21 +172,3 @@ class RowSplitter:
 
 def _split_keep_bold(text: str, bold: int, max_em: float) -> list[tuple[str, int]]:
     return [(text[a:b], max(0, min(b, bold) - a)) for a, b in split_spans(text, max_em)]
-
-
-class ProgressTable(LongTable):
-    """A LongTable that reports, as it is split over pages, how many rows have been laid out."""
-
-    on_rows_done: Callable[[int], None] | None = None
-    _total_rows: int = 0
-
-    def split(self, availWidth: float, availHeight: float) -> list[Any]:
-        parts: list[Any] = super().split(availWidth, availHeight)
-        total = self._total_rows or len(self._cellvalues)
-        for part in parts:
-            part._total_rows = total
-            part.on_rows_done = self.on_rows_done
-        if self.on_rows_done is not None and len(parts) == 2:
-            remaining = len(parts[1]._cellvalues) - parts[1].repeatRows
-            self.on_rows_done(total - remaining)
-        return parts

@@ -137,6 +137,9 @@ def _table(
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
+    # LibreOffice lays columns out from the table grid, Word from the cell widths: set both.
+    for column, w in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(w)
     for cell, h, w in zip(table.rows[0].cells, headers, widths_mm, strict=True):
         cell.width = Mm(w)
         _cell_text(cell, h, size, HEI_FONT, center=True)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
@@ -133,6 +134,30 @@ class FontFace:
     charset: frozenset[str]  # single characters, so set(text) - charset is one C-level operation
 
 
+class _WidthCachedTTFont(TTFont):
+    """TTFont with per-character widths cached.
+
+    reportlab's CJK line breaker asks for the width of every character one at a time, and
+    without the optional rl_accel C extension each call walks the font tables in Python.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._char_widths: dict[str, float] = {}
+
+    def stringWidth(self, text: str | bytes, size: float, encoding: str = "utf8") -> float:
+        if isinstance(text, bytes):
+            text = text.decode(encoding)
+        cache = self._char_widths
+        total = 0.0
+        for ch in text:
+            w = cache.get(ch)
+            if w is None:
+                w = cache[ch] = TTFont.stringWidth(self, ch, 1000.0)
+            total += w
+        return total * size / 1000.0
+
+
 _lock = threading.Lock()
 _faces: dict[tuple[str, int], FontFace] = {}
 
@@ -146,7 +171,7 @@ def _register(path: Path, subfont: int, label: str) -> FontFace | None:
             return face
         name = f"LS{len(_faces)}-{re.sub(r'[^A-Za-z0-9]', '', path.stem)[:20]}-{subfont}"
         try:
-            font = TTFont(name, str(path), subfontIndex=subfont)
+            font = _WidthCachedTTFont(name, str(path), subfontIndex=subfont)
         except Exception:  # a broken, CFF-based or embedding-restricted file: try the next one
             return None
         pdfmetrics.registerFont(font)

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -17,6 +18,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from .fonts import ReportFonts
+
+# Page streams are zlib-compressed; wrapping them in ASCII85 as well only makes the file bigger
+# and, in pure Python, costs about a fifth of the render time of a long report.
+rl_config.useA85 = 0
 
 PAGE_W, PAGE_H = A4
 # GB/T 9704-2012 §5.2.1: 天头 37 mm, 订口 28 mm, 版心 156 mm × 225 mm (page number not included).

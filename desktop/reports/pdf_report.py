@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.colors import Color, black
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -34,7 +35,7 @@ from .data import (
     SupervisionUnitNotice,
 )
 from .fonts import FontFace, ReportFonts, clean_text, markup, report_fonts
-from .grid import GridRow, GridTable
+from .grid import GridRow, GridTable, Stack
 from .layout import (
     PORTRAIT,
     TURNED,
@@ -341,11 +342,22 @@ class _QuarterReport:
     def _grid_row(self, cells: Sequence[Cell], cols: Sequence[Column], **kw: Any) -> GridRow:
         return GridRow([self._cell_para(c, col) for c, col in zip(cells, cols, strict=True)], **kw)
 
-    def _cell_para(self, cell: Cell, col: Column) -> Paragraph | None:
+    def _cell_para(self, cell: Cell, col: Column) -> Paragraph | Stack | None:
         if not cell.text:
             return None
         style = cell.style or col.style
         face = self.fonts.heading if style.fontName == self.fonts.heading.name else col.face
+        head, tail = cell.text[: cell.bold], cell.text[cell.bold :]
+        if head and tail:
+            # Title in Hei on its own line(s), the text below it; its full stop goes with it.
+            stripped = tail.lstrip("\u3000 ")
+            while stripped and stripped[0] in "。；，：.;,:":
+                head, stripped = head + stripped[0], stripped[1:]
+            bold = ParagraphStyle(f"{style.name}-b", parent=style, fontName=self.fonts.heading.name)
+            parts = [Paragraph(markup(head, self.fonts.heading, self.fonts.fallback), bold)]
+            if stripped:
+                parts.append(Paragraph(markup(stripped, face, self.fonts.fallback), style))
+            return Stack(parts)
         return Paragraph(cell_markup(cell.text, cell.bold, face, self.fonts.fallback), style)
 
     def _continued(self, number: str, st: Styles | None = None) -> Callable[[], Paragraph]:

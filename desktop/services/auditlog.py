@@ -25,6 +25,11 @@ ACTION_LABELS = {
     "update": "修改设置",
     "backup": "备份",
     "restore": "恢复备份",
+    "add": "新增",
+    "archive": "归档",
+    "fillin": "导入部门填报",
+    "freeze": "季度定稿",
+    "unfreeze": "撤销定稿",
 }
 ENTITY_LABELS = {
     "plan": "计划",
@@ -32,6 +37,7 @@ ENTITY_LABELS = {
     "evidence": "佐证材料",
     "setting": "设置",
     "data": "全部数据",
+    "quarter_snapshot": "季度定稿",
 }
 KEY_LABELS = {
     "quarter": "季度",

@@ -10,6 +10,7 @@ from desktop.models import Evidence
 from desktop.services import audit, settings
 from desktop.services.errors import UserError
 from desktop.services.progress import measure_or_fail
+from desktop.services.snapshots import ensure_not_frozen
 from desktop.services.workspace import Workspace
 from desktop.storage.evidence_store import EvidenceError
 
@@ -30,6 +31,7 @@ def attach(
     mime = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
     with ws.db.transaction() as s:
         m = measure_or_fail(s, measure_id)
+        ensure_not_frozen(s, m.id, quarter)
         ev = Evidence(
             measure_id=m.id,
             quarter=str(quarter) if quarter else None,
@@ -77,6 +79,7 @@ def remove(ws: Workspace, evidence_id: int) -> None:
         ev = s.get(Evidence, evidence_id)
         if ev is None:
             return
+        ensure_not_frozen(s, ev.measure_id, ev.quarter)
         audit.record(
             s,
             action="remove",
@@ -98,6 +101,7 @@ def describe(ws: Workspace, evidence_id: int, description: str) -> None:
         ev = s.get(Evidence, evidence_id)
         if ev is None:
             raise UserError("找不到该佐证材料，可能已被删除。")
+        ensure_not_frozen(s, ev.measure_id, ev.quarter)
         if ev.description == description:
             return
         audit.record(

@@ -23,6 +23,7 @@ from desktop.reports.excel_fillin import (
 from desktop.services import audit
 from desktop.services.errors import UserError
 from desktop.services.reporting import build_report_data
+from desktop.services.snapshots import ensure_not_frozen
 from desktop.services.workspace import Workspace
 
 FIELD_NAMES = {
@@ -125,6 +126,9 @@ def apply(
             m = s.get(Measure, measure_id)
             if m is None:
                 continue
+            if any(c.field != "status" for c in changes):
+                # A closed (定稿) quarter's texts are read-only, whoever sends them.
+                ensure_not_frozen(s, m.id, quarter)
             row = next((p for p in m.progress if p.quarter == str(quarter)), None)
             for change in changes:
                 if change.field == "status":

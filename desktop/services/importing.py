@@ -132,20 +132,9 @@ def _store_document(
         )
     )
     session.add(plan)
-    by_path: dict[tuple[str, ...], Section] = {}
-    for position, parsed in enumerate(doc.sections):
-        key = tuple(parsed.path)
-        section = Section(
-            plan=plan,
-            path=list(parsed.path),
-            number=parsed.number,
-            title=parsed.title,
-            position=position,
-        )
-        section.parent = _nearest(by_path, key[:-1])
-        by_path[key] = section
+    by_path = add_sections(plan, doc)
     for position, m in enumerate(doc.measures):
-        parent_section = _nearest(by_path, tuple(m.path[:-1]))
+        parent_section = nearest_section(by_path, tuple(m.path[:-1]))
         session.add(
             Measure(
                 plan=plan,
@@ -165,7 +154,26 @@ def _store_document(
     return plan
 
 
-def _nearest(by_path: dict[tuple[str, ...], Section], key: tuple[str, ...]) -> Section | None:
+def add_sections(plan: Plan, doc: ParsedDocument) -> dict[tuple[str, ...], Section]:
+    """The document's headings as Section rows of `plan`, linked to their parents, by path."""
+    by_path: dict[tuple[str, ...], Section] = {}
+    for position, parsed in enumerate(doc.sections):
+        section = Section(
+            plan=plan,
+            path=list(parsed.path),
+            number=parsed.number,
+            title=parsed.title,
+            position=position,
+        )
+        section.parent = nearest_section(by_path, tuple(parsed.path[:-1]))
+        by_path[tuple(parsed.path)] = section
+    return by_path
+
+
+def nearest_section(
+    by_path: dict[tuple[str, ...], Section], key: tuple[str, ...]
+) -> Section | None:
+    """The closest heading above a path (a measure may skip a level the document left out)."""
     while key:
         if key in by_path:
             return by_path[key]

@@ -9,6 +9,7 @@ from desktop.models import Measure, Progress, StatusChange
 from desktop.models.base import utcnow
 from desktop.services import audit
 from desktop.services.errors import UserError
+from desktop.services.snapshots import ensure_not_frozen
 from desktop.services.workspace import Workspace
 
 
@@ -53,6 +54,7 @@ def save_progress(
     author = ws.author if author is None else author
     with ws.db.transaction() as s:
         m = measure_or_fail(s, measure_id)
+        ensure_not_frozen(s, m.id, quarter)
         row = next((p for p in m.progress if p.quarter == str(quarter)), None)
         new = {"progress": progress_text, "problems": problems, "next_steps": next_steps}
         if row is None:

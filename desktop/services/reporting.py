@@ -47,6 +47,30 @@ class ReportFilter:
         return "；".join(parts)
 
 
+def load_plans(session: Session, plan_ids: Sequence[int] | None) -> list[Plan]:
+    """The plans a report or snapshot covers, with measures, progress and evidence loaded;
+    UserError when one asked for is missing or archived, or when there are none at all."""
+    query = select(Plan).where(Plan.archived.is_(False)).order_by(Plan.id)
+    if plan_ids:
+        query = query.where(Plan.id.in_(list(plan_ids)))
+    plans = list(
+        session.scalars(
+            query.options(
+                selectinload(Plan.measures).selectinload(Measure.progress),
+                selectinload(Plan.measures).selectinload(Measure.evidence),
+            )
+        )
+    )
+    if plan_ids and len(plans) != len(set(plan_ids)):
+        missing = sorted(set(plan_ids) - {p.id for p in plans})
+        raise UserError(
+            f"找不到编号为 {'、'.join(map(str, missing))} 的计划（或已归档）。请用 list 命令查看现有计划。"
+        )
+    if not plans:
+        raise UserError("数据库中还没有任何计划，请先导入政策文件或任务分解表。")
+    return plans
+
+
 def build_report_data(
     ws: Workspace,
     quarter: Quarter,
@@ -59,22 +83,7 @@ def build_report_data(
     today = today or date.today()
     conf = settings.get_all(ws.db)
     with ws.db.session() as s:
-        query = select(Plan).where(Plan.archived.is_(False)).order_by(Plan.id)
-        if plan_ids:
-            query = query.where(Plan.id.in_(list(plan_ids)))
-        plans = s.scalars(
-            query.options(
-                selectinload(Plan.measures).selectinload(Measure.progress),
-                selectinload(Plan.measures).selectinload(Measure.evidence),
-            )
-        ).all()
-        if plan_ids and len(plans) != len(set(plan_ids)):
-            missing = sorted(set(plan_ids) - {p.id for p in plans})
-            raise UserError(
-                f"找不到编号为 {'、'.join(map(str, missing))} 的计划。请用 list 命令查看现有计划。"
-            )
-        if not plans:
-            raise UserError("数据库中还没有任何计划，请先导入政策文件或任务分解表。")
+        plans = load_plans(s, plan_ids)
         report_plans = []
         for plan in plans:
             rows = []
@@ -146,7 +155,14 @@ def write_pdf_report(
 ) -> int:
     """Render the quarterly report as PDF (or .docx when `out` ends in .docx); returns pages
     (0 for .docx, whose pagination Word decides)."""
-    data = build_report_data(ws, quarter, plan_ids, only=only)
+    from desktop.services import snapshots
+
+    # A closed (定稿) quarter prints from its snapshot, identically every time.
+    data = (
+        snapshots.snapshot_report_data(ws, quarter, plan_ids, only=only)
+        if snapshots.is_frozen(ws, quarter, plan_ids)
+        else build_report_data(ws, quarter, plan_ids, only=only)
+    )
     if not any(p.measures for p in data.plans):
         raise UserError("按所选条件没有任何措施，报告不会生成。请放宽筛选条件。")
     if out.suffix.lower() == ".docx":

@@ -16,7 +16,7 @@ from desktop.parsing import ParsedDocument
 from desktop.parsing.matching import MatchKind, MatchResult, MeasureKey, match_measures
 from desktop.services import audit
 from desktop.services.errors import UserError
-from desktop.services.importing import ImportPreview, preview_file
+from desktop.services.importing import ImportPreview, add_sections, nearest_section, preview_file
 from desktop.services.ledger import section_titles
 from desktop.services.workspace import Workspace
 
@@ -128,7 +128,7 @@ def apply_update(
         measures = {m.id: m for m in plan.measures}
         kept = added = 0
         for index, parsed in enumerate(doc.measures):
-            section = _nearest(sections, tuple(parsed.path[:-1]))
+            section = nearest_section(sections, tuple(parsed.path[:-1]))
             values = {
                 "path": list(parsed.path),
                 "number": parsed.number,
@@ -216,26 +216,7 @@ def _rebuild_sections(
                     m.section = None
             plan.sections.remove(old)
     s.flush()
-    by_path: dict[tuple[str, ...], Section] = {}
-    for position, parsed in enumerate(doc.sections):
-        section = Section(
-            plan=plan,
-            path=list(parsed.path),
-            number=parsed.number,
-            title=parsed.title,
-            position=position,
-        )
-        section.parent = _nearest(by_path, tuple(parsed.path[:-1]))
-        by_path[tuple(parsed.path)] = section
-    return by_path
-
-
-def _nearest(by_path: dict[tuple[str, ...], Section], key: tuple[str, ...]) -> Section | None:
-    while key:
-        if key in by_path:
-            return by_path[key]
-        key = key[:-1]
-    return None
+    return add_sections(plan, doc)
 
 
 def _jsonable(value: object) -> object:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -83,12 +84,13 @@ class DetailPanel(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setObjectName("detailPanel")
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._measure_id: int | None = None
         self._quarter: Quarter | None = None
         body = QWidget()
         layout = QVBoxLayout(body)
 
-        self.heading = QLabel(self.tr("请在左侧表格中选择一项措施"))
+        self.heading = QLabel(self.tr("请在台账中选择一项措施"))
         self.heading.setWordWrap(True)
         self.heading.setObjectName("measureHeading")
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
@@ -115,7 +117,7 @@ class DetailPanel(QScrollArea):
         layout.addWidget(self.text)
 
         status_box = QGroupBox(self.tr("落实状态"))
-        status_row = QHBoxLayout(status_box)
+        status_row = QGridLayout(status_box)
         self.status_group = QButtonGroup(self)
         self.status_buttons: dict[Status, QPushButton] = {}
         for i, status in enumerate(Status):
@@ -125,7 +127,7 @@ class DetailPanel(QScrollArea):
             button.setObjectName(f"status_{status.value}")
             self.status_group.addButton(button)
             self.status_buttons[status] = button
-            status_row.addWidget(button)
+            status_row.addWidget(button, i // 2, i % 2)
             button.clicked.connect(lambda _=False, s=status: self._status_clicked(s))
         layout.addWidget(status_box)
 
@@ -247,7 +249,7 @@ class DetailPanel(QScrollArea):
         self.saved_label.clear()
         if detail is None or quarter is None:
             self._measure_id = None
-            self.heading.setText(self.tr("请在左侧表格中选择一项措施"))
+            self.heading.setText(self.tr("请在台账中选择一项措施"))
             for label in (
                 self.section_label,
                 self.lead_label,

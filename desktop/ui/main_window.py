@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QPoint, QSettings, Qt, QUrl
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from desktop.services import (
     ledger,
     reporting,
     settings,
+    snapshots,
     tasklists,
     updating,
 )
@@ -113,8 +114,8 @@ class MainWindow(QMainWindow):
         header.customContextMenuRequested.connect(self._header_menu)
         widths = {
             MeasureTableModel.LIGHT: 30,
-            MeasureTableModel.NUMBER: 84,
-            MeasureTableModel.LEAD: 150,
+            MeasureTableModel.NUMBER: 72,
+            MeasureTableModel.LEAD: 130,
             MeasureTableModel.RESPONSIBLE: 150,
             MeasureTableModel.DEADLINE: 92,
             MeasureTableModel.STATUS: 104,
@@ -123,7 +124,8 @@ class MainWindow(QMainWindow):
         }
         for col, width in widths.items():
             self.table.setColumnWidth(col, width)
-        self.table.setColumnHidden(MeasureTableModel.RESPONSIBLE, True)
+        for hidden in (MeasureTableModel.RESPONSIBLE, MeasureTableModel.LAST):
+            self.table.setColumnHidden(hidden, True)
         self.table.selectionModel().selectionChanged.connect(self._measure_selected)
 
         self.tree_model = MeasureTreeModel(self.measure_model)
@@ -137,15 +139,18 @@ class MainWindow(QMainWindow):
             MeasureTableModel.TITLE, QHeaderView.ResizeMode.Stretch
         )
         self.tree.header().setStretchLastSection(False)
-        self.tree.setColumnHidden(MeasureTableModel.RESPONSIBLE, True)
+        for hidden in (MeasureTableModel.RESPONSIBLE, MeasureTableModel.LAST):
+            self.tree.setColumnHidden(hidden, True)
         self.tree.selectionModel().selectionChanged.connect(self._tree_selected)
-        self.tree.setTreePosition(MeasureTableModel.TITLE)
+        self.tree_proxy.modelReset.connect(self._span_headings)
+        self.tree_proxy.layoutChanged.connect(self._span_headings)
+        self.tree_proxy.rowsInserted.connect(self._span_headings)
 
         self.filter_bar = FilterBar()
         self.filter_bar.changed.connect(self._filter_changed)
         self.group_toggle = named(QCheckBox(self.tr("按部分分组")), "groupToggle")
+        self.group_toggle.setToolTip(self.tr("按文件的部分（一、（一）……）分组显示措施"))
         self.group_toggle.toggled.connect(self._toggle_grouping)
-        self.filter_bar.add_widget(self.group_toggle)
         self.views = QStackedWidget()
         self.views.addWidget(self.table)
         self.views.addWidget(self.tree)
@@ -171,7 +176,7 @@ class MainWindow(QMainWindow):
         ledger_split.addWidget(self.detail)
         ledger_split.setStretchFactor(0, 3)
         ledger_split.setStretchFactor(1, 2)
-        ledger_split.setSizes([640, 440])
+        ledger_split.setSizes([700, 400])
         self.dashboard = DashboardView()
         self.dashboard.measure_activated.connect(self._jump_to_measure)
         self.dashboard.notice_button.clicked.connect(lambda: self.make_notice())
@@ -245,6 +250,15 @@ class MainWindow(QMainWindow):
         self.fillin_import_action.triggered.connect(self.import_fillin)
         tools_menu.addAction(self.fillin_export_action)
         tools_menu.addAction(self.fillin_import_action)
+        # 定稿 (closing a quarter)
+        tools_menu.addSeparator()
+        self.freeze_action = QAction(self.tr("季度定稿(&Z)…"), self)
+        self.freeze_action.setToolTip(self.tr("冻结所选计划本季度的进展和佐证材料，报告可原样重印"))
+        self.freeze_action.triggered.connect(self.freeze_quarter)
+        self.unfreeze_action = QAction(self.tr("撤销定稿…"), self)
+        self.unfreeze_action.triggered.connect(self.unfreeze_quarter)
+        tools_menu.addAction(self.freeze_action)
+        tools_menu.addAction(self.unfreeze_action)
         tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
         self.tools_menu = tools_menu
@@ -274,6 +288,8 @@ class MainWindow(QMainWindow):
         self.quarter_combo.setCurrentIndex(choices.index(Quarter.of(self.today)))
         self.quarter_combo.currentIndexChanged.connect(self._quarter_changed)
         toolbar.addWidget(self.quarter_combo)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.group_toggle)
         self.addToolBar(toolbar)
 
     # -- state ------------------------------------------------------------------------------
@@ -358,16 +374,31 @@ class MainWindow(QMainWindow):
         criteria.today = self.today
         self.proxy.set_criteria(criteria)
         self.tree_proxy.set_criteria(criteria)
-        self.tree.expandAll()
+        self._span_headings()
         self._update_counts()
+
+    def _span_headings(self, *_: object) -> None:
+        """Headings read across the whole row, like the section rows of the report table."""
+
+        def walk(parent: QModelIndex) -> None:
+            for r in range(self.tree_proxy.rowCount(parent)):
+                index = self.tree_proxy.index(r, 0, parent)
+                if self.tree_model.table_row(self.tree_proxy.mapToSource(index)) < 0:
+                    self.tree.setFirstColumnSpanned(r, parent, True)
+                    walk(index)
+
+        walk(QModelIndex())
+        self.tree.expandAll()
 
     def _toggle_grouping(self, grouped: bool) -> None:
         keep = self.detail.measure_id
         self.views.setCurrentWidget(self.tree if grouped else self.table)
         if grouped:
-            self.tree.expandAll()
-            for col, width in ((MeasureTableModel.LIGHT, 30), (MeasureTableModel.NUMBER, 84)):
-                self.tree.setColumnWidth(col, width)
+            self._span_headings()
+            for col in range(self.measure_model.columnCount()):
+                if col != MeasureTableModel.TITLE:
+                    self.tree.setColumnWidth(col, self.table.columnWidth(col))
+            self.tree.setColumnWidth(MeasureTableModel.LIGHT, 56)
         if keep is not None:
             self.select_measure(keep)
 
@@ -395,6 +426,7 @@ class MainWindow(QMainWindow):
             self.ws.db, measure_id, self.quarter, self.today, self.due_soon_days()
         )
         self.detail.show_detail(detail, self.quarter)
+        self._show_frozen(detail.row.plan_id)
         self.measure_model.update_row(detail.row)
 
     def select_measure(self, measure_id: int) -> bool:
@@ -818,6 +850,65 @@ class MainWindow(QMainWindow):
         if measure_id is not None:
             self.show_measure(measure_id)
 
+    # -- 定稿 (closing a quarter) --------------------------------------------------------------
+    def freeze_quarter(self) -> None:
+        quarter, plan_id = self.quarter, self.current_plan_id()
+        if plan_id is None:
+            self.inform(self.tr("请先在左侧选择要定稿的计划"))
+            return
+        title = self.plan_model.plan_at(self.plan_model.row_of(plan_id)).title
+        text = self.tr(
+            "定稿后，《%s》%s的进展情况、存在问题、下步打算和佐证材料将不能再修改，"
+            "季度报告将按定稿内容原样打印。确定定稿吗？"
+        ) % (title, quarter.label)
+        if not self.confirm(text):
+            return
+        self.detail.flush()
+        ws, today = self.ws, self.today
+
+        def work(_progress: ProgressCallback) -> list[snapshots.SnapshotInfo]:
+            return snapshots.freeze_quarter(ws, quarter, [plan_id], today)
+
+        def done(infos: list[snapshots.SnapshotInfo]) -> None:
+            self.undo_stack.clear()  # edits before the freeze can no longer be undone
+            self.refresh_measures()
+            self.inform(
+                self.tr("已定稿：%s《%s》（定稿编号 #%d）") % (quarter.label, title, infos[0].id)
+            )
+
+        BackgroundOp(self, work, self.tr("正在定稿…")).success(done).run()
+
+    def unfreeze_quarter(self) -> None:
+        quarter, plan_id = self.quarter, self.current_plan_id()
+        if plan_id is None or not snapshots.is_frozen(self.ws, quarter, [plan_id]):
+            self.inform(self.tr("所选计划%s尚未定稿") % quarter.label)
+            return
+        reason = self.ask_text(
+            self.tr("撤销定稿"), self.tr("撤销%s定稿的原因（记入操作日志）：") % quarter.label
+        )
+        if reason is None:
+            return
+        try:
+            snapshots.unfreeze_quarter(self.ws, quarter, plan_id, reason)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.refresh_measures()
+        self.inform(self.tr("已撤销%s定稿，原定稿记录已保留") % quarter.label)
+
+    def _show_frozen(self, plan_id: int) -> None:
+        """A closed quarter is read-only in the panel; status stays editable (not per quarter)."""
+        frozen = snapshots.is_frozen(self.ws, self.quarter, [plan_id])
+        d = self.detail
+        for edit in (d.progress_edit, d.problems_edit, d.next_edit):
+            edit.setReadOnly(frozen)
+        for button in (d.save_button, d.attach_button, d.remove_button, d.describe_button):
+            button.setEnabled(not frozen)
+        d.setAcceptDrops(not frozen)
+        if frozen:
+            d.progress_box.setTitle(self.tr("本季度进展（%s · 已定稿）") % self.quarter.label)
+            d.saved_label.setText(self.tr("已定稿，只读。如需修改，请先撤销定稿。"))
+
     def refresh_plan_counts(self) -> None:
         keep = self.current_plan_id()
         self.plan_model.set_plans(ledger.list_plans(self.ws.db))
@@ -835,6 +926,10 @@ class MainWindow(QMainWindow):
         geometry = s.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        else:
+            screen = self.screen().availableGeometry()
+            # First start: fill a small office screen (1366×768), keep a sensible size on big ones.
+            self.resize(min(1440, screen.width()), min(900, screen.height()))
         for key, splitter in (("splitter", self.splitter), ("ledger_splitter", self.ledger_split)):
             state = s.value(key)
             if state is not None:

@@ -89,6 +89,7 @@ class FilterBar(QWidget):
         self.search = named(QLineEdit(), "searchEdit")
         self.search.setPlaceholderText(self.tr("搜索序号、标题、正文或单位（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(150)
         self.status = named(QComboBox(), "statusFilter")
         self.status.addItem(self.tr("全部状态"), "")
         for s in Status:
@@ -108,6 +109,7 @@ class FilterBar(QWidget):
         self.due.setRange(0, 365)
         self.due.setSpecialValueText(self.tr("不限"))
         self.due.setSuffix(self.tr(" 天内到期"))
+        self.due.setToolTip(self.tr("只显示这么多天内到期的未完成措施；0 表示不限"))
         self.count = QLabel()
         layout.addWidget(self.search, 3)
         for w in (self.status, self.light, self.unit, self.no_progress, self.due, self.count):

@@ -115,7 +115,8 @@ class MeasureTreeModel(QAbstractItemModel):
             return None
         node = self.node(index)
         if node.row < 0:
-            if role == Qt.ItemDataRole.DisplayRole and index.column() == MeasureTableModel.TITLE:
+            # Headings sit in the first column, spanned across the row by the view.
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
                 return node.title
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()

@@ -89,3 +89,27 @@ def test_conflict_taken_when_the_officer_chooses_it(ws: Workspace, tmp_path: Pat
     review = fillin.review(ws, path)
     assert fillin.apply(ws, review, {(target, "progress"): True}) == 1
     assert ledger.measure_detail(ws.db, target, Q).progress["2023Q2"].progress_text == "部门新写"
+
+
+def test_a_closed_quarter_refuses_returned_texts_and_stores_nothing(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    import pytest
+
+    from desktop.services import snapshots
+    from desktop.services.errors import UserError
+
+    plan_id = import_document(ws, make_document(6))
+    unit = "省人社厅"
+    mine = [
+        r
+        for r in ledger.list_measures(ws.db, plan_id, Q)
+        if unit in r.lead_units + r.responsible_units
+    ]
+    path = fillin.export_workbooks(ws, Q, tmp_path, units=[unit])[0][1]
+    _fill(path, {mine[0].id: {"进展情况": "定稿后才交回"}})
+    snapshots.freeze_quarter(ws, Q)
+    review = fillin.review(ws, path)
+    with pytest.raises(UserError, match="已定稿"):
+        fillin.apply(ws, review)
+    assert "2023Q2" not in ledger.measure_detail(ws.db, mine[0].id, Q).progress
