@@ -14,6 +14,7 @@ import pytest
 
 from desktop.domain import Quarter, Status
 from desktop.models import AuditLog, Measure, Plan, PlanVersion, Section
+from desktop.models.database import head_revision
 from desktop.services import backup, evidence, progress, settings
 from desktop.services.errors import UserError
 from desktop.services.workspace import Workspace
@@ -107,7 +108,7 @@ def test_backup_writes_a_verified_archive_with_manifest(full_ws: Workspace, tmp_
     assert result.path.name == "备份.lsbak" and result.path.is_file()
     assert not list(result.path.parent.glob("*.partial"))
     m = result.manifest
-    assert m.app_version and m.schema_revision == "0001"
+    assert m.app_version and m.schema_revision == head_revision()
     assert m.counts["plan"] == 1 and m.counts["measure"] == 5 and m.counts["evidence"] == 3
     assert len(m.evidence) == 3 and not m.missing and not m.changed
     with zipfile.ZipFile(result.path) as zf:

@@ -81,6 +81,11 @@ def test_old_database_upgrades_with_data_intact(fixture: Path, tmp_path: Path) -
             assert texts == ["完成清单初稿。", "清单已印发。"]
             names = sorted(e.original_name for e in s.scalars(select(Evidence)))
             assert "现场照片😀.jpg" in names and "-清单.xlsx" in names
+            if expected.get("snapshots"):
+                from desktop.models.entities import QuarterSnapshot
+
+                count = s.scalar(select(func.count()).select_from(QuarterSnapshot))
+                assert count == expected["snapshots"]
             status_log = s.scalars(select(AuditLog).where(AuditLog.action == "status")).first()
             assert status_log is not None
             assert status_log.old_value == "not_started" and status_log.author == "张科员"

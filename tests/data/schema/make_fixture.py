@@ -72,6 +72,15 @@ def build(target_dir: Path) -> dict[str, object]:
         src.write_bytes(f"evidence {i}".encode() * 50)
         evidence.attach(ws, 1 + i, src, quarter=Quarter(2023, 2), description=f"第{i + 1}份材料")
     settings.update(ws.db, {"unit_name": "临泽县人民政府办公室", "officer": "张科员"}, "张科员")
+    snapshots = 0
+    try:  # from schema 0002 on: a closed (定稿) quarter
+        from desktop.services import snapshots as snapshot_service
+    except ImportError:
+        pass
+    else:
+        snapshots = len(
+            snapshot_service.freeze_quarter(ws, Quarter(2023, 1), today=date(2023, 4, 5))
+        )
     ws.close()
     revision = head_revision()
     out = target_dir / f"{revision}.sqlite3"
@@ -93,6 +102,7 @@ def build(target_dir: Path) -> dict[str, object]:
         "status_changes": 3,
         "audit": None,  # filled below
         "settings": {"unit_name": "临泽县人民政府办公室", "officer": "张科员"},
+        "snapshots": snapshots,
     }
     conn = sqlite3.connect(out)
     expected["audit"] = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
