@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop import APP_TITLE, __version__
@@ -18,6 +18,7 @@ from desktop.reports.options import ReportOptions
 from desktop.services import importing, ledger, reporting
 from desktop.services.errors import UserError
 from desktop.services.workspace import Workspace
+from desktop.storage.datalock import DataDirLocked
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -101,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", required=True, help="撤销原因")
     p = sub.add_parser("snapshots", help="列出定稿记录")
     p.add_argument("--quarter", help="只列该季度，如 2023Q2")
+
+    _add_safety_commands(sub)
     return parser
 
 
@@ -112,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run()
     try:
         return _run(args)
-    except (UserError, ReadError, ParseError, DatabaseError) as exc:
+    except (UserError, ReadError, ParseError, DatabaseError, DataDirLocked) as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
         return 1
     except ValueError as exc:
@@ -126,6 +129,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "parse":
         return _parse(args)
+    if args.command in SAFETY_COMMANDS:
+        return _run_safety(args)
+    if args.command == "import":
+        _refuse_if_window_open(args)
     ws = Workspace.open(args.data_dir)
     try:
         if args.command == "import":
@@ -211,6 +218,91 @@ def _parse(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"提示：{warning}", file=sys.stderr)
     return 0
+
+
+# -- backup, restore, verify, audit (the safety net) --------------------------------------------
+
+SAFETY_COMMANDS = {"backup", "restore", "verify", "audit"}
+
+
+def _add_safety_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("backup", help="备份全部数据（数据库和佐证材料）到一个 .lsbak 文件")
+    p.add_argument("--out", type=Path, required=True, help="备份文件，如 D:/备份/台账.lsbak")
+    p = sub.add_parser("restore", help="从 .lsbak 备份文件恢复（当前数据先自动备份）")
+    p.add_argument("file", type=Path)
+    sub.add_parser("verify", help="校验全部佐证材料文件和数据库是否完好")
+    p = sub.add_parser("audit", help="查看或导出操作日志")
+    p.add_argument("--out", type=Path, help="导出为 CSV 文件（Excel 可直接打开）")
+    p.add_argument("--filter", default="", help="只列出含有该文字的记录")
+    p.add_argument("--limit", type=int, default=50, help="不导出时最多显示的条数（默认 50）")
+
+
+def _refuse_if_window_open(args: argparse.Namespace) -> None:
+    from desktop import config
+    from desktop.storage.datalock import ensure_unlocked
+
+    ensure_unlocked(config.resolve(args.data_dir).lock_file)
+
+
+def _run_safety(args: argparse.Namespace) -> int:
+    from desktop import config
+    from desktop.services import auditlog, backup, verify
+    from desktop.storage.datalock import hold
+
+    paths = config.resolve(args.data_dir)
+    if args.command == "restore":
+        info = backup.describe_backup(args.file)
+        print("\n".join(info.lines()))
+        with hold(paths.ensure().lock_file):
+            result = backup.restore_backup(paths.root, args.file, progress=_progress_printer())
+        if result.previous_backup is not None:
+            print(f"原有数据已备份到：{result.previous_backup}")
+        print(f"已恢复备份，补回佐证材料文件 {result.evidence_written} 个。")
+        return 0
+    if args.command == "backup":
+        with hold(paths.ensure().lock_file):
+            ws = Workspace.open(paths.root)
+            try:
+                res = backup.create_backup(ws, args.out, progress=_progress_printer())
+            finally:
+                ws.close()
+        size = res.path.stat().st_size / 1024 / 1024
+        print(
+            f"已备份到 {res.path}（{size:.1f} MB，佐证材料 {len(res.manifest.evidence)} 个文件），"
+            "已重新打开校验无误。"
+        )
+        for warning in res.warnings:
+            print(f"提示：{warning}", file=sys.stderr)
+        return 0
+    ws = Workspace.open(paths.root)
+    try:
+        if args.command == "verify":
+            report = verify.verify_evidence(ws)
+            print("\n".join(report.lines()))
+            return 0 if report.ok else 3
+        if args.out is not None:
+            n = auditlog.export_csv(ws.db, args.out, args.filter)
+            print(f"已导出 {n} 条操作记录到 {args.out}")
+            return 0
+        for entry in auditlog.list_entries(ws.db, args.filter, limit=args.limit):
+            print("\t".join(entry.row()))
+        return 0
+    finally:
+        ws.close()
+
+
+def _progress_printer() -> Callable[[int, int], bool]:
+    """Percent steps on stderr for long backups and restores (silent when not a terminal)."""
+    shown = [-1]
+
+    def report(done: int, total: int) -> bool:
+        percent = 100 * done // max(total, 1)
+        if sys.stderr.isatty() and percent // 10 != shown[0] // 10:
+            shown[0] = percent
+            print(f"  {percent}%", file=sys.stderr)
+        return True
+
+    return report
 
 
 def _update(ws: Workspace, args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop.domain import Quarter
 from desktop.models import Evidence
-from desktop.services import audit
+from desktop.services import audit, settings
 from desktop.services.errors import UserError
 from desktop.services.progress import measure_or_fail
 from desktop.services.snapshots import ensure_not_frozen
@@ -25,7 +25,7 @@ def attach(
 ) -> int:
     """Copy the file into the store first (idempotent), then record it in one transaction."""
     try:
-        stored = ws.store.add(source)
+        stored = ws.store.add(source, max_bytes=settings.evidence_max_bytes(ws.db))
     except EvidenceError as exc:
         raise UserError(exc.message) from exc
     mime = mimetypes.guess_type(source.name)[0] or "application/octet-stream"

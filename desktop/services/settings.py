@@ -18,6 +18,7 @@ DEFAULTS: dict[str, str] = {
     "default_quarter": "",
     "due_soon_days": "15",
     "sample_loaded": "",
+    "evidence_max_mb": "200",
     "language": "zh_CN",
 }
 
@@ -43,6 +44,13 @@ def validate(changes: dict[str, str]) -> None:
             raise UserError(
                 "报告标题模板只能使用 {unit}（填报单位）、{plan}（文件名称）、{quarter}（季度）三个占位符。"
             ) from exc
+    if "evidence_max_mb" in changes:
+        try:
+            mb = float(changes["evidence_max_mb"].strip())
+        except ValueError:
+            mb = 0
+        if not 1 <= mb <= 4096:
+            raise UserError("“单个佐证材料上限”应为 1 到 4096 之间的数字（单位 MB）。")
     if "language" in changes and changes["language"] not in LANGUAGES:
         raise UserError("不支持的界面语言。")
 
@@ -81,3 +89,17 @@ def update(db: Database, changes: dict[str, str], author: str) -> None:
                 old={key: old},
                 new={key: value},
             )
+
+
+def evidence_max_bytes(db: Database) -> int | None:
+    """The per-file evidence cap the officer set (evidence_max_mb), or None for the store's own
+    default (200 MB, the same as DEFAULTS)."""
+    with db.session() as session:
+        row = session.get(Setting, "evidence_max_mb")
+    if row is None:
+        return None
+    try:
+        mb = float(row.value)
+    except ValueError:
+        return None
+    return int(max(mb, 1) * 1024 * 1024)

@@ -48,15 +48,16 @@ class EvidenceStore:
     def has(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
 
-    def add(self, source: Path) -> StoredFile:
+    def add(self, source: Path, max_bytes: int | None = None) -> StoredFile:
         """Copy `source` into the store (hashing while copying) and return its hash and size."""
+        limit = self.max_bytes if max_bytes is None else max_bytes
         if not source.is_file():
             raise EvidenceError(f"找不到文件：{source}。请确认文件存在后重新添加。")
         size = source.stat().st_size
-        if size > self.max_bytes:
+        if size > limit:
             raise EvidenceError(
                 f"文件“{source.name}”大小为 {size / 1024 / 1024:.1f} MB，超过单个佐证材料的上限 "
-                f"{self.max_bytes / 1024 / 1024:.0f} MB。请压缩或拆分后再添加，或在设置中调整上限。"
+                f"{limit / 1024 / 1024:.0f} MB。请压缩或拆分后再添加，或在设置中调整上限。"
             )
         self.root.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()

@@ -1,0 +1,462 @@
+"""Backup and restore of a data directory, automatic backups at exit, each one in the audit log."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from alembic.script import ScriptDirectory
+from sqlalchemy import func, select
+
+from desktop import __version__, config
+from desktop.domain import Cancelled, ProgressCallback
+from desktop.models import AuditLog, Database, DatabaseError, Evidence
+from desktop.models.database import alembic_config
+from desktop.services import audit
+from desktop.services.errors import UserError
+from desktop.services.workspace import Workspace
+from desktop.storage import backup as archive
+from desktop.storage.backup import SUFFIX, BackupError, Manifest
+from desktop.storage.evidence_store import EvidenceStore
+
+AUTO_PREFIX = "auto-"
+PRE_RESTORE_PREFIX = "pre-restore-"
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+COUNT_TABLES = ("plan", "measure", "progress", "evidence", "audit_log", "setting")
+_STAMP = "%Y%m%d-%H%M%S"
+_AUTO_NAME = re.compile(rf"^{AUTO_PREFIX}(\d{{8}}-\d{{6}})(?:-\d+)?{re.escape(SUFFIX)}$")
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    manifest: Manifest
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What an archive holds, for the officer to check before restoring it."""
+
+    path: Path
+    created_at: str
+    app_version: str
+    schema_revision: str | None
+    plans: int
+    measures: int
+    progress: int
+    evidence_records: int
+    evidence_files: int
+    evidence_bytes: int
+    archive_bytes: int
+    reason: str
+    needs_migration: bool
+
+    def lines(self) -> list[str]:
+        when = self.created_at.replace("T", " ")[:19]
+        out = [
+            f"备份文件：{self.path.name}",
+            f"备份时间：{when}",
+            f"程序版本：{self.app_version}（数据库版本 {self.schema_revision or '—'}）",
+            f"计划 {self.plans} 个，措施 {self.measures} 项，进展记录 {self.progress} 条",
+            f"佐证材料 {self.evidence_records} 条记录，{self.evidence_files} 个文件，"
+            f"共 {_mb(self.evidence_bytes)}",
+            f"备份文件大小：{_mb(self.archive_bytes)}",
+        ]
+        if self.needs_migration:
+            out.append("该备份来自较早的版本，恢复时将自动升级数据格式。")
+        return out
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    info: BackupInfo
+    previous_backup: Path | None  # the data that was replaced, kept as a backup
+    evidence_written: int
+    migrated: bool
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def _head() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def default_backup_name(now: datetime | None = None) -> str:
+    return f"落实台账备份-{(now or datetime.now()).strftime('%Y%m%d-%H%M')}{SUFFIX}"
+
+
+def _user_error(exc: BackupError) -> UserError:
+    return UserError(exc.message)
+
+
+# -- backup -------------------------------------------------------------------------------------
+
+
+def create_backup(
+    ws: Workspace,
+    out: Path,
+    *,
+    reason: str = "manual",
+    progress: ProgressCallback | None = None,
+) -> BackupResult:
+    """Write a verified archive of the database and every evidence file, then audit it."""
+    out = Path(out)
+    if out.suffix.lower() != SUFFIX:
+        out = out.with_name(out.name + SUFFIX)
+    if out.resolve().is_relative_to(ws.paths.evidence.resolve()):
+        raise UserError("不能把备份保存在佐证材料文件夹中，请选择其他位置。")
+    with ws.db.session() as s:
+        referenced = set(s.scalars(select(Evidence.sha256).distinct()))
+        upto = s.scalar(select(func.max(AuditLog.id))) or 0
+    try:
+        manifest = archive.write_archive(
+            out,
+            database=ws.paths.database,
+            evidence_root=ws.paths.evidence,
+            referenced=referenced,
+            app_version=__version__,
+            count_tables=COUNT_TABLES,
+            reason=reason,
+            known_revisions=known_revisions(),
+            progress=progress,
+        )
+    except BackupError as exc:
+        raise _user_error(exc) from exc
+    warnings = _warnings(manifest)
+    with ws.db.transaction() as s:
+        audit.record(
+            s,
+            action="backup",
+            entity="data",
+            entity_id=None,
+            author=ws.author,
+            new={
+                "file": str(out),
+                "reason": reason,
+                "upto_audit_id": upto,
+                "evidence_files": len(manifest.evidence),
+                "bytes": out.stat().st_size,
+                "missing": len(manifest.missing),
+                "changed": len(manifest.changed),
+            },
+        )
+    return BackupResult(out, manifest, warnings)
+
+
+def _warnings(manifest: Manifest) -> list[str]:
+    out = []
+    if manifest.missing:
+        out.append(
+            f"有 {len(manifest.missing)} 个佐证材料文件在数据目录中缺失，未能备份。"
+            "请运行“校验佐证材料”查看详情。"
+        )
+    if manifest.changed:
+        out.append(
+            f"有 {len(manifest.changed)} 个佐证材料文件内容已被改动（与添加时不一致），已按现状备份。"
+            "请运行“校验佐证材料”查看详情。"
+        )
+    return out
+
+
+def last_backup(ws: Workspace) -> AuditLog | None:
+    with ws.db.session() as s:
+        return s.scalar(
+            select(AuditLog).where(AuditLog.action == "backup").order_by(AuditLog.id.desc())
+        )
+
+
+def changed_since_last_backup(ws: Workspace) -> bool:
+    """True when the audit log has entries (other than backups) newer than the last backup."""
+    last = last_backup(ws)
+    upto = 0
+    if last is not None:
+        value = last.new_value if isinstance(last.new_value, dict) else {}
+        upto = int(value.get("upto_audit_id", last.id))
+    with ws.db.session() as s:
+        newer = s.scalar(
+            select(AuditLog.id).where(AuditLog.id > upto, AuditLog.action != "backup").limit(1)
+        )
+    return newer is not None
+
+
+def auto_backup_if_changed(ws: Workspace, now: datetime | None = None) -> Path | None:
+    """At exit: back up into the data directory's backups folder if anything changed, then prune.
+
+    Keeps the newest copy of each of the last 7 days and of each of the last 4 weeks. Returns
+    the new archive, or None when nothing changed. Raises UserError when the backup failed.
+    """
+    if not changed_since_last_backup(ws):
+        return None
+    now = now or datetime.now()
+    folder = ws.paths.backups
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{AUTO_PREFIX}{now.strftime(_STAMP)}{SUFFIX}"
+    n = 1
+    while target.exists():
+        target = folder / f"{AUTO_PREFIX}{now.strftime(_STAMP)}-{n}{SUFFIX}"
+        n += 1
+    result = create_backup(ws, target, reason="auto")
+    prune_auto_backups(folder)
+    return result.path
+
+
+def prune_auto_backups(folder: Path) -> list[Path]:
+    """Delete automatic backups beyond the newest per day (7 days) and per ISO week (4 weeks).
+
+    Only files named auto-YYYYMMDD-HHMMSS.lsbak are touched; manual and pre-restore backups stay.
+    """
+    dated: list[tuple[datetime, Path]] = []
+    for path in folder.glob(f"{AUTO_PREFIX}*{SUFFIX}"):
+        m = _AUTO_NAME.match(path.name)
+        if m:
+            with contextlib.suppress(ValueError):
+                dated.append((datetime.strptime(m.group(1), _STAMP), path))
+    dated.sort(key=lambda item: (item[0], item[1].name), reverse=True)
+    keep: set[Path] = set()
+    days: set[object] = set()
+    weeks: set[object] = set()
+    for stamp, path in dated:
+        day = stamp.date()
+        week = stamp.isocalendar()[:2]
+        if day not in days and len(days) < KEEP_DAILY:
+            days.add(day)
+            keep.add(path)
+        if week not in weeks and len(weeks) < KEEP_WEEKLY:
+            weeks.add(week)
+            keep.add(path)
+    removed = []
+    for _, path in dated:
+        if path not in keep:
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    for partial in folder.glob(".*.partial"):  # left by a backup the machine died during
+        with contextlib.suppress(OSError):
+            if datetime.now().timestamp() - partial.stat().st_mtime > 3600:
+                partial.unlink()
+    return removed
+
+
+# -- describe and restore -----------------------------------------------------------------------
+
+
+def describe_backup(path: Path) -> BackupInfo:
+    """What an archive holds, after structural checks; refuses archives from a newer schema."""
+    path = Path(path)
+    try:
+        manifest = archive.read_manifest(path)
+    except BackupError as exc:
+        raise _user_error(exc) from exc
+    rev = manifest.schema_revision
+    if rev is not None and rev not in known_revisions():
+        raise UserError(
+            f"此备份由更新版本的落实台账（{manifest.app_version}，数据库版本 {rev}）创建，"
+            "当前程序无法恢复。请先安装最新版本的程序。"
+        )
+    counts = manifest.counts
+    return BackupInfo(
+        path=path,
+        created_at=manifest.created_at,
+        app_version=manifest.app_version,
+        schema_revision=rev,
+        plans=counts.get("plan", 0),
+        measures=counts.get("measure", 0),
+        progress=counts.get("progress", 0),
+        evidence_records=counts.get("evidence", 0),
+        evidence_files=len(manifest.evidence),
+        evidence_bytes=manifest.evidence_bytes,
+        archive_bytes=path.stat().st_size,
+        reason=manifest.reason,
+        needs_migration=rev != _head(),
+    )
+
+
+class _Phases:
+    """One progress bar over several steps of different weights."""
+
+    def __init__(self, callback: ProgressCallback | None, weights: list[int]) -> None:
+        self.callback = callback
+        self.weights = [max(w, 1) for w in weights]
+        self.total = sum(self.weights)
+        self.index = 0
+
+    def step(self, index: int) -> ProgressCallback:
+        base = sum(self.weights[:index])
+        weight = self.weights[index]
+
+        def report(done: int, total: int) -> bool:
+            if self.callback is None:
+                return True
+            return self.callback(base + weight * done // max(total, 1), self.total)
+
+        return report
+
+
+def restore_backup(
+    data_dir: Path,
+    path: Path,
+    *,
+    author: str = "",
+    progress: ProgressCallback | None = None,
+) -> RestoreResult:
+    """Replace a data directory's database with the archive's, adding its evidence files.
+
+    The data directory must not be open (close the workspace first). Order, so that a failure
+    at any step leaves the current data in place:
+    1. verify the whole archive and unpack its database beside the current one;
+    2. migrate that copy if it is from an older version, and record the restore in it;
+    3. keep the current data as a backup (backups/pre-restore-….lsbak);
+    4. add the archive's evidence files to the store (content-addressed, so nothing is lost);
+    5. swap the database files with one atomic rename.
+    """
+    paths = config.resolve(data_dir).ensure()
+    info = describe_backup(path)
+    current_bytes = sum(p.stat().st_size for p in archive.store_files(paths.evidence))
+    if paths.database.exists():
+        current_bytes += paths.database.stat().st_size
+    if not archive.free_space_ok(paths.root, info.archive_bytes + info.evidence_bytes * 2):
+        raise UserError("磁盘空间不足，无法恢复备份。请清理磁盘后重试。")
+    phases = _Phases(progress, [info.evidence_bytes + 1, current_bytes, info.evidence_bytes + 1])
+    stamp = datetime.now().strftime(_STAMP)
+    staging = paths.root / f".restore-{stamp}.sqlite3"
+    try:
+        try:
+            manifest = archive.verify_archive(
+                path,
+                known_revisions=known_revisions(),
+                progress=phases.step(0),
+                database_to=staging,
+            )
+        except BackupError as exc:
+            raise _user_error(exc) from exc
+        migrated = _prepare_restored_database(staging, path, manifest, author, paths)
+        previous = _keep_current_data(paths, author, stamp, phases.step(1))
+        try:
+            written = archive.extract_evidence(path, manifest, paths.evidence, phases.step(2))
+        except BackupError as exc:
+            raise _user_error(exc) from exc
+        _quiesce(paths.database, paths.backups / f"replaced-{stamp}")
+        os.replace(staging, paths.database)
+        archive._fsync_dir(paths.root)
+    except OSError as exc:
+        raise UserError(
+            f"恢复备份时无法写入数据目录：{exc.strerror or exc}。当前数据未被替换。"
+        ) from exc
+    finally:
+        for leftover in paths.root.glob(f".restore-{stamp}*"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+    return RestoreResult(info, previous, written, migrated)
+
+
+def _prepare_restored_database(
+    staging: Path, source: Path, manifest: Manifest, author: str, paths: config.DataPaths
+) -> bool:
+    """Migrate the unpacked database to this version and write the restore into its audit log."""
+    try:
+        db = Database.open_file(staging)
+    except DatabaseError as exc:
+        raise UserError(exc.message) from exc
+    try:
+        migrated = db.migration_backup is not None
+        with db.transaction() as s:
+            audit.record(
+                s,
+                action="restore",
+                entity="data",
+                entity_id=None,
+                author=author,
+                new={
+                    "file": str(source),
+                    "created_at": manifest.created_at,
+                    "app_version": manifest.app_version,
+                    "schema_revision": manifest.schema_revision,
+                    "migrated": migrated,
+                },
+            )
+    finally:
+        db.close()
+    if db.migration_backup:
+        Path(db.migration_backup).unlink(missing_ok=True)  # the archive is the original
+    _to_rollback_journal(staging)
+    return migrated
+
+
+def _to_rollback_journal(db_file: Path) -> None:
+    """Fold any WAL into the main file and leave no -wal/-shm beside it."""
+    conn = sqlite3.connect(db_file)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        conn.close()
+
+
+def _keep_current_data(
+    paths: config.DataPaths, author: str, stamp: str, progress: ProgressCallback
+) -> Path | None:
+    """Back up the data about to be replaced; a damaged database is copied aside as files."""
+    if not paths.database.exists():
+        return None
+    target = paths.backups / f"{PRE_RESTORE_PREFIX}{stamp}{SUFFIX}"
+    try:
+        db = Database.open_file(paths.database)
+        try:
+            ws = Workspace(paths, db, _store(paths), author=author)
+            return create_backup(ws, target, reason="pre-restore", progress=progress).path
+        finally:
+            db.close()
+    except Cancelled:
+        raise
+    except (UserError, DatabaseError, sqlite3.DatabaseError):
+        # The current database is unreadable: exactly when a restore is needed. Keep its files.
+        aside = paths.backups / f"damaged-{stamp}"
+        aside.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            src = paths.database.with_name(paths.database.name + suffix)
+            if src.exists():
+                shutil.copy2(src, aside / src.name)
+        return aside
+
+
+def _store(paths: config.DataPaths) -> EvidenceStore:
+    return EvidenceStore(paths.evidence)
+
+
+def _quiesce(db_file: Path, aside: Path) -> None:
+    """Before the swap: no -wal file may remain, or SQLite would replay it onto the new file."""
+    if db_file.exists():
+        with contextlib.suppress(sqlite3.DatabaseError):
+            _to_rollback_journal(db_file)
+    for suffix in ("-wal", "-shm", "-journal"):
+        extra = db_file.with_name(db_file.name + suffix)
+        if extra.exists():
+            aside.mkdir(parents=True, exist_ok=True)
+            os.replace(extra, aside / extra.name)
+
+
+def restore_into(
+    ws: Workspace, path: Path, progress: ProgressCallback | None = None
+) -> RestoreResult:
+    """Restore into an open workspace: close its database, restore, reopen it (even on failure)."""
+    ws.db.close()
+    try:
+        return restore_backup(ws.paths.root, path, author=ws.author, progress=progress)
+    finally:
+        ws.db = Database.open_file(ws.paths.database)

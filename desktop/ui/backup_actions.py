@@ -1,0 +1,207 @@
+"""Menu actions for the safety net: back up, restore, verify evidence, view the audit log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from desktop.domain import ProgressCallback
+from desktop.services import backup, verify
+from desktop.ui.audit_dialog import AuditDialog
+from desktop.ui.errors import show_error
+from desktop.ui.tasks import BackgroundOp
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+BACKUP_FILTER = "落实台账备份 (*.lsbak)"
+RESTORE_FILTER = "落实台账备份 (*.lsbak);;所有文件 (*)"
+
+
+class BackupActions(QObject):
+    """Owns the four actions; parented to the window so it lives as long as the window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.backup_action = QAction(self.tr("备份数据(&B)…"), window)
+        self.backup_action.setToolTip(self.tr("把数据库和全部佐证材料备份到一个文件（可存到U盘）"))
+        self.backup_action.triggered.connect(self.make_backup)
+        self.restore_action = QAction(self.tr("恢复备份(&R)…"), window)
+        self.restore_action.triggered.connect(self.restore)
+        self.verify_action = QAction(self.tr("校验佐证材料(&V)"), window)
+        self.verify_action.triggered.connect(self.verify)
+        self.audit_action = QAction(self.tr("操作日志(&L)…"), window)
+        self.audit_action.triggered.connect(self.show_audit_log)
+        self.audit_dialog: AuditDialog | None = None
+        self.last_report: verify.VerifyReport | None = None
+
+    def actions(self) -> list[QAction]:
+        return [self.backup_action, self.restore_action, self.verify_action, self.audit_action]
+
+    # -- backup -------------------------------------------------------------------------------
+    def make_backup(self) -> None:
+        w = self.window
+        suggested = Path.home() / backup.default_backup_name()
+        out = w.ask_save_file(self.tr("备份数据"), suggested, BACKUP_FILTER)
+        if out is None:
+            return
+        _flush(w)
+        ws = w.ws
+
+        def work(report: ProgressCallback) -> backup.BackupResult:
+            return backup.create_backup(ws, out, progress=report)
+
+        def done(result: backup.BackupResult) -> None:
+            size = result.path.stat().st_size / 1024 / 1024
+            text = self.tr("已备份到 %s（%.1f MB），已校验无误") % (result.path, size)
+            w.inform(text)
+            if result.warnings:
+                _message(
+                    w, self.tr("备份完成，但有提示"), "\n".join(result.warnings), "backupWarnings"
+                )
+
+        BackgroundOp(w, work, self.tr("正在备份数据…")).success(done).cancelled(
+            lambda: w.inform(self.tr("已取消备份"))
+        ).run()
+
+    # -- restore ------------------------------------------------------------------------------
+    def restore(self) -> None:
+        w = self.window
+        path = w.ask_open_file(self.tr("选择要恢复的备份文件"), RESTORE_FILTER)
+        if path is None:
+            return
+        try:
+            info = backup.describe_backup(path)
+        except Exception as exc:
+            show_error(w, exc)
+            return
+        question = "\n".join(
+            [
+                *info.lines(),
+                "",
+                self.tr(
+                    "恢复将用该备份替换当前全部数据（当前数据会先自动备份到数据目录的 backups 文件夹）。"
+                ),
+                self.tr("确定恢复吗？"),
+            ]
+        )
+        if not w.confirm(question):
+            return
+        _flush(w)
+        ws = w.ws
+
+        def work(report: ProgressCallback) -> backup.RestoreResult:
+            return backup.restore_into(ws, path, report)
+
+        def refresh() -> None:
+            stack = getattr(w, "undo_stack", None)
+            if stack is not None:
+                stack.clear()  # undo steps refer to the replaced data
+            w.refresh_plans()
+
+        def done(result: backup.RestoreResult) -> None:
+            refresh()
+            w.inform(
+                self.tr("已恢复 %s 的备份：%d 个计划，%d 项措施")
+                % (
+                    result.info.created_at.replace("T", " ")[:16],
+                    result.info.plans,
+                    result.info.measures,
+                )
+            )
+
+        def failed(exc: BaseException) -> None:
+            refresh()
+            show_error(w, exc)
+
+        def cancelled() -> None:
+            refresh()
+            w.inform(self.tr("已取消恢复，数据未改变"))
+
+        BackgroundOp(w, work, self.tr("正在恢复备份…")).success(done).failure(failed).cancelled(
+            cancelled
+        ).run()
+
+    # -- verify -------------------------------------------------------------------------------
+    def verify(self) -> None:
+        w = self.window
+        ws = w.ws
+
+        def work(report: ProgressCallback) -> verify.VerifyReport:
+            return verify.verify_evidence(ws, report)
+
+        def done(result: verify.VerifyReport) -> None:
+            self.last_report = result
+            lines = result.lines()
+            if result.ok:
+                w.inform(" ".join(lines[:2]))
+                _message(w, self.tr("校验佐证材料"), "\n".join(lines), "verifyReport")
+            else:
+                _message(
+                    w,
+                    self.tr("校验佐证材料：发现问题"),
+                    "\n".join(lines[:3]),
+                    "verifyReport",
+                    details="\n".join(lines),
+                    warning=True,
+                )
+
+        BackgroundOp(w, work, self.tr("正在校验佐证材料…")).success(done).run()
+
+    # -- audit log ----------------------------------------------------------------------------
+    def show_audit_log(self) -> None:
+        w = self.window
+        if self.audit_dialog is None:
+            self.audit_dialog = AuditDialog(w.ws, w, ask_save_file=w.ask_save_file)
+            self.audit_dialog.setObjectName("auditDialog")
+        else:
+            self.audit_dialog.ws = w.ws
+            self.audit_dialog.reload()
+        self.audit_dialog.show()
+        if QGuiApplication.platformName() != "offscreen":  # offscreen warns on raise()
+            self.audit_dialog.raise_()
+
+
+def _flush(window: MainWindow) -> None:
+    """Save what the officer is typing before the data is copied or replaced."""
+    detail = getattr(window, "detail", None)
+    flush = getattr(detail, "flush", None)
+    if callable(flush):
+        flush()
+
+
+def _message(
+    parent: MainWindow,
+    title: str,
+    text: str,
+    name: str,
+    details: str | None = None,
+    warning: bool = False,
+) -> None:
+    old = parent.findChild(QMessageBox, name)
+    if old is not None:
+        old.setObjectName("")
+        old.close()
+        old.deleteLater()
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if details:
+        box.setDetailedText(details)
+    box.setObjectName(name)
+    box.open()
+
+
+def install_backup_actions(window: MainWindow, menu: QMenu) -> None:
+    """Add 备份数据…, 恢复备份…, 校验佐证材料 and 操作日志… to `menu` (the lead wires it in)."""
+    actions = BackupActions(window)
+    actions.setObjectName("backupActions")
+    menu.addSeparator()
+    for action in actions.actions():
+        menu.addAction(action)
