@@ -70,10 +70,20 @@ class Session:
         self.translators = translators
 
     def close(self) -> None:
+        from desktop.services import backup
+        from desktop.services.errors import UserError
         from desktop.ui.tasks import wait_for_background
 
         self.window.close()
         wait_for_background()
+        try:
+            backup.auto_backup_if_changed(self.ws)
+        except UserError as exc:
+            QMessageBox.warning(
+                None,
+                APP_TITLE,
+                f"自动备份失败：{exc.message}\n数据本身未受影响，请稍后用“文件 → 备份数据”手动备份。",
+            )
         self.ws.close()
         self.lock.unlock()
         app = QApplication.instance()

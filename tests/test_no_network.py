@@ -116,7 +116,6 @@ def test_import_progress_evidence_and_reports_stay_offline(
 
 # The Word sample's sections trigger an SQLAlchemy warning in importing._store_document
 # (reported to the lead); it is about the ORM cascade, not the network, so it is ignored here only.
-@pytest.mark.filterwarnings("ignore:Object of type <Section> not in session")
 @pytest.mark.skipif(not DOCX.is_file(), reason="Word sample not in the corpus")
 def test_word_import_stays_offline(no_network: list[str], tmp_path: Path) -> None:
     ws = _open(tmp_path / "data")

@@ -159,12 +159,14 @@ def add_sections(plan: Plan, doc: ParsedDocument) -> dict[tuple[str, ...], Secti
     by_path: dict[tuple[str, ...], Section] = {}
     for position, parsed in enumerate(doc.sections):
         section = Section(
-            plan=plan,
             path=list(parsed.path),
             number=parsed.number,
             title=parsed.title,
             position=position,
         )
+        # Append on the collection side: SQLAlchemy 2 does not cascade a many-to-one assignment
+        # into the session, and a heading with no measures under it would be silently dropped.
+        plan.sections.append(section)
         section.parent = nearest_section(by_path, tuple(parsed.path[:-1]))
         by_path[tuple(parsed.path)] = section
     return by_path

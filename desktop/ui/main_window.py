@@ -45,6 +45,7 @@ from desktop.services import (
     updating,
 )
 from desktop.services.workspace import Workspace
+from desktop.ui.backup_actions import install_backup_actions
 from desktop.ui.commands import ProgressCommand, ProgressTexts, StatusCommand
 from desktop.ui.dashboard import DashboardView
 from desktop.ui.delegates import PlanDelegate
@@ -230,6 +231,7 @@ class MainWindow(QMainWindow):
         self.export_action = QAction(self.tr("导出台账（Excel）(&E)…"), self)
         self.export_action.triggered.connect(self.export_ledger)
         file_menu.addAction(self.export_action)
+        install_backup_actions(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../desktop/ui/audit_dialog.py" line="98" />
+        <source>操作日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_dialog.py" line="107" />
+        <source>输入文字筛选：操作人、操作、措施编号、内容…</source>
+        <translation>Type to filter: author, action, measure, content…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_dialog.py" line="122" />
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_dialog.py" line="149" />
+        <source>共 %d 条记录</source>
+        <translation>%d entries</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_dialog.py" line="151" />
+        <source>显示 %d 条，共 %d 条记录</source>
+        <translation>Showing %d of %d entries</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_dialog.py" line="155" />
+        <source>导出操作日志</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_dialog.py" line="168" />
+        <source>已导出 %d 条记录到 %s</source>
+        <translation>Exported %d entries to %s</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundOp</name>
     <message>
         <location filename="../../desktop/ui/tasks.py" line="98" />
@@ -12,6 +50,104 @@
         <location filename="../../desktop/ui/tasks.py" line="99" />
         <source>请稍候</source>
         <translation>Please wait</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="31" />
+        <source>备份数据(&amp;B)…</source>
+        <translation>&amp;Back up…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="32" />
+        <source>把数据库和全部佐证材料备份到一个文件（可存到U盘）</source>
+        <translation>Back up the database and all evidence into one file (e.g. on a USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="34" />
+        <source>恢复备份(&amp;R)…</source>
+        <translation>Res&amp;tore backup…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="36" />
+        <source>校验佐证材料(&amp;V)</source>
+        <translation>&amp;Verify evidence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="38" />
+        <source>操作日志(&amp;L)…</source>
+        <translation>Audit &amp;log…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="50" />
+        <source>备份数据</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="61" />
+        <source>已备份到 %s（%.1f MB），已校验无误</source>
+        <translation>Backed up to %s (%.1f MB) and verified</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="65" />
+        <source>备份完成，但有提示</source>
+        <translation>Backup done, with warnings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="68" />
+        <source>正在备份数据…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="69" />
+        <source>已取消备份</source>
+        <translation>Backup cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="75" />
+        <source>选择要恢复的备份文件</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="88" />
+        <source>恢复将用该备份替换当前全部数据（当前数据会先自动备份到数据目录的 backups 文件夹）。</source>
+        <translation>Restoring replaces all current data with this backup (the current data is first backed up into the backups folder).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="90" />
+        <source>确定恢复吗？</source>
+        <translation>Restore now?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="110" />
+        <source>已恢复 %s 的备份：%d 个计划，%d 项措施</source>
+        <translation>Restored the backup of %s: %d plans, %d measures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="124" />
+        <source>已取消恢复，数据未改变</source>
+        <translation>Restore cancelled; nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="126" />
+        <source>正在恢复备份…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="143" />
+        <source>校验佐证材料</source>
+        <translation>Verify evidence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="147" />
+        <source>校验佐证材料：发现问题</source>
+        <translation>Verify evidence: problems found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="154" />
+        <source>正在校验佐证材料…</source>
+        <translation>Verifying evidence…</translation>
     </message>
 </context>
 <context>
@@ -419,317 +555,382 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150" />
+        <location filename="../../desktop/ui/main_window.py" line="152" />
         <source>按部分分组</source>
         <translation>Group by section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151" />
+        <location filename="../../desktop/ui/main_window.py" line="153" />
         <source>按文件的部分（一、（一）……）分组显示措施</source>
         <translation>Show measures grouped by the document’s sections</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183" />
+        <location filename="../../desktop/ui/main_window.py" line="185" />
         <source>措施台账</source>
         <translation>Ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184" />
+        <location filename="../../desktop/ui/main_window.py" line="186" />
         <source>工作总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207" />
+        <location filename="../../desktop/ui/main_window.py" line="209" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209" />
+        <location filename="../../desktop/ui/main_window.py" line="211" />
         <source>导入文件(&amp;I)…</source>
         <translation>&amp;Import file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213" />
+        <location filename="../../desktop/ui/main_window.py" line="215" />
         <source>生成季度报告(&amp;R)…</source>
         <translation>Quarterly &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217" />
+        <location filename="../../desktop/ui/main_window.py" line="219" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221" />
+        <location filename="../../desktop/ui/main_window.py" line="223" />
         <source>导入新版本(&amp;U)…</source>
         <translation>Import new &amp;version…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222" />
+        <location filename="../../desktop/ui/main_window.py" line="224" />
         <source>用修订后的文件或任务表更新所选计划，保留已有进展</source>
         <translation>Update the selected plan from a revised document, keeping progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226" />
+        <location filename="../../desktop/ui/main_window.py" line="228" />
         <source>生成督办单(&amp;N)…</source>
         <translation>Supervision &amp;notices…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229" />
+        <location filename="../../desktop/ui/main_window.py" line="231" />
         <source>导出台账（Excel）(&amp;E)…</source>
         <translation>&amp;Export ledger (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235" />
+        <location filename="../../desktop/ui/main_window.py" line="238" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236" />
+        <location filename="../../desktop/ui/main_window.py" line="239" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238" />
+        <location filename="../../desktop/ui/main_window.py" line="241" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243" />
+        <location filename="../../desktop/ui/main_window.py" line="246" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244" />
+        <location filename="../../desktop/ui/main_window.py" line="247" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246" />
+        <location filename="../../desktop/ui/main_window.py" line="249" />
         <source>导出部门填报表(&amp;D)…</source>
         <translation>Export &amp;department workbooks…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="248" />
+        <location filename="../../desktop/ui/main_window.py" line="251" />
         <source>导入部门填报表(&amp;B)…</source>
         <translation>Import department work&amp;books…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268" />
+        <location filename="../../desktop/ui/main_window.py" line="257" />
+        <source>季度定稿(&amp;Z)…</source>
+        <translation>&amp;Close quarter…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="258" />
+        <source>冻结所选计划本季度的进展和佐证材料，报告可原样重印</source>
+        <translation>Freeze this quarter’s progress and evidence for the selected plan; its report can be reprinted identically</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="260" />
+        <source>撤销定稿…</source>
+        <translation>Reopen quarter…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="280" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273" />
+        <location filename="../../desktop/ui/main_window.py" line="285" />
         <source> 季度：</source>
         <translation> Quarter: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="359" />
+        <location filename="../../desktop/ui/main_window.py" line="371" />
         <source>共 %d 项措施，已完成 %d 项，逾期 %d 项</source>
         <translation>%d measures, %d done, %d overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="461" />
+        <location filename="../../desktop/ui/main_window.py" line="474" />
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="472" />
+        <location filename="../../desktop/ui/main_window.py" line="485" />
         <source>导入政策文件或任务分解表</source>
         <translation>Import a policy document or task list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="481" />
-        <location filename="../../desktop/ui/main_window.py" line="506" />
+        <location filename="../../desktop/ui/main_window.py" line="494" />
+        <location filename="../../desktop/ui/main_window.py" line="519" />
         <source>正在读取“%s”…</source>
         <translation>Reading “%s”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="498" />
-        <location filename="../../desktop/ui/main_window.py" line="518" />
-        <location filename="../../desktop/ui/main_window.py" line="536" />
+        <location filename="../../desktop/ui/main_window.py" line="511" />
+        <location filename="../../desktop/ui/main_window.py" line="531" />
+        <location filename="../../desktop/ui/main_window.py" line="549" />
         <source>已取消导入，数据未改变</source>
         <translation>Import cancelled; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="510" />
+        <location filename="../../desktop/ui/main_window.py" line="523" />
         <source>正在识别“%s”的表头…</source>
         <translation>Detecting the header of “%s”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="528" />
+        <location filename="../../desktop/ui/main_window.py" line="541" />
         <source>已导入 %d 个计划，共 %d 项措施</source>
         <translation>Imported %d plan(s) with %d measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="534" />
+        <location filename="../../desktop/ui/main_window.py" line="547" />
         <source>正在导入“%s”…</source>
         <translation>Importing “%s”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="544" />
+        <location filename="../../desktop/ui/main_window.py" line="557" />
         <source>请先在左侧选择要更新的计划</source>
         <translation>Select the plan to update first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="546" />
+        <location filename="../../desktop/ui/main_window.py" line="559" />
         <source>选择新版本文件</source>
         <translation>Choose the new version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="557" />
+        <location filename="../../desktop/ui/main_window.py" line="570" />
         <source>已取消更新，数据未改变</source>
         <translation>Update cancelled; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="567" />
+        <location filename="../../desktop/ui/main_window.py" line="580" />
         <source>已更新为第 %d 版：保留 %d 项，新增 %d 项，归档 %d 项</source>
         <translation>Updated to version %d: %d kept, %d added, %d archived</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="571" />
+        <location filename="../../desktop/ui/main_window.py" line="584" />
         <source>正在更新计划…</source>
         <translation>Updating the plan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="573" />
+        <location filename="../../desktop/ui/main_window.py" line="586" />
         <source>正在比对新版本…</source>
         <translation>Comparing the new version…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="595" />
+        <location filename="../../desktop/ui/main_window.py" line="608" />
         <source>保存季度报告</source>
         <translation>Save quarterly report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="608" />
+        <location filename="../../desktop/ui/main_window.py" line="621" />
         <source>Word 报告已生成：%s</source>
         <translation>Word report written: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="611" />
+        <location filename="../../desktop/ui/main_window.py" line="624" />
         <source>报告已生成：%s（%d 页）</source>
         <translation>Report written: %s (%d pages)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="614" />
+        <location filename="../../desktop/ui/main_window.py" line="627" />
         <source>正在生成季度报告…</source>
         <translation>Writing the quarterly report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="628" />
+        <location filename="../../desktop/ui/main_window.py" line="641" />
         <source>保存督办单</source>
         <translation>Save supervision notices</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="638" />
+        <location filename="../../desktop/ui/main_window.py" line="651" />
         <source>督办单已生成：%s（%d 页）</source>
         <translation>Supervision notices written: %s (%d pages)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="641" />
+        <location filename="../../desktop/ui/main_window.py" line="654" />
         <source>正在生成督办单…</source>
         <translation>Writing supervision notices…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="647" />
+        <location filename="../../desktop/ui/main_window.py" line="660" />
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="657" />
+        <location filename="../../desktop/ui/main_window.py" line="670" />
         <source>台账已导出：%s（%d 项措施）</source>
         <translation>Ledger exported: %s (%d measures)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="660" />
+        <location filename="../../desktop/ui/main_window.py" line="673" />
         <source>正在导出台账…</source>
         <translation>Exporting the ledger…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="669" />
+        <location filename="../../desktop/ui/main_window.py" line="682" />
         <source>选择填报表的保存位置</source>
         <translation>Choose where to save the workbooks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="679" />
+        <location filename="../../desktop/ui/main_window.py" line="692" />
         <source>已生成 %d 个单位的填报表：%s</source>
         <translation>Workbooks for %d units written to %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="682" />
+        <location filename="../../desktop/ui/main_window.py" line="695" />
         <source>正在生成部门填报表…</source>
         <translation>Writing department workbooks…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="688" />
+        <location filename="../../desktop/ui/main_window.py" line="701" />
         <source>选择部门交回的填报表</source>
         <translation>Choose a returned workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="699" />
+        <location filename="../../desktop/ui/main_window.py" line="712" />
         <source>已取消，数据未改变</source>
         <translation>Cancelled; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="708" />
+        <location filename="../../desktop/ui/main_window.py" line="721" />
         <source>已写入 %d 处（填报人：%s）</source>
         <translation>%d fields written (author: %s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="710" />
+        <location filename="../../desktop/ui/main_window.py" line="723" />
         <source>正在写入…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="712" />
+        <location filename="../../desktop/ui/main_window.py" line="725" />
         <source>正在读取填报表…</source>
         <translation>Reading the workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="749" />
+        <location filename="../../desktop/ui/main_window.py" line="762" />
         <source>没有改动</source>
         <translation>No changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="757" />
+        <location filename="../../desktop/ui/main_window.py" line="770" />
         <source>已保存 %s</source>
         <translation>Saved %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="770" />
+        <location filename="../../desktop/ui/main_window.py" line="783" />
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="773" />
+        <location filename="../../desktop/ui/main_window.py" line="786" />
         <source>选择佐证材料</source>
         <translation>Choose evidence file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="792" />
+        <location filename="../../desktop/ui/main_window.py" line="805" />
         <source>已添加佐证材料：%s</source>
         <translation>Evidence attached: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="798" />
+        <location filename="../../desktop/ui/main_window.py" line="811" />
         <source>正在保存佐证材料…</source>
         <translation>Saving evidence…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="816" />
+        <location filename="../../desktop/ui/main_window.py" line="829" />
         <source>佐证材料说明</source>
         <translation>Evidence description</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="816" />
+        <location filename="../../desktop/ui/main_window.py" line="829" />
         <source>说明：</source>
         <translation>Description:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="832" />
+        <location filename="../../desktop/ui/main_window.py" line="845" />
         <source>确定移除该佐证材料吗？</source>
         <translation>Remove this evidence file?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="859" />
+        <source>请先在左侧选择要定稿的计划</source>
+        <translation>Select the plan to close first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="863" />
+        <source>定稿后，《%s》%s的进展情况、存在问题、下步打算和佐证材料将不能再修改，季度报告将按定稿内容原样打印。确定定稿吗？</source>
+        <translation>After closing, progress, problems, next steps and evidence of 《%s》 for %s can no longer be changed, and the report prints from the frozen record. Close the quarter?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="878" />
+        <source>已定稿：%s《%s》（定稿编号 #%d）</source>
+        <translation>Closed: %s 《%s》 (snapshot #%d)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="881" />
+        <source>正在定稿…</source>
+        <translation>Closing the quarter…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="886" />
+        <source>所选计划%s尚未定稿</source>
+        <translation>The selected plan is not closed for %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="889" />
+        <source>撤销定稿</source>
+        <translation>Reopen quarter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="889" />
+        <source>撤销%s定稿的原因（记入操作日志）：</source>
+        <translation>Reason for reopening %s (recorded in the audit log):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="899" />
+        <source>已撤销%s定稿，原定稿记录已保留</source>
+        <translation>Reopened %s; the closed record is kept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="911" />
+        <source>本季度进展（%s · 已定稿）</source>
+        <translation>This quarter (%s · closed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="912" />
+        <source>已定稿，只读。如需修改，请先撤销定稿。</source>
+        <translation>Closed, read-only. Reopen the quarter to change it.</translation>
     </message>
 </context>
 <context>
@@ -1118,12 +1319,17 @@
         <translation>Report title template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="40" />
+        <location filename="../../desktop/ui/vocabulary.py" line="39" />
+        <source>单个佐证材料上限（MB）</source>
+        <translation>Evidence size limit (MB)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vocabulary.py" line="41" />
         <source>逾期</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="41" />
+        <location filename="../../desktop/ui/vocabulary.py" line="42" />
         <source>长期</source>
         <translation>Long-term</translation>
     </message>

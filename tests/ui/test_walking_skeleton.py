@@ -100,8 +100,9 @@ def test_officer_walks_from_document_to_report_and_back(
     assert cjk and all("/FontFile2" in f["/FontDescriptor"] for f in cjk)
     w.preview.close()
 
-    # 5. Close and reopen: everything is still there.
+    # 5. Close and reopen: everything is still there (and the exit backup was written).
     session.close()
+    assert list((data_dir / "backups").glob("*.lsbak"))
     session = _start(qtbot, data_dir)
     w = session.window
     assert w.plan_model.rowCount() == 2
