@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,3 +48,41 @@ def check_size(path: Path, max_bytes: int) -> int:
             "政策文件通常不会这么大，请确认文件是否正确，或只保留需要导入的部分。"
         )
     return size
+
+
+# Office Open XML files (.docx, .xlsx) are zip packages; these checks run before any library
+# inflates them, so a crafted file cannot exhaust an office PC's memory.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old binary formats, and encrypted OOXML
+ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
+MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
+MAX_ZIP_ENTRIES = 5000
+_MAX_RATIO = 300
+_RATIO_CHECK_FROM = 20 * 1024 * 1024
+
+
+def is_encrypted_office_file(path: Path) -> bool:
+    """A password-protected .docx/.xlsx is an OLE container with an EncryptionInfo stream."""
+    with path.open("rb") as fh:
+        blob = fh.read(4 * 1024 * 1024)
+    return blob.startswith(OLE_MAGIC) and ENCRYPTION_MARK in blob
+
+
+def is_zip_bomb(infos: list[zipfile.ZipInfo], max_total: int | None = None) -> bool:
+    """Too many entries, too much in total, or one entry inflating far beyond its size."""
+    limit = MAX_UNCOMPRESSED_BYTES if max_total is None else max_total
+    if len(infos) > MAX_ZIP_ENTRIES:
+        return True
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > _RATIO_CHECK_FROM and ratio > _MAX_RATIO:
+            return True
+    return total > limit
+
+
+def bomb_message(path: Path) -> str:
+    return (
+        f"“{path.name}”解压后异常巨大，可能已损坏或是恶意构造的文件，已停止读取。"
+        "请向发送单位确认文件，或用 Word / Excel / WPS 打开后另存为新文件再导入。"
+    )

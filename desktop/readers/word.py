@@ -7,7 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.readers.base import DEFAULT_MAX_BYTES, ReadError, ReadResult, check_size
+from desktop.readers.base import (
+    DEFAULT_MAX_BYTES,
+    ReadError,
+    ReadResult,
+    bomb_message,
+    check_size,
+    is_encrypted_office_file,
+    is_zip_bomb,
+)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -189,6 +197,19 @@ def _cell_rows(table: Any) -> list[list[str]]:
 def read_docx(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
     """Read paragraphs (with rebuilt list numbers) and tables of a .docx file."""
     check_size(path, max_bytes)
+    if is_encrypted_office_file(path):
+        raise ReadError(
+            f"“{path.name}”设置了打开密码（文件已加密），无法读取。请在 Word 或 WPS 中输入密码打开，"
+            "取消密码（Word：文件 → 信息 → 保护文档 → 用密码进行加密，清空后确定）后保存，再导入。"
+        )
+    if zipfile.is_zipfile(path):
+        try:
+            with zipfile.ZipFile(path) as package:
+                bomb = is_zip_bomb(package.infolist())
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            bomb = False  # python-docx below gives the damaged-file message
+        if bomb:
+            raise ReadError(bomb_message(path))
     if not zipfile.is_zipfile(path):
         raise ReadError(
             f"“{path.name}”不是有效的 Word 文档（文件可能已损坏或只下载了一部分）。"

@@ -14,7 +14,8 @@ from desktop.domain import Cancelled, ProgressCallback
 from desktop.parsing.deadlines import parse_deadlines
 from desktop.parsing.model import ParsedDocument, ParsedMeasure, ParsedSection, ParseResult
 from desktop.parsing.units import split_units
-from desktop.readers.base import DEFAULT_MAX_BYTES, ReadError, check_size
+from desktop.readers import base
+from desktop.readers.base import DEFAULT_MAX_BYTES, ReadError, check_size, is_zip_bomb
 
 __all__ = [
     "FIELDS",
@@ -29,11 +30,8 @@ __all__ = [
 ]
 
 # Zip-bomb guard: a 10,000-row task list is a few MB unzipped; 400 MB is far beyond any real one.
-MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = base.MAX_UNCOMPRESSED_BYTES
 # A single part may be highly compressible (repeated XML) but not absurdly so once it is big.
-_MAX_RATIO = 300
-_RATIO_CHECK_FROM = 20 * 1024 * 1024
-_MAX_ZIP_ENTRIES = 5000
 # The header is looked for in the first rows only; title rows and notes rarely take more than a few.
 HEADER_SEARCH_ROWS = 30
 
@@ -198,15 +196,7 @@ def check_workbook_file(path: Path) -> None:
         raise ReadError(
             f"“{path.name}”不是 Excel 工作簿（可能是压缩包或其他文件改了扩展名）。请选择 .xlsx 格式的任务表。"
         )
-    if len(infos) > _MAX_ZIP_ENTRIES:
-        raise ReadError(_bomb_message(path))
-    total = 0
-    for info in infos:
-        total += info.file_size
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > _RATIO_CHECK_FROM and ratio > _MAX_RATIO:
-            raise ReadError(_bomb_message(path))
-    if total > MAX_UNCOMPRESSED_BYTES:
+    if is_zip_bomb(infos, MAX_UNCOMPRESSED_BYTES):
         raise ReadError(_bomb_message(path))
 
 

@@ -32,14 +32,6 @@ MAX_SECONDS = 30
 
 # Reader bugs found by this corpus: the owners fix them, then these marks must go (strict).
 READER_BUGS: dict[str, str] = {
-    "h_encrypted.docx": (
-        "readers/word.py: a password-protected .docx (an OLE container, not a zip) is called "
-        "damaged ('不是有效的 Word 文档…只下载了一部分'); it should say it is encrypted, as xlsx.py does"
-    ),
-    "bomb.docx": (
-        "readers/word.py: no uncompressed-size guard; python-docx inflates a 300 MB part in memory "
-        "(RSS +400 MB) before failing; xlsx.py's check_workbook_file guard is missing for .docx"
-    ),
     "oneline": (
         "parsing/responsibility.py find_responsibility is quadratic in line length: one 3.6 MB "
         "line with 80,000 bracketed numbers takes well over 6 s (16k: 1.1 s, 8k: 0.3 s)"
