@@ -46,6 +46,11 @@ _UNIT_END = re.compile(
 )
 
 
+# Longest bracket content and field line read as a responsibility statement.
+_BRACKET_MAX = 600
+_FIELD_LINE_MAX = 600
+
+
 @dataclass
 class Responsibility:
     """Units found in a measure; `found` is False when the text names none."""
@@ -157,27 +162,33 @@ def _parse_content(content: str, resp: Responsibility, *, bare_units: bool) -> b
 def find_responsibility(text: str) -> Responsibility:
     """Every responsibility statement in a measure's text (brackets and field lines)."""
     resp = Responsibility()
-    for start, end in _brackets(text):
+    spans = _brackets(text)
+    # Where the measure's own text ends: a bracket after it is the measure's trailing bracket.
+    # Computed once, so a huge line with many brackets stays linear.
+    tail = len(text.rstrip(" 。；;\n"))
+    for start, end in spans:
         content = text[start + 1 : end - 1]
-        if len(content) > 600 or not content.strip():
+        if len(content) > _BRACKET_MAX or not content.strip():
             continue
-        at_end = not text[end:].strip(" 。；;\n")
-        _parse_content(content, resp, bare_units=at_end)
+        _parse_content(content, resp, bare_units=end >= tail)
     # Field-style lines: '牵头单位：X。责任单位：Y。完成时限：Z'. Brackets were read above.
-    outside = text
-    for start, end in reversed(_brackets(text)):
-        outside = outside[:start] + " " * (end - start) + outside[end:]
+    pieces: list[str] = []
+    pos = 0
+    for start, end in spans:
+        pieces += [text[pos:start], " " * (end - start)]
+        pos = end
+    outside = "".join(pieces) + text[pos:]
     for m in _LABEL_RE.finditer(outside):
         if m.start() and outside[m.start() - 1] not in "\n。；;，, ":
             continue
-        line_end = outside.find("\n", m.end())
+        # A field line is short; the cap keeps a huge line with many labels linear.
+        stop = min(len(text), m.start() + _FIELD_LINE_MAX)
+        line_end = outside.find("\n", m.end(), stop)
         # Positions come from `outside` (brackets blanked); the text from `text`, so a unit such
         # as '各市（州）人民政府' keeps its bracket.
-        segment = text[m.start() : line_end if line_end >= 0 else len(text)]
+        segment = text[m.start() : line_end if line_end >= 0 else stop]
         # Several labels on one line are split by `_parse_content`.
-        _parse_content(
-            segment.split("。")[0] if m.group("label") else segment, resp, bare_units=False
-        )
+        _parse_content(segment.split("。")[0], resp, bare_units=False)
         if m.group("label") in _DEADLINE_LABELS:
             resp.deadline_text = segment[m.end() - m.start() :].strip("。；; ")
     return resp
