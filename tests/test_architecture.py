@@ -9,14 +9,38 @@ PACKAGE = Path(__file__).resolve().parent.parent / "desktop"
 QT_ALLOWED = {PACKAGE / "app.py"}
 
 
-def _imports(path: Path) -> set[str]:
+def _imports(path: Path, package_root: Path = PACKAGE) -> set[str]:
+    """Absolute names of every module a file imports: plain, relative (resolved against the
+    file's package) and by name through importlib.import_module / __import__."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    parts = [package_root.name, *path.relative_to(package_root).with_suffix("").parts]
+    package = parts[:-1]  # a module's package; for __init__.py the package itself
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level == 0:
+                base = node.module or ""
+            else:
+                anchor = package[: len(package) - (node.level - 1)]
+                base = ".".join([*anchor, *([node.module] if node.module else [])])
+            names.add(base)
+            names.update(f"{base}.{alias.name}" for alias in node.names)
+        elif (
+            isinstance(node, ast.Call)
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+            and (
+                (isinstance(node.func, ast.Attribute) and node.func.attr == "import_module")
+                or (
+                    isinstance(node.func, ast.Name)
+                    and node.func.id in ("__import__", "import_module")
+                )
+            )
+        ):
+            names.add(node.args[0].value)
     return names
 
 
@@ -73,3 +97,22 @@ def test_every_module_has_a_docstring() -> None:
         and "versions" not in p.parts
     ]
     assert not missing, f"modules without a one-line docstring: {missing}"
+
+
+def test_the_import_check_sees_relative_and_dynamic_imports(tmp_path: Path) -> None:
+    """The rules above are only as good as the import finder: it must see every form."""
+    pkg = tmp_path / "desktop"
+    (pkg / "services").mkdir(parents=True)
+    module = pkg / "services" / "sneaky.py"
+    module.write_text(
+        "from ..ui import main_window\n"
+        "from . import progress\n"
+        "import importlib\n"
+        "qt = importlib.import_module('PySide6.QtCore')\n"
+        "gui = __import__('PySide6.QtGui')\n",
+        encoding="utf-8",
+    )
+    found = _imports(module, pkg)
+    assert "desktop.ui.main_window" in found
+    assert "desktop.services.progress" in found
+    assert {"PySide6.QtCore", "PySide6.QtGui"} <= found
