@@ -1,4 +1,4 @@
-"""Text cleanup before structure: page markers, stray spaces, markdown, half-width punctuation."""
+"""Text cleanup before structure: page markers, stray spaces, markdown, character widths."""
 
 from __future__ import annotations
 
@@ -8,6 +8,27 @@ __all__ = ["clean_line", "is_page_marker", "normalize_text", "squeeze_spaces"]
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _enclosed_table() -> dict[int, str]:
+    """Full-width Latin letters and the numbers Word and WPS type as one character.
+
+    '５Ｇ' -> '5G'; '⑴' -> '（1）', '⒈' -> '1.', '㈠' -> '（一）', so numbering typed with
+    these characters is read like its plain form.
+    """
+    table: dict[int, str] = {}
+    for k in range(26):
+        table[0xFF21 + k] = chr(ord("A") + k)
+        table[0xFF41 + k] = chr(ord("a") + k)
+    for k in range(20):
+        table[0x2474 + k] = f"（{k + 1}）"
+        table[0x2488 + k] = f"{k + 1}."
+    for k, cn in enumerate("一二三四五六七八九十"):
+        table[0x3220 + k] = f"（{cn}）"
+    return table
+
+
+_ENCLOSED = _enclosed_table()
 _PAGE_MARKER = re.compile(
     r"^\s*(?:#+\s*)?(?:"
     r"page\s*\d+\s*[:：]?"
@@ -58,7 +79,7 @@ _PUNCT_MAP = {",": "，", ";": "；", ":": "："}
 
 def clean_line(line: str) -> str:
     """One physical line, cleaned (markdown markers, spaces, punctuation widths)."""
-    line = line.translate(_ZERO_WIDTH).translate(_FULLWIDTH_DIGITS)
+    line = line.translate(_ZERO_WIDTH).translate(_FULLWIDTH_DIGITS).translate(_ENCLOSED)
     line = _MARKDOWN.sub("", line)
     line = _BOLD.sub("", line)
     line = squeeze_spaces(line.strip())

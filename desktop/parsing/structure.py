@@ -24,6 +24,7 @@ _RANK = {
     "paren_arabic": 6,
     "arabic_rparen": 6,
     "circled": 7,
+    "roman": 1,
 }
 _CONTEXT_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]、)?(?:指导思想|总体要求|总体思路|总体目标|基本原则|工作原则|主要原则|"

@@ -1,0 +1,69 @@
+"""Structure of policy text: numbering styles, parts and attachments, context and standing notes."""
+
+from __future__ import annotations
+
+from desktop.parsing import parse_text
+from desktop.parsing.numbering import match_marker
+
+HEAD = (
+    "某某省人民政府办公厅关于印发某某方案的通知\n某政办发〔2023〕1号\n各市人民政府：\n"
+    "现印发给你们。\n某某省人民政府办公厅\n2023年3月1日\n某某方案\n"
+)
+
+
+def paths(text: str) -> list[list[str]]:
+    return [m.path for d in parse_text(text).documents for m in d.measures]
+
+
+def test_headings_starting_with_yao_fang_shi_are_headings() -> None:
+    # 要素保障 / 方法步骤 begin with characters that also follow 一 in '一要', '一方面'.
+    text = HEAD + (
+        "一、优化政务服务\n（一）任务一。内容。（省财政厅负责）\n"
+        "二、要素保障\n（一）保障用地。内容。（省自然资源厅负责）\n"
+        "三、方法步骤\n（一）动员部署。内容。（省政务办负责）\n"
+        "四、是非判断\n（一）任务四。内容。（省司法厅负责）\n"
+    )
+    assert paths(text) == [["一", "（一）"], ["二", "（一）"], ["三", "（一）"], ["四", "（一）"]]
+
+
+def test_a_wrapped_numeral_enumeration_is_not_a_heading() -> None:
+    text = HEAD + (
+        "一、应急管理\n（一）完善预案。建立健全\n二、三级应急响应机制。（省应急厅负责）\n"
+        "（二）加强演练。内容。（省应急厅负责）\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert [m.path for m in doc.measures] == [["一", "（一）"], ["一", "（二）"]]
+    assert "二、三级应急响应机制" in doc.measures[0].text
+
+
+def test_word_typed_numbering_characters() -> None:
+    text = HEAD + (
+        "一、重点任务\n⒈推进改革\n⑴任务一。内容。（省财政厅负责）\n⑵任务二。内容。（省税务局负责）\n"
+        "⒉深化服务\n⑴任务三。内容。（省商务厅负责）\n"
+    )
+    assert paths(text) == [
+        ["一", "1", "（1）"],
+        ["一", "1", "（2）"],
+        ["一", "2", "（1）"],
+    ]
+
+
+def test_dingbat_circled_roman_and_half_width_numbering() -> None:
+    text = HEAD + (
+        "Ⅰ、重点任务\n(一)推进改革\n1)任务一。内容。(省财政厅负责)\n2)任务二。内容。(省税务局负责)\n"
+        "Ⅱ、其他任务\n❶任务三。内容。（省商务厅负责）\n❷任务四。内容。（省商务厅负责）\n"
+    )
+    assert paths(text) == [
+        ["Ⅰ", "（一）", "1"],
+        ["Ⅰ", "（一）", "2"],
+        ["Ⅱ", "❶"],
+        ["Ⅱ", "❷"],
+    ]
+
+
+def test_marker_values() -> None:
+    assert match_marker("Ⅳ.任务") is not None and match_marker("Ⅳ.任务").value == 4  # type: ignore[union-attr]
+    assert match_marker("III、任务").value == 3  # type: ignore[union-attr]
+    assert match_marker("➂任务").value == 3  # type: ignore[union-attr]
+    assert match_marker("Internet服务") is None
+    assert match_marker("一是加强领导") is None
