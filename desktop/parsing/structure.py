@@ -42,7 +42,10 @@ _TRAILER = re.compile(
 )
 _ATTACHMENT_MARK = re.compile(r"^附\s*件\s*(?P<n>\d{1,2})?\s*[：:]?\s*$")
 _ATTACHMENT_LIST = re.compile(r"^附\s*件\s*(?P<n>\d{1,2})?\s*[：:]\s*(?P<title>.+)$")
-_ATTACHMENT_ENTRY = re.compile(r"^\d{1,2}\s*[.．、]\s*.{4,80}$")
+_ATTACHMENT_HEADING = re.compile(
+    r"^附\s*件\s*(?P<n>\d{1,2})\s*(?P<colon>[：:])?\s*(?P<title>[^\d\s.．、：:].{1,60})$"
+)
+_ATTACHMENT_ENTRY = re.compile(r"^\d{1,2}\s*[.．、]\s*.{2,80}$")
 _PRINTED = re.compile(r"^.{6,20}日\s*印发$")
 _TITLE_LIKE = re.compile(
     r"^[^。，；：！？,;:]{4,60}(?:方案|要点|措施|清单|台账|计划|办法|细则|规则|意见|规划|分工|举措|"
@@ -131,6 +134,7 @@ class _Builder:
         self.attachments: list[str] = []
         self.pending: tuple[str | None, str | None] | None = None
         self.in_attachment_list = False
+        self.signed = False  # a signature date was seen: what follows is attachments
         self.gaps = 0
 
     @property
@@ -224,6 +228,12 @@ class _Builder:
                 self.pending = (label, None)
                 self.current = None
                 continue
+            heading = self._attachment_heading(lines, i)
+            if heading is not None:
+                self.pending = heading
+                self.current = None
+                self.context.append(line)
+                continue
             lm = _ATTACHMENT_LIST.match(line)
             if lm and not match_marker(line):
                 title = lm.group("title").strip()
@@ -240,6 +250,7 @@ class _Builder:
                 or is_date_line(line)
                 or (is_org_line(line) and is_date_line(nxt))
             ):
+                self.signed = self.signed or is_date_line(line)
                 self.current = None
                 self.context.append(line)
                 continue
@@ -257,6 +268,43 @@ class _Builder:
                 self.context.append(line)
                 if not any(p.roots for p in self.parts):
                     self.preamble.append(line)
+
+    def _attachment_heading(self, lines: list[str], i: int) -> tuple[str, str] | None:
+        """(label, title) when lines[i] is an attachment's own heading: '附件1：甲方案'.
+
+        The same line form also lists attachments in the notice ('附件1：甲方案' / '附件2：乙方案'
+        above the signature). It heads an attachment when its title was already listed, when
+        the notice has been signed, or when the attachment's numbering starts right after it.
+        """
+        m = _ATTACHMENT_HEADING.match(lines[i])
+        if not m:
+            return None
+        title = m.group("title").strip()
+        listed = title in self.attachments
+        if not m.group("colon") and not (listed or _TITLE_LIKE.match(title)):
+            return None  # '附件1所列事项…' is a sentence
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        in_list = bool(_ATTACHMENT_LIST.match(nxt) or _ATTACHMENT_ENTRY.match(nxt))
+        if listed or (not in_list and (self.signed or self._numbering_follows(lines, i))):
+            return f"附件{m.group('n')}", title
+        return None
+
+    @staticmethod
+    def _numbering_follows(lines: list[str], i: int) -> bool:
+        """Numbering starts at 1 in the next lines, before any signature or attachment line."""
+        for k in range(i + 1, min(i + 6, len(lines))):
+            line = lines[k]
+            after = lines[k + 1] if k + 1 < len(lines) else ""
+            if (
+                is_date_line(line)
+                or (is_org_line(line) and is_date_line(after))
+                or line.startswith(("附件", "附 件"))
+            ):
+                return False
+            m = match_marker(line)
+            if m is not None:
+                return m.value == 1
+        return False
 
     @staticmethod
     def _starts_part_after(lines: list[str], i: int) -> bool:

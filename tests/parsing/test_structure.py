@@ -67,3 +67,48 @@ def test_marker_values() -> None:
     assert match_marker("➂任务").value == 3  # type: ignore[union-attr]
     assert match_marker("Internet服务") is None
     assert match_marker("一是加强领导") is None
+
+
+NOTICE_WITH_LIST = (
+    "某某省人民政府办公厅关于印发两个方案的通知\n某政办发〔2023〕2号\n各市：\n现印发给你们。\n"
+    "{listing}某某省人民政府办公厅\n2023年5月1日\n{a1}\n一、任务\n（一）任务一。内容。（省财政厅负责）\n"
+    "（二）任务二。内容。（省税务局负责）\n{a2}\n1.任务三。内容。（省商务厅负责）\n"
+)
+
+
+def test_attachment_heading_with_title_after_colon_starts_a_part() -> None:
+    text = NOTICE_WITH_LIST.format(
+        listing="附件：1.甲省数字政府建设方案\n2.乙省工作要点\n",
+        a1="附件1：甲省数字政府建设方案",
+        a2="附件2：乙省工作要点",
+    )
+    doc = parse_text(text).documents[0]
+    assert [m.path for m in doc.measures] == [
+        ["附件1", "一", "（一）"],
+        ["附件1", "一", "（二）"],
+        ["附件2", "1"],
+    ]
+    assert doc.attachments == ["甲省数字政府建设方案", "乙省工作要点"]
+
+
+def test_attachment_lines_listed_above_the_signature_are_a_list() -> None:
+    # '附件1：…' / '附件2：…' in the notice name the attachments; the headings come later.
+    text = NOTICE_WITH_LIST.format(
+        listing="附件1：甲省数字政府建设方案\n附件2：乙省工作要点\n",
+        a1="附件1\n甲省数字政府建设方案",
+        a2="附件2\n乙省工作要点",
+    )
+    doc = parse_text(text).documents[0]
+    assert doc.attachments == ["甲省数字政府建设方案", "乙省工作要点"]
+    assert [m.path[0] for m in doc.measures] == ["附件1", "附件1", "附件2"]
+
+
+def test_attachment_heading_without_colon() -> None:
+    text = NOTICE_WITH_LIST.format(
+        listing="附件：1.甲方案\n2.乙方案\n", a1="附件1 甲方案", a2="附件2 乙方案"
+    )
+    assert [m.path[0] for m in parse_text(text).documents[0].measures] == [
+        "附件1",
+        "附件1",
+        "附件2",
+    ]
