@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from desktop.parsing.deadlines import parse_deadlines
 from desktop.parsing.units import split_units
 
-__all__ = ["Responsibility", "find_responsibility", "standing_units"]
+__all__ = ["Responsibility", "cell_units", "find_responsibility", "standing_units"]
 
 _OPEN = "（(〔[【［"
 _CLOSE = "）)〕]】］"
@@ -192,3 +192,19 @@ def find_responsibility(text: str) -> Responsibility:
         if m.group("label") in _DEADLINE_LABELS:
             resp.deadline_text = segment[m.end() - m.start() :].strip("。；; ")
     return resp
+
+
+def cell_units(text: str, *, lead_column: bool) -> tuple[list[str], list[str]]:
+    """(lead, responsible) units of a task-table cell under a 牵头单位 or 责任单位 header.
+
+    A cell may name roles itself ('X牵头，Y配合' under 责任单位); those win. Otherwise the column
+    says the role: every unit of a 牵头单位 cell leads, every unit of a 责任单位 cell is
+    responsible.
+    """
+    resp = Responsibility()
+    if _parse_content(text, resp, bare_units=False) and resp.found:
+        if lead_column and not resp.lead:
+            return resp.responsible, []
+        return resp.lead, resp.responsible
+    units = split_units(text)
+    return (units, []) if lead_column else ([], units)
