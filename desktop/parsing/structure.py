@@ -37,6 +37,18 @@ _CONTEXT_HEADING = re.compile(
 _CONTEXT_WORDS = re.compile(
     r"保障措施|组织保障|工作保障|强化保障|组织实施|组织领导|工作要求|总体要求|指导思想|基本原则|实施步骤"
 )
+# Clauses about the document itself, numbered like its measures in flat lists ('第一条 为…，制定
+# 本措施。', '六、本措施自印发之日起施行，有效期至…', '本办法由市发展改革委负责解释'): context.
+_PURPOSE_CLAUSE = re.compile(
+    r"^(?:为了?|根据|依据|按照|为深入|为进一步|为加快|为全面)[^。]{2,200}?"
+    r"(?:制定|提出|出台)(?:本(?:措施|办法|方案|意见|细则|规定|计划|要点|清单|政策|条例|实施|"
+    r"若干|工作|行动)|如下|以下)"
+)
+_CLOSING_CLAUSE = re.compile(
+    r"^(?:本|此|以上|上述)[^，。；]{0,14}?(?:自[^，。；]{0,16}(?:施行|实施|执行|生效)|"
+    r"有效期|由[^，。；]{2,30}(?:负责)?解释|解释权)"
+    r"|^自[^，。；]{0,16}之日起(?:施行|实施|执行|生效)"
+)
 _TRAILER = re.compile(
     r"^(?:抄送|抄报|分送|发送|公开属性|公开方式|信息公开选项|印发机关|联系人|联系电话)[：:]|^（此件.{0,20}）$|^[（(]此件"
 )
@@ -339,6 +351,11 @@ def _heading_is_context(node: Node) -> bool:
     return False
 
 
+def _is_clause_about_the_document(text: str) -> bool:
+    """A purpose clause (为…，制定本措施) or a closing clause (本措施自…起施行，有效期…)."""
+    return bool(_PURPOSE_CLAUSE.match(text) or _CLOSING_CLAUSE.match(text))
+
+
 def _is_context_heading(node: Node) -> bool:
     n: Node | None = node
     while n is not None:
@@ -390,6 +407,8 @@ def build_structure(lines: list[str], year: int | None) -> StructureResult:
                     is_measure = False
             else:
                 is_measure = not _is_context_heading(node)
+            if is_measure and not own and _is_clause_about_the_document(node.text):
+                is_measure = False
             if is_measure:
                 leaves.append(node)
         flat = all(n.parent is None for n in _walk(part.roots))

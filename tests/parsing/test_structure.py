@@ -112,3 +112,22 @@ def test_attachment_heading_without_colon() -> None:
         "附件1",
         "附件2",
     ]
+
+
+def test_purpose_and_closing_clauses_in_flat_lists_are_context() -> None:
+    text = HEAD + (
+        "第一条 为进一步激发民营经济发展活力，制定本措施。\n"
+        "第二条 落实减税降费政策。全面落实。（责任单位：市税务局）\n"
+        "第三条 根据国家部署，制定本地区清理拖欠账款方案。（责任单位：市工信局）\n"
+        "第四条 本措施自印发之日起施行，有效期至2025年12月31日。\n"
+        "第五条 本措施由市发展改革委负责解释。\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert [m.number for m in doc.measures] == ["第二条", "第三条"]
+    assert any(c.startswith("本措施自印发之日起施行") for c in doc.context)
+    flat = HEAD + (
+        "一、加大财税支持。落实减免政策。（责任单位：省财政厅）\n"
+        "二、降低融资成本。引导银行放贷。（责任单位：省金融局）\n"
+        "三、本措施自印发之日起施行，有效期至2023年12月31日。\n"
+    )
+    assert [m.number for m in parse_text(flat).documents[0].measures] == ["一", "二"]
