@@ -131,3 +131,21 @@ def test_purpose_and_closing_clauses_in_flat_lists_are_context() -> None:
         "三、本措施自印发之日起施行，有效期至2023年12月31日。\n"
     )
     assert [m.number for m in parse_text(flat).documents[0].measures] == ["一", "二"]
+
+
+def test_table_of_contents_is_not_glued_to_the_first_title() -> None:
+    text = (
+        "某省政策文件汇编\n目录\n"
+        "1. 甲市人民政府关于印发甲方案的通知…………1\n"
+        "2. 乙市人民政府关于印发乙方案的通知（2023年2月6日）…………9\n"
+        "1. 甲市人民政府关于印发甲方案的\n通知（2023年1月5日）\n甲政发〔2023〕1号\n"
+        "一、任务\n（一）任务一。内容。（市财政局负责）\n甲市人民政府\n2023年1月5日\n"
+        "2. 乙市人民政府关于印发乙方案的通知（2023年2月6日）\n乙政发〔2023〕2号\n"
+        "一、任务\n（一）任务二。内容。（市税务局负责）\n乙市人民政府\n2023年2月6日\n"
+    )
+    docs = parse_text(text).documents
+    assert [d.title for d in docs] == [
+        "甲市人民政府关于印发甲方案的通知",
+        "乙市人民政府关于印发乙方案的通知",
+    ]
+    assert [len(d.measures) for d in docs] == [1, 1]
