@@ -37,9 +37,12 @@ _ROLE_END = re.compile(
     r"负责落实|配合落实|负责|配合|参与|协办|落实)$"
 )
 _LEAD_ROLES = {"牵头负责", "分别牵头", "共同牵头", "牵头"}
+# '以下措施均需X、Y落实，不再一一列出' and '以下各项任务，X均需落实，不再一一列出'.
 _STANDING = re.compile(
-    r"以下(?:各项)?(?:措施|任务|工作|事项|条目)?(?:均|都|皆)(?:需|需要|由|要)?"
-    r"(?P<units>[^，。；]{2,120}?)(?:负责)?(?:落实|实施|负责)[，,]?\s*(?:不再|不)(?:一一|逐一|逐项|重复|单独)?列出"
+    r"以下(?:各项|所有|全部)?(?:措施|任务|工作|事项|条目|内容)?[，,]?"
+    r"(?P<pre>[^，。；]{2,120}?)?(?:(?:均|都|皆)(?:需要|需|须|由|要)?|需要|需|须|由)"
+    r"(?P<units>[^，。；]{0,120}?)(?:负责)?(?:组织)?(?:落实|实施|负责)[，,]?\s*"
+    r"(?:不再|不)(?:一一|逐一|逐项|重复|单独)?列出"
 )
 _UNIT_END = re.compile(
     r"(?:厅|局|委|办|院|会|中心|公司|政府|部|室|处|行|队|所|站|团|社|馆|部门|单位|机构|银行|海关|法院|检察院|分局|支行|管委会|办事处)$"
@@ -89,10 +92,13 @@ def _brackets(text: str) -> list[tuple[int, int]]:
 
 def standing_units(text: str) -> tuple[list[str], str]:
     """Units of a standing note ('以下措施均需X、Y落实，不再一一列出') and the text without it."""
+    if "列出" not in text:
+        return [], text
     m = _STANDING.search(text)
     if not m:
         return [], text
-    return split_units(m.group("units")), text[: m.start()] + text[m.end() :]
+    units = split_units(m.group("units") or m.group("pre") or "")
+    return units, text[: m.start()] + text[m.end() :]
 
 
 def _clauses(content: str) -> list[str]:
@@ -178,6 +184,9 @@ def find_responsibility(text: str) -> Responsibility:
         pieces += [text[pos:start], " " * (end - start)]
         pos = end
     outside = "".join(pieces) + text[pos:]
+    if not resp.standing:
+        # A standing note as a sentence or paragraph of its own, outside any bracket.
+        resp.standing = standing_units(outside)[0]
     for m in _LABEL_RE.finditer(outside):
         if m.start() and outside[m.start() - 1] not in "\n。；;，, ":
             continue

@@ -433,7 +433,11 @@ def build_structure(lines: list[str], year: int | None) -> StructureResult:
         for node in _walk(part.roots):
             if id(node) in leaf_ids:
                 result.measures.append(_measure(node, prefix, year, standing))
-            elif node.children or node.parent is None:
+                continue
+            if node.resp is not None and node.resp.standing:
+                # '以下各项任务，X均需落实，不再一一列出' under a heading, before its measures.
+                standing[:] = node.resp.standing
+            if node.children or node.parent is None:
                 text = node.text
                 result.sections.append(
                     ParsedSection(

@@ -149,3 +149,18 @@ def test_table_of_contents_is_not_glued_to_the_first_title() -> None:
         "乙市人民政府关于印发乙方案的通知",
     ]
     assert [len(d.measures) for d in docs] == [1, 1]
+
+
+def test_standing_note_as_its_own_paragraph_under_a_heading() -> None:
+    text = HEAD + (
+        "一、重点任务\n以下各项任务，各市人民政府均需落实，不再一一列出。\n"
+        "（一）推进改革。内容。（省财政厅牵头，省税务局配合）\n（二）深化服务。内容。（省商务厅负责）\n"
+        "二、其他任务\n（一）优化环境。内容。（省司法厅负责）\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert [m.responsible_units for m in doc.measures] == [
+        ["省税务局", "各市人民政府"],
+        ["省商务厅", "各市人民政府"],
+        ["省司法厅", "各市人民政府"],
+    ]
+    assert doc.measures[0].lead_units == ["省财政厅"]
