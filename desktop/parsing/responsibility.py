@@ -6,30 +6,20 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.parsing.deadlines import parse_deadlines
-from desktop.parsing.units import split_units
+from desktop.parsing.units import IGNORED_LABELS, LEAD_LABELS, RESPONSIBLE_LABELS, split_units
 
 __all__ = ["Responsibility", "cell_units", "find_responsibility", "standing_units"]
 
 _OPEN = "（(〔[【［"
 _CLOSE = "）)〕]】］"
 
-_LEAD_LABELS = ("牵头单位", "牵头部门", "牵头领导单位", "主责单位", "主责部门", "主办单位", "牵头")
-_RESP_LABELS = (
-    "责任单位",
-    "责任部门",
-    "配合单位",
-    "配合部门",
-    "协办单位",
-    "参与单位",
-    "落实单位",
-    "责任主体",
-    "实施主体",
-    "承办单位",
-    "实施单位",
-)
+_LEAD_LABELS = LEAD_LABELS
+_RESP_LABELS = RESPONSIBLE_LABELS
 _DEADLINE_LABELS = ("完成时限", "完成时间", "时间节点", "时限要求", "办结时限", "完成期限", "时限")
 _LABEL_RE = re.compile(
-    "(?P<label>" + "|".join(_LEAD_LABELS[:-1] + _RESP_LABELS + _DEADLINE_LABELS) + r")\s*[：:]\s*"
+    "(?P<label>"
+    + "|".join(_LEAD_LABELS + _RESP_LABELS + IGNORED_LABELS + _DEADLINE_LABELS)
+    + r")\s*[：:]\s*"
 )
 _ROLE_END = re.compile(
     r"(?:按照?(?:各自)?职责(?:分工)?|分别|共同|具体|协同|联合)*"
@@ -119,6 +109,8 @@ def _parse_content(content: str, resp: Responsibility, *, bare_units: bool) -> b
                 end = labels[k + 1].start() if k + 1 < len(labels) else len(clause)
                 value = clause[lab.end() : end].strip("，,；; ")
                 name = lab.group("label")
+                if name in IGNORED_LABELS:
+                    continue
                 if name in _DEADLINE_LABELS:
                     deadline_bits.append(value)
                 elif name in _LEAD_LABELS:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from desktop.parsing.deadlines import parse_deadlines
 from desktop.parsing.model import ParsedMeasure, ParsedSection
-from desktop.parsing.normalize import squeeze_spaces
+from desktop.parsing.normalize import squeeze_spaces, unit_spaces
 from desktop.parsing.numbering import match_marker
 from desktop.parsing.responsibility import cell_units, find_responsibility
 from desktop.parsing.structure import item_title
@@ -161,7 +161,8 @@ def _row_units(
     lead: list[str] = []
     responsible: list[str] = []
     for name in ("lead", "responsible"):
-        cell = _cell(row, columns, name)
+        i = columns.get(name)
+        cell = squeeze_spaces(unit_spaces(row[i].strip())) if i is not None and i < len(row) else ""
         if cell:
             cell_lead, cell_resp = cell_units(cell, lead_column=name == "lead")
             lead += [u for u in cell_lead if u not in lead]
