@@ -15,7 +15,9 @@ class DeadlineInfo:
     """What a text says about when a task is due.
 
     `deadline` is the earliest of `deadlines`; `deadline_text` holds the phrases as written
-    (joined with '；' when there are several); `recurring` is '每季度', '每月' and the like.
+    (joined with '；' when there are several); `recurring` is '每季度', '每月' and the like;
+    `start` is the earliest start date ('8月1日起'), kept out of the deadlines so a measure that
+    starts on a date is not overdue from that day on.
     """
 
     deadline_text: str | None = None
@@ -23,6 +25,9 @@ class DeadlineInfo:
     deadlines: list[date] = field(default_factory=list)
     long_term: bool = False
     recurring: str | None = None
+    start: date | None = (
+        None  # earliest '2023年1月1日起' / '9月起': when work starts, not a deadline
+    )
 
 
 _CN_DIGITS = {
@@ -127,6 +132,7 @@ _RECURRING_NORMAL = {
     "逐月": "每月",
     "每年度": "每年",
 }
+_START_SUFFIXES = ("起", "开始")
 _QUARTER_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -171,6 +177,7 @@ def parse_deadlines(
     text = normalize_date_spaces(text)
     phrases: list[str] = []
     found: list[date] = []
+    starts: list[date] = []
     last_year: int | None = None
     prev_end = -1
     for m in _DEADLINE_RE.finditer(text):
@@ -194,6 +201,7 @@ def parse_deadlines(
         )
         d: date | None = None
         is_deadline = False
+        starts_here = m.group("s1") in _START_SUFFIXES or m.group("s3") in _START_SUFFIXES
         if m.group("m1"):
             month, day = _to_int(m.group("m1")), _to_int(m.group("d1"))
             if month is None or day is None:
@@ -243,6 +251,10 @@ def parse_deadlines(
         if not is_deadline or in_range:
             continue
         prev_end = m.end()
+        if starts_here:
+            if d is not None:
+                starts.append(d)
+            continue
         phrase = phrase.lstrip("到至截止力争确保于在")
         if phrase.startswith("截至"):
             phrase = phrase[2:]
@@ -290,4 +302,5 @@ def parse_deadlines(
     info.deadline_text = "；".join(unique) if unique else None
     info.deadlines = sorted(set(found))
     info.deadline = info.deadlines[0] if info.deadlines else None
+    info.start = min(starts) if starts else None
     return info

@@ -29,6 +29,8 @@ class ParsedMeasure:
     deadline: date | None = None
     long_term: bool = False
     deadlines: list[date] = field(default_factory=list)
+    recurring: str | None = None  # '每季度', '每月' …: a task repeated on a schedule
+    start: date | None = None  # '2023年1月1日起': when the work starts; never a deadline
 
 
 @dataclass
@@ -90,6 +92,8 @@ def to_json(result: ParseResult) -> dict[str, Any]:
                         "deadline": _iso(m.deadline),
                         "long_term": m.long_term,
                         "deadlines": [_iso(d) for d in m.deadlines],
+                        "recurring": m.recurring,
+                        "start": _iso(m.start),
                     }
                     for m in doc.measures
                 ],

@@ -470,6 +470,9 @@ def _measure(node: Node, prefix: list[str], year: int | None, standing: list[str
         info.deadlines = sorted(set(info.deadlines) | set(field_info.deadlines))
         info.deadline = info.deadlines[0] if info.deadlines else None
         info.long_term = info.long_term or field_info.long_term
+        info.recurring = info.recurring or field_info.recurring
+        starts = [d for d in (info.start, field_info.start) if d]
+        info.start = min(starts) if starts else None
         if field_info.deadline_text and not info.deadline_text:
             info.deadline_text = field_info.deadline_text
     return ParsedMeasure(
@@ -483,4 +486,6 @@ def _measure(node: Node, prefix: list[str], year: int | None, standing: list[str
         deadline=info.deadline,
         long_term=info.long_term,
         deadlines=info.deadlines,
+        recurring=info.recurring,
+        start=info.start,
     )

@@ -128,9 +128,14 @@ def parse_task_table(
         title = _cell(row, columns, "title")
         text = f"{title}。{task}" if title and not task.startswith(title) else task
         deadline_cell = _cell(row, columns, "deadline")
-        info = parse_deadlines(deadline_cell, year) if deadline_cell else None
+        cell_info = parse_deadlines(deadline_cell, year) if deadline_cell else None
+        info = cell_info
         if info is None or not (info.deadlines or info.long_term):
             info = parse_deadlines(text, year, running_text=True)
+            if cell_info is not None:
+                # '每季度' or '2023年1月1日起' in the cell: no deadline, but not nothing.
+                info.recurring = cell_info.recurring or info.recurring
+                info.start = cell_info.start or info.start
             if deadline_cell and not info.deadline_text:
                 info.deadline_text = deadline_cell
         elif deadline_cell:
@@ -149,6 +154,8 @@ def parse_task_table(
                 deadline=info.deadline,
                 long_term=info.long_term,
                 deadlines=info.deadlines,
+                recurring=info.recurring,
+                start=info.start,
             )
         )
     return measures, sections
