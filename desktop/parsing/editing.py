@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from desktop.parsing.deadlines import parse_deadlines
 from desktop.parsing.model import ParsedDocument, ParsedMeasure, ParsedSection
-
-TITLE_MAX = 40
-_SENTENCE_END = re.compile(r"[。；;！？]")
+from desktop.parsing.structure import item_title
 
 
 def leading_title(text: str) -> str:
-    """A measure's title: its leading phrase up to the first 。 when that phrase is short."""
-    text = text.strip()
-    match = _SENTENCE_END.search(text)
-    head = text[: match.start()] if match else text
-    if 0 < len(head) <= TITLE_MAX:
-        return head
-    return text[:TITLE_MAX].rstrip("，,、") + ("…" if len(text) > TITLE_MAX else "")
+    """A measure's title, by the parser's rule (see `item_title`)."""
+    return item_title(text)
 
 
 def _unique(items: list[str]) -> list[str]:

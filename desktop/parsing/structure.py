@@ -121,18 +121,40 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
+TITLE_MAX = 30
+_QUOTE_OPEN = "“‘《（(〔[【「"
+_QUOTE_CLOSE = "”’》）)〕]】」"
+
+
+def _first_top_level(text: str, stops: str) -> int:
+    """Index of the first character of `stops` outside quotes and brackets, else -1."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in _QUOTE_OPEN:
+            depth += 1
+        elif ch in _QUOTE_CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in stops:
+            return i
+    return -1
+
+
 def item_title(text: str) -> str:
-    """The leading phrase up to the first 。 when it is short, else a short opening."""
-    first = text.split("\n", 1)[0]
-    m = re.match(r"^(.{1,60}?)[。！？]", first)
-    if m and len(m.group(1)) <= 40:
-        return m.group(1).strip()
-    if len(first) <= 40 and not re.search(r"[，。；]", first):
-        return first.strip("。 ")
-    m = re.match(r"^(.{2,30}?)[，；：]", first)
-    if m:
-        return m.group(1)
-    return first[:30]
+    """A measure's title: its leading phrase up to the first 。 when that phrase is short.
+
+    Short means at most `TITLE_MAX` characters. Otherwise the phrase's first clause (up to
+    ，；： outside quotes and brackets) when that is short, else its first `TITLE_MAX`
+    characters and '…'.
+    """
+    first = text.strip().split("\n", 1)[0].strip()
+    end = _first_top_level(first, "。！？")
+    phrase = (first[:end] if end >= 0 else first).strip().rstrip("；;，,：:")
+    if len(phrase) <= TITLE_MAX:
+        return phrase
+    clause_end = _first_top_level(phrase, "，,；;：:")
+    if 4 <= clause_end <= TITLE_MAX:
+        return phrase[:clause_end]
+    return phrase[:TITLE_MAX] + ("…" if len(phrase) > TITLE_MAX else "")
 
 
 class _Builder:
@@ -345,7 +367,10 @@ def _walk(nodes: list[Node]) -> list[Node]:
 def _heading_is_context(node: Node) -> bool:
     # The marker line alone counts too: '四、强化工作保障' followed by its paragraph on the next
     # line joins into one long text whose opening phrase is no longer the heading.
-    for title in (item_title(node.text) or node.text[:12], node.lines[0] if node.lines else ""):
+    first = node.lines[0] if node.lines else ""
+    clause_end = _first_top_level(first, "，,；;：:。")
+    clause = first[:clause_end] if clause_end > 0 else ""
+    for title in (item_title(node.text) or node.text[:12], first, clause):
         if _CONTEXT_HEADING.match(title) or (0 < len(title) <= 20 and _CONTEXT_WORDS.search(title)):
             return True
     return False

@@ -93,4 +93,22 @@ def test_exclude_drops_measures_and_whole_sections() -> None:
 def test_leading_title_is_the_short_first_phrase() -> None:
     assert editing.leading_title("支持市场主体发展。坚持把培育壮大市场主体…") == "支持市场主体发展"
     long = "在" * 60 + "。"
-    assert editing.leading_title(long).endswith("…") and len(editing.leading_title(long)) <= 41
+    assert editing.leading_title(long) == "在" * 30 + "…"
+    # A long first sentence: its first clause, not the whole sentence.
+    assert (
+        editing.leading_title(
+            "推行查验作业“预约制”，为企业提供查验时间预约、查验结果网上推送服务。"
+        )
+        == "推行查验作业“预约制”"
+    )
+    # Separators inside quotes do not end the clause.
+    assert (
+        editing.leading_title(
+            "开展跨部门“双随机，一公开”联合抽查，对涉企事项实行清单管理和动态调整。"
+        )
+        == "开展跨部门“双随机，一公开”联合抽查"
+    )
+    assert (
+        editing.leading_title("深化“一业一证”改革，扩大行业范围。全面推行。")
+        == "深化“一业一证”改革，扩大行业范围"
+    )
