@@ -71,9 +71,13 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def to_json(result: ParseResult) -> dict[str, Any]:
-    """The JSON of `python main.py parse FILE --json`. Fields may be added, never renamed."""
+def to_json(result: ParseResult, *, encoding: str | None = None) -> dict[str, Any]:
+    """The JSON of `python main.py parse FILE --json`. Fields may be added, never renamed.
+
+    `encoding` is how the reader decoded the file (None for Word and PDF files).
+    """
     return {
+        "encoding": encoding,
         "documents": [
             {
                 "title": doc.title,
