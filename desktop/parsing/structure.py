@@ -139,6 +139,27 @@ def _first_top_level(text: str, stops: str) -> int:
     return -1
 
 
+_ROLE_WORDS = re.compile(r"牵头|负责|配合|参与|落实|单位[：:]|部门[：:]")
+
+
+def _without_trailing_bracket(phrase: str) -> str:
+    """'推进工程审批改革（省住建厅负责）' -> '推进工程审批改革'; '（试行）' stays."""
+    if not phrase or phrase[-1] not in "）)〕]】］":
+        return phrase
+    depth = 0
+    for i in range(len(phrase) - 1, -1, -1):
+        ch = phrase[i]
+        if ch in "）)〕]】］":
+            depth += 1
+        elif ch in "（(〔[【［":
+            depth -= 1
+            if depth == 0:
+                if i > 0 and _ROLE_WORDS.search(phrase[i:]):
+                    return phrase[:i].rstrip()
+                return phrase
+    return phrase
+
+
 def item_title(text: str) -> str:
     """A measure's title: its leading phrase up to the first 。 when that phrase is short.
 
@@ -148,7 +169,8 @@ def item_title(text: str) -> str:
     """
     first = text.strip().split("\n", 1)[0].strip()
     end = _first_top_level(first, "。！？")
-    phrase = (first[:end] if end >= 0 else first).strip().rstrip("；;，,：:")
+    phrase = _without_trailing_bracket((first[:end] if end >= 0 else first).strip())
+    phrase = phrase.rstrip("；;，,：:")
     if len(phrase) <= TITLE_MAX:
         return phrase
     clause_end = _first_top_level(phrase, "，,；;：:")
@@ -350,6 +372,37 @@ class _Builder:
         return False
 
 
+_INTRODUCES_LIST = re.compile(r"(?:包括|如下|以下|主要有|重点是|具体为|具体是)[：:]$")
+_SUB_POINT_MAX = 80
+
+
+def _fold_sub_points(node: Node) -> None:
+    """'（一）…。主要包括：1.…；2.…。（X牵头）': the numbered points are the measure's content.
+
+    When a heading introduces a list ('主要包括：'), its points are short, and only a bracket on
+    a line of its own after the last point names units, that bracket is the heading's: the
+    points fold back into one measure instead of giving the last point all the units.
+    """
+    kids = node.children
+    if len(kids) < 2 or not _INTRODUCES_LIST.search(node.text) or any(k.children for k in kids):
+        return
+    last = kids[-1]
+    if not (last.lines and last.lines[-1][:1] in "（(〔[【［" and len(last.lines) >= 2):
+        return
+    if any(k.resp is not None and k.resp.found for k in kids[:-1]):
+        return
+    points = [*(k.text for k in kids[:-1]), join_lines(last.lines[:-1])]
+    if any(len(p) > _SUB_POINT_MAX for p in points):
+        return
+    node.lines += [
+        f"{k.marker.label}.{p}" if k.marker.style == "arabic" else f"{k.marker.label}{p}"
+        for k, p in zip(kids, points, strict=True)
+    ]
+    node.lines.append(last.lines[-1])
+    node.children = []
+    node.resp = find_responsibility(node.text)
+
+
 def _subtree_marked(node: Node) -> bool:
     if node.resp is not None and node.resp.found:
         return True
@@ -410,6 +463,8 @@ def build_structure(lines: list[str], year: int | None) -> StructureResult:
     for part in parts:
         for node in _walk(part.roots):
             node.resp = find_responsibility(node.text)
+        for node in _walk(part.roots):
+            _fold_sub_points(node)
     doc_marked = any(_subtree_marked(r) for p in parts for r in p.roots)
     measure_parts: list[tuple[Part, list[Node]]] = []
     for part in parts:

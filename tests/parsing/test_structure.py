@@ -164,3 +164,35 @@ def test_standing_note_as_its_own_paragraph_under_a_heading() -> None:
         ["省司法厅", "各市人民政府"],
     ]
     assert doc.measures[0].lead_units == ["省财政厅"]
+
+
+def test_numbered_points_before_the_bracket_fold_into_one_measure() -> None:
+    text = HEAD + (
+        "一、重点任务\n（一）推进政务服务标准化。主要包括：\n1.编制目录；\n2.规范清单。\n"
+        "（省政务办牵头，省直有关部门配合）\n（二）推进投资便利化。内容。（省发展改革委牵头）\n"
+    )
+    first, second = parse_text(text).documents[0].measures
+    assert first.path == ["一", "（一）"]
+    assert "1.编制目录；" in first.text and "2.规范清单。" in first.text
+    assert (first.lead_units, first.responsible_units) == (["省政务办"], ["省直有关部门"])
+    assert second.lead_units == ["省发展改革委"]
+
+
+def test_points_with_their_own_brackets_stay_measures() -> None:
+    text = HEAD + (
+        "一、重点任务\n（一）推进政务服务标准化。主要包括：\n1.编制目录。（省政务办负责）\n"
+        "2.规范清单。\n（省司法厅负责）\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert [m.path for m in doc.measures] == [["一", "（一）", "1"], ["一", "（一）", "2"]]
+
+
+def test_title_leaves_out_a_trailing_responsibility_bracket() -> None:
+    text = (
+        HEAD
+        + "一、任务\n（一）推进工程审批改革（省住建厅负责）。\n（二）推行告知承诺制（试行）。内容。（省司法厅负责）\n"
+    )
+    assert [m.title for m in parse_text(text).documents[0].measures] == [
+        "推进工程审批改革",
+        "推行告知承诺制（试行）",
+    ]
