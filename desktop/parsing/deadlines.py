@@ -112,6 +112,10 @@ _FIELD_MONTH_RE = re.compile(
     r"(?:(?P<label>完成时限|完成时间|时间节点|时限要求|办结时限|完成期限)[：:]\s*|^\s*)"
     rf"(?P<value>(?:(?P<year>{_NUM})年)?(?P<month>{_NUM})月)(?![0-9０-９一二三四五六七八九十日号底末中上下初前起])"
 )
+_NUMERIC_DATE = re.compile(
+    r"(?<!\d)(?P<y>20\d\d|19\d\d)\s*[.\-/／．]\s*(?P<m>\d{1,2})(?:\s*[.\-/／．]\s*(?P<d>\d{1,2}))?(?!\d)"
+)
+_YEAR_CELL = re.compile(r"^(?P<year>\d{4})年(?:全年|年内|内|度)?(?:前|完成|以前|之前)?$")
 _RANGE_AFTER = re.compile(r"^\s*(?:[至到—\-~～]|起至)")
 _LONG_TERM_RE = re.compile(
     r"(?:^|(?<=[，,；;。（(\s：:、]))"
@@ -207,7 +211,9 @@ def parse_deadlines(
             if month is None or day is None:
                 continue
             d = _safe_date(year, month, day)
-            is_deadline = bool(m.group("s1") or m.group("lead"))
+            # In a deadline cell or field a bare date is the deadline; in running text
+            # ('2023年1月1日施行') it needs 前 or a lead word.
+            is_deadline = bool(m.group("s1") or m.group("lead")) or not running_text
         elif m.group("m2"):
             month = _to_int(m.group("m2"))
             if month is None:
@@ -277,6 +283,21 @@ def parse_deadlines(
         if d and d not in found:
             phrases.append(m.group(0).lstrip("到至截力争"))
             found.append(d)
+    if not running_text:
+        # A deadline cell: '2023-06-30', '2023.6.30', '2023/6', '2023年', '2023年全年'.
+        nm = _NUMERIC_DATE.search(text)
+        if nm:
+            y, mo = int(nm.group("y")), int(nm.group("m"))
+            d = _safe_date(y, mo, int(nm.group("d"))) if nm.group("d") else _safe_date(y, mo)
+            if d and d not in found:
+                phrases.append(nm.group(0))
+                found.append(d)
+        ym = _YEAR_CELL.match(text.strip(" 。；;，,"))
+        if ym and not found:
+            d = _safe_date(int(ym.group("year")), 12)
+            if d:
+                phrases.append(ym.group(0))
+                found.append(d)
     for m in _FIELD_MONTH_RE.finditer(text):
         # '完成时限：2023年10月': a bare month in a deadline field (or a whole cell) means its end.
         if (not running_text or m.group("label")) and not _RANGE_AFTER.match(text[m.end() :]):

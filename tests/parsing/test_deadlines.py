@@ -31,6 +31,14 @@ from desktop.parsing.deadlines import parse_cn_date, parse_deadlines
         ("在次年3 月底前足额落实", date(2022, 3, 31)),
         ("6月中旬前", date(2021, 6, 20)),
         ("到2025年，全市建成", date(2025, 12, 31)),
+        # Forms seen in deadline cells and fields.
+        ("2023年6月30日", date(2023, 6, 30)),
+        ("完成时限：2023年11月30日", date(2023, 11, 30)),
+        ("2023.6.30", date(2023, 6, 30)),
+        ("2023-06-30", date(2023, 6, 30)),
+        ("2023/9", date(2023, 9, 30)),
+        ("2023年", date(2023, 12, 31)),
+        ("2024年全年", date(2024, 12, 31)),
     ],
 )
 def test_single_deadline(text: str, expected: date) -> None:
@@ -135,3 +143,8 @@ def test_parse_cn_date() -> None:
 def test_never_raises(text: str, year: int | None) -> None:
     info = parse_deadlines(text, year)
     assert info.deadline is None or info.deadline == min(info.deadlines)
+
+
+def test_a_bare_date_in_running_text_is_not_a_deadline() -> None:
+    assert parse_deadlines("本办法自2023年1月1日施行。", 2023, running_text=True).deadlines == []
+    assert parse_deadlines("2023年召开大会", 2023, running_text=True).deadlines == []
