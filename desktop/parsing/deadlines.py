@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop.parsing.labels import DEADLINE_LABELS
+
 __all__ = ["DeadlineInfo", "normalize_date_spaces", "parse_cn_date", "parse_deadlines"]
 
 
@@ -109,7 +111,7 @@ _BARE_YEAR_END = re.compile(
     r"|(?:到|截至)(?P<year2>\d{4})年(?![0-9０-９一二三四五六七八九十年底末中上下第前内])"
 )
 _FIELD_MONTH_RE = re.compile(
-    r"(?:(?P<label>完成时限|完成时间|时间节点|时限要求|办结时限|完成期限)[：:]\s*|^\s*)"
+    r"(?:(?P<label>" + "|".join(DEADLINE_LABELS) + r")[：:]\s*|^\s*)"
     rf"(?P<value>(?:(?P<year>{_NUM})年)?(?P<month>{_NUM})月)(?![0-9０-９一二三四五六七八九十日号底末中上下初前起])"
 )
 _NUMERIC_DATE = re.compile(

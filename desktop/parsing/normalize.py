@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from desktop.parsing.labels import ALL_LABELS
+
 __all__ = ["clean_line", "is_page_marker", "normalize_text", "squeeze_spaces", "unit_spaces"]
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -107,6 +109,12 @@ def unit_spaces(text: str, *, always: bool = True) -> str:
     return _UNIT_SPACE.sub(repl, text)
 
 
+# '【牵头单位】市发展改革委' is the field '牵头单位：市发展改革委'.
+_BRACKET_LABEL = re.compile(
+    r"[【\[［〔]\s*(" + "|".join(ALL_LABELS) + r")\s*[】\]］〕]\s*[：:]?\s*"
+)
+
+
 def clean_line(line: str) -> str:
     """One physical line, cleaned (markdown markers, spaces, punctuation widths)."""
     line = line.translate(_ZERO_WIDTH).translate(_FULLWIDTH_DIGITS).translate(_ENCLOSED)
@@ -115,6 +123,8 @@ def clean_line(line: str) -> str:
     line = squeeze_spaces(unit_spaces(line.strip(), always=False))
     line = line.replace("(", "（").replace(")", "）")
     line = _PUNCT_CJK.sub(lambda m: _PUNCT_MAP[m.group(1) or m.group(2)], line)
+    if "】" in line or "]" in line or "］" in line or "〕" in line:
+        line = _BRACKET_LABEL.sub(lambda m: m.group(1) + "：", line)
     return line
 
 

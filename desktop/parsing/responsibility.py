@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.parsing.deadlines import parse_deadlines
-from desktop.parsing.units import IGNORED_LABELS, LEAD_LABELS, RESPONSIBLE_LABELS, split_units
+from desktop.parsing.labels import (
+    DEADLINE_LABELS,
+    IGNORED_LABELS,
+    LEAD_LABELS,
+    RESPONSIBLE_LABELS,
+)
+from desktop.parsing.units import split_units
 
 __all__ = ["Responsibility", "cell_units", "find_responsibility", "standing_units"]
 
@@ -15,7 +21,7 @@ _CLOSE = "）)〕]】］"
 
 _LEAD_LABELS = LEAD_LABELS
 _RESP_LABELS = RESPONSIBLE_LABELS
-_DEADLINE_LABELS = ("完成时限", "完成时间", "时间节点", "时限要求", "办结时限", "完成期限", "时限")
+_DEADLINE_LABELS = DEADLINE_LABELS
 _LABEL_RE = re.compile(
     "(?P<label>"
     + "|".join(_LEAD_LABELS + _RESP_LABELS + IGNORED_LABELS + _DEADLINE_LABELS)
@@ -192,7 +198,41 @@ def find_responsibility(text: str) -> Responsibility:
         _parse_content(segment.split("。")[0], resp, bare_units=False)
         if m.group("label") in _DEADLINE_LABELS:
             resp.deadline_text = segment[m.end() - m.start() :].strip("。；; ")
+    if not resp.found:
+        _running_text_roles(outside, resp)
     return resp
+
+
+# Longest sentence read as a running-text responsibility statement.
+_SENTENCE_MAX = 200
+
+
+def _running_text_roles(text: str, resp: Responsibility) -> None:
+    """'由X牵头，Y配合，年底前完成。' or a last sentence 'X牵头，Y配合。' without brackets.
+
+    A sentence counts only when every clause is unit names followed by a role word (or a
+    deadline), so '由企业自主选择' or '各地要加强领导' is not read as units.
+    """
+    sentences = [x.strip() for x in re.split(r"[。；;\n]", text) if x.strip()]
+    for k, sentence in enumerate(sentences):
+        by = sentence.startswith("由")
+        if not (by or k == len(sentences) - 1) or len(sentence) > _SENTENCE_MAX:
+            continue
+        body = sentence[1:] if by else sentence
+        roles = 0
+        for piece in re.split(r"[，,]", body):
+            piece = piece.strip()
+            role = _ROLE_END.search(piece)
+            if role and len(piece) > len(role.group(0)):
+                units = split_units(piece[: role.start()])
+                if not units or not all(_UNIT_END.search(u) and len(u) <= 30 for u in units):
+                    break
+                roles += 1
+            elif not (piece and parse_deadlines(piece, None).deadline_text):
+                break
+        else:
+            if roles:
+                _parse_content(body, resp, bare_units=False)
 
 
 def cell_units(text: str, *, lead_column: bool) -> tuple[list[str], list[str]]:

@@ -44,3 +44,31 @@ def test_a_signature_line_with_two_issuers_is_not_split() -> None:
     )
     (doc,) = parse_text(text).documents
     assert doc.issuer == "中共某省委办公厅某省人民政府办公厅"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead", "responsible"),
+    [
+        ("由市发展改革委牵头，市财政局配合，2023年底前完成。", ["市发展改革委"], ["市财政局"]),
+        ("由市政务办负责，长期坚持。", [], ["市政务办"]),
+        ("市发改委、市商务局牵头，各区政府落实。", ["市发改委", "市商务局"], ["各区政府"]),
+        ("由企业自主选择。", [], []),
+        ("各地要加强领导，市政府督查室负责统筹协调。", [], []),
+    ],
+)
+def test_roles_in_running_text(sentence: str, lead: list[str], responsible: list[str]) -> None:
+    assert units(sentence) == (lead, responsible)
+
+
+def test_labels_in_square_brackets_on_their_own_lines() -> None:
+    text = (
+        "一、重点任务\n（一）推进改革。内容。\n【牵头单位】市发展改革委\n【责任单位】市财政局、市商务局\n"
+        "【完成时限】2023年9月底前\n（二）深化服务。内容。\n【责任单位】市政务服务中心\n【进度安排】每季度\n"
+    )
+    first, second = parse_text(text).documents[0].measures
+    assert (first.lead_units, first.responsible_units) == (
+        ["市发展改革委"],
+        ["市财政局", "市商务局"],
+    )
+    assert first.deadlines and first.deadlines[0].isoformat() == "2023-09-30"
+    assert (second.responsible_units, second.recurring) == (["市政务服务中心"], "每季度")
