@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.parsing.deadlines import parse_deadlines
@@ -452,6 +453,15 @@ def _inherited(node: Node) -> Responsibility | None:
     return None
 
 
+def _ancestor_with(node: Node, test: Callable[[Responsibility], bool]) -> Node | None:
+    n = node.parent
+    while n is not None:
+        if n.resp is not None and n.resp.found and test(n.resp):
+            return n
+        n = n.parent
+    return None
+
+
 def build_structure(lines: list[str], year: int | None) -> StructureResult:
     """Measures, sections and context of one document's body lines."""
     builder = _Builder()
@@ -539,6 +549,12 @@ def _measure(node: Node, prefix: list[str], year: int | None, standing: list[str
     resp = node.resp if node.resp is not None and node.resp.found else _inherited(node)
     lead = list(resp.lead) if resp else []
     responsible = list(resp.responsible) if resp else []
+    if resp is not None and not lead:
+        # '（一）…（X牵头）' over '1.…（Y配合）': the heading's lead leads its points too.
+        above = _ancestor_with(node, lambda r: bool(r.lead))
+        if above is not None and above.resp is not None:
+            lead = list(above.resp.lead)
+            responsible = [u for u in responsible if u not in lead]
     if node.resp is not None and node.resp.standing:
         standing[:] = [u for u in node.resp.standing]
     for unit in standing:
@@ -555,6 +571,16 @@ def _measure(node: Node, prefix: list[str], year: int | None, standing: list[str
         info.start = min(starts) if starts else None
         if field_info.deadline_text and not info.deadline_text:
             info.deadline_text = field_info.deadline_text
+    if not info.deadlines and not info.long_term:
+        # A deadline in the heading's bracket ('（X牵头，2023年底前完成）') covers its points.
+        above = _ancestor_with(node, lambda r: bool(r.deadline_text))
+        if above is not None and above.resp is not None:
+            inherited = parse_deadlines(above.resp.deadline_text, year)
+            if inherited.deadlines or inherited.long_term:
+                info.deadlines = inherited.deadlines
+                info.deadline = inherited.deadline
+                info.long_term = inherited.long_term
+                info.deadline_text = info.deadline_text or inherited.deadline_text
     return ParsedMeasure(
         path=prefix + node.path(),
         number=node.marker.label,

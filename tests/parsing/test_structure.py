@@ -196,3 +196,14 @@ def test_title_leaves_out_a_trailing_responsibility_bracket() -> None:
         "推进工程审批改革",
         "推行告知承诺制（试行）",
     ]
+
+
+def test_points_inherit_the_headings_lead_and_bracket_deadline() -> None:
+    text = HEAD + (
+        "一、重点任务\n（一）推进政务服务标准化（市政务办牵头，2023年底前完成）\n"
+        "1.编制目录。内容。（市司法局配合）\n2.规范清单。6月底前完成。\n"
+    )
+    first, second = parse_text(text).documents[0].measures
+    assert (first.lead_units, first.responsible_units) == (["市政务办"], ["市司法局"])
+    assert [d.isoformat() for d in first.deadlines] == ["2023-12-31"]
+    assert [d.isoformat() for d in second.deadlines] == ["2023-06-30"]  # its own wins
