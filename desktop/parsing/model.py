@@ -44,6 +44,22 @@ class ParsedSection:
 
 
 @dataclass
+class ParsedContext:
+    """A paragraph kept as context, not a checklist item: a leaf under 保障措施, a preamble or
+    introduction paragraph. The import preview lets the officer include it as a measure.
+
+    `path` is the numbered item's path ([] for a paragraph outside numbering); `position` is
+    how many of the document's measures come before it.
+    """
+
+    path: list[str]
+    number: str
+    title: str
+    text: str
+    position: int = 0
+
+
+@dataclass
 class ParsedDocument:
     """One policy document; `context` keeps preamble and non-task paragraphs (总体要求, 保障措施)."""
 
@@ -55,6 +71,7 @@ class ParsedDocument:
     sections: list[ParsedSection] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
     context: list[str] = field(default_factory=list)
+    context_items: list[ParsedContext] = field(default_factory=list)
 
 
 @dataclass
@@ -107,6 +124,16 @@ def to_json(result: ParseResult, *, encoding: str | None = None) -> dict[str, An
                 ],
                 "attachments": list(doc.attachments),
                 "context": list(doc.context),
+                "context_items": [
+                    {
+                        "path": list(c.path),
+                        "number": c.number,
+                        "title": c.title,
+                        "text": c.text,
+                        "position": c.position,
+                    }
+                    for c in doc.context_items
+                ],
             }
             for doc in result.documents
         ],

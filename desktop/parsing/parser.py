@@ -40,6 +40,7 @@ def _parse(
                 sections=structure.sections,
                 attachments=structure.attachments,
                 context=structure.context,
+                context_items=structure.context_items,
             )
         )
     task_tables = [t for t in tables if is_task_table(t)]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from desktop.parsing.deadlines import parse_deadlines
 from desktop.parsing.documents import is_date_line, is_org_line
-from desktop.parsing.model import ParsedMeasure, ParsedSection
+from desktop.parsing.model import ParsedContext, ParsedMeasure, ParsedSection
 from desktop.parsing.numbering import Marker, match_marker
 from desktop.parsing.responsibility import Responsibility, find_responsibility, standing_units
 
@@ -59,6 +59,10 @@ _ATTACHMENT_HEADING = re.compile(
     r"^附\s*件\s*(?P<n>\d{1,2})\s*(?P<colon>[：:])?\s*(?P<title>[^\d\s.．、：:].{1,60})$"
 )
 _ATTACHMENT_ENTRY = re.compile(r"^\d{1,2}\s*[.．、]\s*.{2,80}$")
+# Characters after which a line continues the same sentence on the next line.
+_CONTINUES = "，,、；;：:“‘《（(〔[【的和与及等"
+# ... and characters that continue the previous line's sentence at the start of a line.
+_CONTINUED = "《（(“‘〔[【，,、。；;：:）)”’》"
 _PRINTED = re.compile(r"^.{6,20}日\s*印发$")
 _TITLE_LIKE = re.compile(
     r"^[^。，；：！？,;:]{4,60}(?:方案|要点|措施|清单|台账|计划|办法|细则|规则|意见|规划|分工|举措|"
@@ -73,9 +77,13 @@ class Node:
     lines: list[str] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     resp: Responsibility | None = None
+    seq: int = 0  # order of the item in the document, across parts
+    heading_line: bool = False  # the marker line is a heading of its own ('一、总体要求')
 
     @property
     def text(self) -> str:
+        if self.heading_line and len(self.lines) > 1 and self.lines[1][:1] not in _CONTINUED:
+            return self.lines[0] + "\n" + join_lines(self.lines[1:])
         return join_lines(self.lines)
 
     def path(self) -> list[str]:
@@ -103,6 +111,7 @@ class StructureResult:
     context: list[str] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    context_items: list[ParsedContext] = field(default_factory=list)
 
 
 def join_lines(lines: list[str]) -> str:
@@ -192,6 +201,10 @@ class _Builder:
         self.pending: tuple[str | None, str | None] | None = None
         self.in_attachment_list = False
         self.signed = False  # a signature date was seen: what follows is attachments
+        self.seq = 0  # numbered items pushed so far
+        self.typical_line = 40  # median length of the document's lines (set by feed)
+        # Text lines outside any numbered item, with the number of items before them.
+        self.loose: list[tuple[int, str]] = []
         self.gaps = 0
 
     @property
@@ -254,7 +267,13 @@ class _Builder:
     def _push(self, m: Marker) -> None:
         part = self.part
         parent = part.stack[-1] if part.stack else None
-        node = Node(m, parent)
+        self.seq += 1
+        node = Node(m, parent, seq=self.seq)
+        # A marker line much shorter than the document's lines and not ending mid-sentence is
+        # a heading line ('一、总体要求' above its paragraph), not a line the PDF wrapped.
+        node.heading_line = (
+            0 < len(m.rest) < 0.6 * self.typical_line and m.rest[-1] not in _CONTINUES
+        )
         if m.rest:
             node.lines.append(m.rest)
         if parent is None:
@@ -269,6 +288,8 @@ class _Builder:
 
     def feed(self, lines: list[str]) -> None:
         n = len(lines)
+        lengths = sorted(len(line) for line in lines if len(line) >= 10)
+        self.typical_line = lengths[len(lengths) // 2] if lengths else 40
         for i, line in enumerate(lines):
             nxt = lines[i + 1] if i + 1 < n else ""
             if (
@@ -323,6 +344,7 @@ class _Builder:
                 self.current.lines.append(line)
             else:
                 self.context.append(line)
+                self.loose.append((self.seq, line))
                 if not any(p.roots for p in self.parts):
                     self.preamble.append(line)
 
@@ -515,6 +537,8 @@ def build_structure(lines: list[str], year: int | None) -> StructureResult:
         units, _ = standing_units(line)
         if units:
             standing = units
+    items: list[tuple[float, ParsedContext]] = []
+    measure_seqs: list[int] = []
     for k, (part, leaves) in enumerate(measure_parts):
         prefix: list[str] = []
         if prefix_parts and leaves:
@@ -539,9 +563,50 @@ def build_structure(lines: list[str], year: int | None) -> StructureResult:
                 )
                 if not node.children:
                     result.context.append(text)
+                    items.append((node.seq, _context_item(node, prefix, len(result.measures))))
             else:
                 result.context.append(node.text)
+                items.append((node.seq, _context_item(node, prefix, len(result.measures))))
+        measure_seqs.extend(n.seq for n in _walk(part.roots) if id(n) in leaf_ids)
+    for k, (seq, text) in enumerate(_paragraphs(builder.loose, builder.typical_line), start=1):
+        position = sum(1 for s in measure_seqs if s <= seq)
+        item = ParsedContext([f"段{k}"], f"段{k}", item_title(text), text, position)
+        # After the numbered item it follows (seq), before the next one.
+        items.append((seq + 0.5, item))
+    items.sort(key=lambda t: t[0])
+    result.context_items = [item for _, item in items]
     return result
+
+
+def _context_item(node: Node, prefix: list[str], position: int) -> ParsedContext:
+    text = node.text
+    return ParsedContext(prefix + node.path(), node.marker.label, item_title(text), text, position)
+
+
+def _paragraphs(loose: list[tuple[int, str]], typical_line: int) -> list[tuple[int, str]]:
+    """Sentences-bearing paragraphs among the lines outside numbered items (not titles,
+    addressees or signatures), each with the number of items before it."""
+    out: list[tuple[int, str]] = []
+    run: list[str] = []
+    run_seq = -1
+
+    def flush() -> None:
+        if run:
+            for para in join_lines(run).split("\n"):
+                para = para.strip()
+                if len(para) >= 8 and re.search(r"[。；！？]", para) and not para.endswith("："):
+                    out.append((run_seq, para))
+        run.clear()
+
+    for seq, line in loose:
+        if seq != run_seq:
+            flush()
+            run_seq = seq
+        run.append(line)
+        if len(line) < 0.6 * typical_line and line[-1] not in _CONTINUES:
+            flush()  # a short line ends its paragraph: a title, an addressee, a last line
+    flush()
+    return out
 
 
 def _measure(node: Node, prefix: list[str], year: int | None, standing: list[str]) -> ParsedMeasure:

@@ -207,3 +207,42 @@ def test_points_inherit_the_headings_lead_and_bracket_deadline() -> None:
     assert (first.lead_units, first.responsible_units) == (["市政务办"], ["市司法局"])
     assert [d.isoformat() for d in first.deadlines] == ["2023-12-31"]
     assert [d.isoformat() for d in second.deadlines] == ["2023-06-30"]  # its own wins
+
+
+def test_a_heading_line_is_kept_apart_from_its_paragraph() -> None:
+    text = HEAD + (
+        "一、总体要求\n坚持以人民为中心的发展思想，全面提升政务服务水平，推动营商环境持续优化。\n"
+        "二、重点任务\n（一）推进改革\n全面推行网上办理，实现高频事项“掌上办”全覆盖。（省政务办负责）\n"
+    )
+    doc = parse_text(text).documents[0]
+    (m,) = doc.measures
+    assert m.title == "推进改革"
+    assert m.text.startswith("推进改革\n全面推行")
+    assert doc.sections[0].title == "总体要求"
+
+
+def test_a_wrapped_pdf_line_is_not_taken_for_a_heading() -> None:
+    # Lines of about 20 characters: the first line of （一） is wrapped, not a heading.
+    text = HEAD + (
+        "一、重点任务\n（一）深化“提前申报”“两步\n申报”改革，推动进口货物“船\n边直提”常态化运作。（青岛\n"
+        "海关牵头，市商务局配合）\n"
+    )
+    (m,) = parse_text(text).documents[0].measures
+    assert m.text.startswith("深化“提前申报”“两步申报”改革")
+    assert m.lead_units == ["青岛海关"]
+
+
+def test_context_items_keep_their_place() -> None:
+    text = HEAD + (
+        "为推进改革，制定本方案。\n一、总体要求\n坚持稳中求进，全面提升服务水平。\n"
+        "二、重点任务\n（一）推进改革。内容。（省财政厅负责）\n（二）深化服务。内容。（省商务厅负责）\n"
+        "三、保障措施\n（一）加强组织领导。各地要加强领导。\n（二）强化督查考核。各地要加强督查。\n"
+    )
+    doc = parse_text(text).documents[0]
+    items = [(c.path, c.title, c.position) for c in doc.context_items]
+    assert items[-4:] == [
+        (["段1"], "为推进改革，制定本方案", 0),
+        (["一"], "总体要求", 0),
+        (["三", "（一）"], "加强组织领导", 2),
+        (["三", "（二）"], "强化督查考核", 2),
+    ]
