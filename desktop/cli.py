@@ -201,7 +201,7 @@ def _parse(args: argparse.Namespace) -> int:
     result = parse_text(read.text, tables=read.tables)
     result.warnings[:0] = read.warnings
     if args.json:
-        json.dump(to_json(result), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(to_json(result, encoding=read.encoding), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
     if read.encoding:

@@ -2,6 +2,7 @@
 
 from desktop.parsing.deadlines import DeadlineInfo, parse_deadlines
 from desktop.parsing.model import (
+    ParsedContext,
     ParsedDocument,
     ParsedMeasure,
     ParsedSection,
@@ -16,6 +17,7 @@ __all__ = [
     "DeadlineInfo",
     "ParseError",
     "ParseResult",
+    "ParsedContext",
     "ParsedDocument",
     "ParsedMeasure",
     "ParsedSection",

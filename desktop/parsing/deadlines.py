@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop.parsing.labels import DEADLINE_LABELS
+
 __all__ = ["DeadlineInfo", "normalize_date_spaces", "parse_cn_date", "parse_deadlines"]
 
 
@@ -15,7 +17,9 @@ class DeadlineInfo:
     """What a text says about when a task is due.
 
     `deadline` is the earliest of `deadlines`; `deadline_text` holds the phrases as written
-    (joined with '；' when there are several); `recurring` is '每季度', '每月' and the like.
+    (joined with '；' when there are several); `recurring` is '每季度', '每月' and the like;
+    `start` is the earliest start date ('8月1日起'), kept out of the deadlines so a measure that
+    starts on a date is not overdue from that day on.
     """
 
     deadline_text: str | None = None
@@ -23,6 +27,9 @@ class DeadlineInfo:
     deadlines: list[date] = field(default_factory=list)
     long_term: bool = False
     recurring: str | None = None
+    start: date | None = (
+        None  # earliest '2023年1月1日起' / '9月起': when work starts, not a deadline
+    )
 
 
 _CN_DIGITS = {
@@ -104,9 +111,13 @@ _BARE_YEAR_END = re.compile(
     r"|(?:到|截至)(?P<year2>\d{4})年(?![0-9０-９一二三四五六七八九十年底末中上下第前内])"
 )
 _FIELD_MONTH_RE = re.compile(
-    r"(?:(?P<label>完成时限|完成时间|时间节点|时限要求|办结时限|完成期限)[：:]\s*|^\s*)"
+    r"(?:(?P<label>" + "|".join(DEADLINE_LABELS) + r")[：:]\s*|^\s*)"
     rf"(?P<value>(?:(?P<year>{_NUM})年)?(?P<month>{_NUM})月)(?![0-9０-９一二三四五六七八九十日号底末中上下初前起])"
 )
+_NUMERIC_DATE = re.compile(
+    r"(?<!\d)(?P<y>20\d\d|19\d\d)\s*[.\-/／．]\s*(?P<m>\d{1,2})(?:\s*[.\-/／．]\s*(?P<d>\d{1,2}))?(?!\d)"
+)
+_YEAR_CELL = re.compile(r"^(?P<year>\d{4})年(?:全年|年内|内|度)?(?:前|完成|以前|之前)?$")
 _RANGE_AFTER = re.compile(r"^\s*(?:[至到—\-~～]|起至)")
 _LONG_TERM_RE = re.compile(
     r"(?:^|(?<=[，,；;。（(\s：:、]))"
@@ -127,6 +138,7 @@ _RECURRING_NORMAL = {
     "逐月": "每月",
     "每年度": "每年",
 }
+_START_SUFFIXES = ("起", "开始")
 _QUARTER_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -171,6 +183,7 @@ def parse_deadlines(
     text = normalize_date_spaces(text)
     phrases: list[str] = []
     found: list[date] = []
+    starts: list[date] = []
     last_year: int | None = None
     prev_end = -1
     for m in _DEADLINE_RE.finditer(text):
@@ -194,12 +207,15 @@ def parse_deadlines(
         )
         d: date | None = None
         is_deadline = False
+        starts_here = m.group("s1") in _START_SUFFIXES or m.group("s3") in _START_SUFFIXES
         if m.group("m1"):
             month, day = _to_int(m.group("m1")), _to_int(m.group("d1"))
             if month is None or day is None:
                 continue
             d = _safe_date(year, month, day)
-            is_deadline = bool(m.group("s1") or m.group("lead"))
+            # In a deadline cell or field a bare date is the deadline; in running text
+            # ('2023年1月1日施行') it needs 前 or a lead word.
+            is_deadline = bool(m.group("s1") or m.group("lead")) or not running_text
         elif m.group("m2"):
             month = _to_int(m.group("m2"))
             if month is None:
@@ -243,6 +259,10 @@ def parse_deadlines(
         if not is_deadline or in_range:
             continue
         prev_end = m.end()
+        if starts_here:
+            if d is not None:
+                starts.append(d)
+            continue
         phrase = phrase.lstrip("到至截止力争确保于在")
         if phrase.startswith("截至"):
             phrase = phrase[2:]
@@ -265,6 +285,21 @@ def parse_deadlines(
         if d and d not in found:
             phrases.append(m.group(0).lstrip("到至截力争"))
             found.append(d)
+    if not running_text:
+        # A deadline cell: '2023-06-30', '2023.6.30', '2023/6', '2023年', '2023年全年'.
+        nm = _NUMERIC_DATE.search(text)
+        if nm:
+            y, mo = int(nm.group("y")), int(nm.group("m"))
+            d = _safe_date(y, mo, int(nm.group("d"))) if nm.group("d") else _safe_date(y, mo)
+            if d and d not in found:
+                phrases.append(nm.group(0))
+                found.append(d)
+        ym = _YEAR_CELL.match(text.strip(" 。；;，,"))
+        if ym and not found:
+            d = _safe_date(int(ym.group("year")), 12)
+            if d:
+                phrases.append(ym.group(0))
+                found.append(d)
     for m in _FIELD_MONTH_RE.finditer(text):
         # '完成时限：2023年10月': a bare month in a deadline field (or a whole cell) means its end.
         if (not running_text or m.group("label")) and not _RANGE_AFTER.match(text[m.end() :]):
@@ -290,4 +325,5 @@ def parse_deadlines(
     info.deadline_text = "；".join(unique) if unique else None
     info.deadlines = sorted(set(found))
     info.deadline = info.deadlines[0] if info.deadlines else None
+    info.start = min(starts) if starts else None
     return info

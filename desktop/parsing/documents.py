@@ -87,14 +87,20 @@ def _header_date(text: str) -> date | None:
         return None
 
 
+# A table-of-contents line: a title, leader dots and a page number ('…的通知…………12').
+_TOC_LINE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|．{3,}|-{4,}|_{4,}|—{3,})\s*\d{1,4}$")
+
+
 def _compilation_header(lines: list[str], i: int) -> tuple[int, str, date | None] | None:
     """(index after the header, title, date) when lines[i] starts a compilation entry."""
     m = _HEADER_START.match(lines[i])
-    if not m:
+    if not m or _TOC_LINE.search(lines[i]):
         return None
     joined = m.group(2)
     for j in range(i, min(i + 5, len(lines))):
         if j > i:
+            if _TOC_LINE.search(lines[j]) or _HEADER_START.match(lines[j]):
+                break  # the next entry, or a contents line: this entry has no date
             joined += lines[j]
         hm = _HEADER_TITLE.match(joined)
         if hm and re.search(r"关于|印发|条例|办法|规定|决定", hm.group("title")):

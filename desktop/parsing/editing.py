@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from desktop.parsing.deadlines import parse_deadlines
-from desktop.parsing.model import ParsedDocument, ParsedMeasure, ParsedSection
-
-TITLE_MAX = 40
-_SENTENCE_END = re.compile(r"[。；;！？]")
+from desktop.parsing.model import ParsedContext, ParsedDocument, ParsedMeasure, ParsedSection
+from desktop.parsing.structure import item_title
 
 
 def leading_title(text: str) -> str:
-    """A measure's title: its leading phrase up to the first 。 when that phrase is short."""
-    text = text.strip()
-    match = _SENTENCE_END.search(text)
-    head = text[: match.start()] if match else text
-    if 0 < len(head) <= TITLE_MAX:
-        return head
-    return text[:TITLE_MAX].rstrip("，,、") + ("…" if len(text) > TITLE_MAX else "")
+    """A measure's title, by the parser's rule (see `item_title`)."""
+    return item_title(text)
 
 
 def _unique(items: list[str]) -> list[str]:
@@ -43,7 +35,7 @@ def merge_with_next(doc: ParsedDocument, index: int) -> ParsedDocument:
         long_term=first.long_term or second.long_term,
     )
     measures = [*doc.measures[:index], merged, *doc.measures[index + 2 :]]
-    return replace(doc, measures=measures)
+    return replace(doc, measures=measures, context_items=_shift(doc, index + 2, -1))
 
 
 def split_measure(
@@ -74,7 +66,11 @@ def split_measure(
                 responsible_units=list(m.responsible_units),
             )
         )
-    return replace(doc, measures=[*doc.measures[:index], *parts, *doc.measures[index + 1 :]])
+    return replace(
+        doc,
+        measures=[*doc.measures[:index], *parts, *doc.measures[index + 1 :]],
+        context_items=_shift(doc, index + 1, 1),
+    )
 
 
 def promote_to_section(doc: ParsedDocument, index: int) -> ParsedDocument:
@@ -92,7 +88,9 @@ def promote_to_section(doc: ParsedDocument, index: int) -> ParsedDocument:
             adopting = False
             measures.append(other)
     sections = _insert_section(doc.sections, section)
-    return replace(doc, measures=measures, sections=sections)
+    return replace(
+        doc, measures=measures, sections=sections, context_items=_shift(doc, index + 1, -1)
+    )
 
 
 def demote_to_measure(doc: ParsedDocument, section_index: int) -> ParsedDocument:
@@ -110,20 +108,22 @@ def demote_to_measure(doc: ParsedDocument, section_index: int) -> ParsedDocument
         path=list(prefix), number=s.number, title=s.title, text=s.text or s.title
     )
     measures: list[ParsedMeasure] = []
-    placed = False
+    placed_at = -1
     for m in doc.measures:
-        if not placed and m.path[: len(prefix)] == prefix:
+        if placed_at < 0 and m.path[: len(prefix)] == prefix:
+            placed_at = len(measures)
             measures.append(measure)
-            placed = True
         measures.append(replace(m, path=lift(m.path)))
-    if not placed:
+    if placed_at < 0:
+        placed_at = len(measures)
         measures.append(measure)
     sections = [
         replace(other, path=lift(other.path))
         for i, other in enumerate(doc.sections)
         if i != section_index
     ]
-    return replace(doc, measures=measures, sections=sections)
+    items = [replace(c, path=lift(c.path)) for c in _shift(doc, placed_at, 1)]
+    return replace(doc, measures=measures, sections=sections, context_items=items)
 
 
 def include_section_as_measure(doc: ParsedDocument, section_index: int) -> ParsedDocument:
@@ -136,7 +136,53 @@ def include_section_as_measure(doc: ParsedDocument, section_index: int) -> Parse
         (i for i, m in enumerate(doc.measures) if m.path[: len(s.path)] == s.path),
         len(doc.measures),
     )
-    return replace(doc, measures=[*doc.measures[:position], measure, *doc.measures[position:]])
+    return replace(
+        doc,
+        measures=[*doc.measures[:position], measure, *doc.measures[position:]],
+        context_items=_shift(doc, position, 1),
+    )
+
+
+def include_context(
+    doc: ParsedDocument, context_index: int, default_year: int | None = None
+) -> ParsedDocument:
+    """A context paragraph the parser left out (e.g. （一）加强组织领导 under 保障措施) becomes a
+    measure in its place; a heading that was only that paragraph stops being a heading."""
+    c = doc.context_items[context_index]
+    year = default_year or (doc.date.year if doc.date else None)
+    info = parse_deadlines(c.text, year, running_text=True)
+    measure = ParsedMeasure(
+        path=list(c.path),
+        number=c.number,
+        title=c.title,
+        text=c.text,
+        deadline_text=info.deadline_text,
+        deadline=info.deadline,
+        long_term=info.long_term,
+        deadlines=list(info.deadlines),
+        recurring=info.recurring,
+        start=info.start,
+    )
+    at = min(max(c.position, 0), len(doc.measures))
+    items = [
+        replace(other, position=other.position + 1) if i > context_index else other
+        for i, other in enumerate(doc.context_items)
+        if i != context_index
+    ]
+    return replace(
+        doc,
+        measures=[*doc.measures[:at], measure, *doc.measures[at:]],
+        sections=[s for s in doc.sections if s.path != c.path],
+        context_items=items,
+    )
+
+
+def _shift(doc: ParsedDocument, at: int, delta: int) -> list[ParsedContext]:
+    """Context items after measure position `at` move by `delta` when measures come or go."""
+    return [
+        replace(c, position=max(0, c.position + delta)) if c.position >= at else c
+        for c in doc.context_items
+    ]
 
 
 def exclude(

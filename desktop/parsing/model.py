@@ -29,6 +29,8 @@ class ParsedMeasure:
     deadline: date | None = None
     long_term: bool = False
     deadlines: list[date] = field(default_factory=list)
+    recurring: str | None = None  # '每季度', '每月' …: a task repeated on a schedule
+    start: date | None = None  # '2023年1月1日起': when the work starts; never a deadline
 
 
 @dataclass
@@ -39,6 +41,22 @@ class ParsedSection:
     number: str
     title: str
     text: str = ""
+
+
+@dataclass
+class ParsedContext:
+    """A paragraph kept as context, not a checklist item: a leaf under 保障措施, a preamble or
+    introduction paragraph. The import preview lets the officer include it as a measure.
+
+    `path` is the numbered item's path ([] for a paragraph outside numbering); `position` is
+    how many of the document's measures come before it.
+    """
+
+    path: list[str]
+    number: str
+    title: str
+    text: str
+    position: int = 0
 
 
 @dataclass
@@ -53,6 +71,7 @@ class ParsedDocument:
     sections: list[ParsedSection] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
     context: list[str] = field(default_factory=list)
+    context_items: list[ParsedContext] = field(default_factory=list)
 
 
 @dataclass
@@ -69,9 +88,13 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def to_json(result: ParseResult) -> dict[str, Any]:
-    """The JSON of `python main.py parse FILE --json`. Fields may be added, never renamed."""
+def to_json(result: ParseResult, *, encoding: str | None = None) -> dict[str, Any]:
+    """The JSON of `python main.py parse FILE --json`. Fields may be added, never renamed.
+
+    `encoding` is how the reader decoded the file (None for Word and PDF files).
+    """
     return {
+        "encoding": encoding,
         "documents": [
             {
                 "title": doc.title,
@@ -90,6 +113,8 @@ def to_json(result: ParseResult) -> dict[str, Any]:
                         "deadline": _iso(m.deadline),
                         "long_term": m.long_term,
                         "deadlines": [_iso(d) for d in m.deadlines],
+                        "recurring": m.recurring,
+                        "start": _iso(m.start),
                     }
                     for m in doc.measures
                 ],
@@ -99,6 +124,16 @@ def to_json(result: ParseResult) -> dict[str, Any]:
                 ],
                 "attachments": list(doc.attachments),
                 "context": list(doc.context),
+                "context_items": [
+                    {
+                        "path": list(c.path),
+                        "number": c.number,
+                        "title": c.title,
+                        "text": c.text,
+                        "position": c.position,
+                    }
+                    for c in doc.context_items
+                ],
             }
             for doc in result.documents
         ],

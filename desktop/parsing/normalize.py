@@ -1,13 +1,36 @@
-"""Text cleanup before structure: page markers, stray spaces, markdown, half-width punctuation."""
+"""Text cleanup before structure: page markers, stray spaces, markdown, character widths."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["clean_line", "is_page_marker", "normalize_text", "squeeze_spaces"]
+from desktop.parsing.labels import ALL_LABELS
+
+__all__ = ["clean_line", "is_page_marker", "normalize_text", "squeeze_spaces", "unit_spaces"]
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _enclosed_table() -> dict[int, str]:
+    """Full-width Latin letters and the numbers Word and WPS type as one character.
+
+    '５Ｇ' -> '5G'; '⑴' -> '（1）', '⒈' -> '1.', '㈠' -> '（一）', so numbering typed with
+    these characters is read like its plain form.
+    """
+    table: dict[int, str] = {}
+    for k in range(26):
+        table[0xFF21 + k] = chr(ord("A") + k)
+        table[0xFF41 + k] = chr(ord("a") + k)
+    for k in range(20):
+        table[0x2474 + k] = f"（{k + 1}）"
+        table[0x2488 + k] = f"{k + 1}."
+    for k, cn in enumerate("一二三四五六七八九十"):
+        table[0x3220 + k] = f"（{cn}）"
+    return table
+
+
+_ENCLOSED = _enclosed_table()
 _PAGE_MARKER = re.compile(
     r"^\s*(?:#+\s*)?(?:"
     r"page\s*\d+\s*[:：]?"
@@ -56,14 +79,52 @@ _PUNCT_CJK = re.compile(
 _PUNCT_MAP = {",": "，", ";": "；", ":": "："}
 
 
+# A space between two unit names ('省财政厅 省税务局牵头'): after a unit ending, before a unit
+# opening. Read as a list separator, since the spaces are squeezed out of Chinese text later.
+_UNIT_SPACE = re.compile(
+    r"(?:(?<=[厅局委办院行队所站社室处署])|(?<=政府)|(?<=中心)|(?<=公司)|(?<=集团)|(?<=海关))"
+    r"[ \t\u3000\xa0]+(?=[省市县区各州旗]|国家|中国|人民银行|国网|自治区)"
+)
+_ROLE_AFTER = re.compile(r"[^。]{0,80}?(?:牵头|负责|配合|参与|协办|落实)")
+_LABEL_BEFORE = re.compile(r"(?:单位|部门|处室|主体)[：:][^。]*$")
+
+
+def unit_spaces(text: str, *, always: bool = True) -> str:
+    """'省财政厅 省税务局' -> '省财政厅、省税务局'.
+
+    With `always=False` (running text) only where the names stand in a responsibility phrase:
+    a role word follows or a unit label precedes, so a signature line with two issuers
+    ('中共某省委办公厅 某省人民政府办公厅') is left alone.
+    """
+    if " " not in text and "\u3000" not in text and "\t" not in text and "\xa0" not in text:
+        return text
+
+    def repl(m: re.Match[str]) -> str:
+        if always:
+            return "、"
+        if _ROLE_AFTER.match(text, m.end()) or _LABEL_BEFORE.search(text, 0, m.start()):
+            return "、"
+        return m.group(0)
+
+    return _UNIT_SPACE.sub(repl, text)
+
+
+# '【牵头单位】市发展改革委' is the field '牵头单位：市发展改革委'.
+_BRACKET_LABEL = re.compile(
+    r"[【\[［〔]\s*(" + "|".join(ALL_LABELS) + r")\s*[】\]］〕]\s*[：:]?\s*"
+)
+
+
 def clean_line(line: str) -> str:
     """One physical line, cleaned (markdown markers, spaces, punctuation widths)."""
-    line = line.translate(_ZERO_WIDTH).translate(_FULLWIDTH_DIGITS)
+    line = line.translate(_ZERO_WIDTH).translate(_FULLWIDTH_DIGITS).translate(_ENCLOSED)
     line = _MARKDOWN.sub("", line)
     line = _BOLD.sub("", line)
-    line = squeeze_spaces(line.strip())
+    line = squeeze_spaces(unit_spaces(line.strip(), always=False))
     line = line.replace("(", "（").replace(")", "）")
     line = _PUNCT_CJK.sub(lambda m: _PUNCT_MAP[m.group(1) or m.group(2)], line)
+    if "】" in line or "]" in line or "］" in line or "〕" in line:
+        line = _BRACKET_LABEL.sub(lambda m: m.group(1) + "：", line)
     return line
 
 

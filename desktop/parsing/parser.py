@@ -8,7 +8,7 @@ from desktop.parsing.documents import read_meta, split_documents
 from desktop.parsing.model import ParsedDocument, ParseResult
 from desktop.parsing.normalize import normalize_text
 from desktop.parsing.structure import build_structure
-from desktop.parsing.tables import is_task_table, parse_task_table
+from desktop.parsing.tables import is_task_table, parse_task_table, text_tables
 
 __all__ = ["parse_text"]
 
@@ -20,6 +20,8 @@ def _parse(
     tables: Sequence[Sequence[Sequence[str]]],
     default_year: int | None,
 ) -> ParseResult:
+    text, pasted = text_tables(text)
+    tables = [*tables, *pasted]
     lines = normalize_text(text)
     result = ParseResult(documents=[])
     for segment in split_documents(lines):
@@ -38,6 +40,7 @@ def _parse(
                 sections=structure.sections,
                 attachments=structure.attachments,
                 context=structure.context,
+                context_items=structure.context_items,
             )
         )
     task_tables = [t for t in tables if is_task_table(t)]

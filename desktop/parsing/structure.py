@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.parsing.deadlines import parse_deadlines
 from desktop.parsing.documents import is_date_line, is_org_line
-from desktop.parsing.model import ParsedMeasure, ParsedSection
+from desktop.parsing.model import ParsedContext, ParsedMeasure, ParsedSection
 from desktop.parsing.numbering import Marker, match_marker
 from desktop.parsing.responsibility import Responsibility, find_responsibility, standing_units
 
@@ -24,6 +25,7 @@ _RANK = {
     "paren_arabic": 6,
     "arabic_rparen": 6,
     "circled": 7,
+    "roman": 1,
 }
 _CONTEXT_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]、)?(?:指导思想|总体要求|总体思路|总体目标|基本原则|工作原则|主要原则|"
@@ -36,12 +38,31 @@ _CONTEXT_HEADING = re.compile(
 _CONTEXT_WORDS = re.compile(
     r"保障措施|组织保障|工作保障|强化保障|组织实施|组织领导|工作要求|总体要求|指导思想|基本原则|实施步骤"
 )
+# Clauses about the document itself, numbered like its measures in flat lists ('第一条 为…，制定
+# 本措施。', '六、本措施自印发之日起施行，有效期至…', '本办法由市发展改革委负责解释'): context.
+_PURPOSE_CLAUSE = re.compile(
+    r"^(?:为了?|根据|依据|按照|为深入|为进一步|为加快|为全面)[^。]{2,200}?"
+    r"(?:制定|提出|出台)(?:本(?:措施|办法|方案|意见|细则|规定|计划|要点|清单|政策|条例|实施|"
+    r"若干|工作|行动)|如下|以下)"
+)
+_CLOSING_CLAUSE = re.compile(
+    r"^(?:本|此|以上|上述)[^，。；]{0,14}?(?:自[^，。；]{0,16}(?:施行|实施|执行|生效)|"
+    r"有效期|由[^，。；]{2,30}(?:负责)?解释|解释权)"
+    r"|^自[^，。；]{0,16}之日起(?:施行|实施|执行|生效)"
+)
 _TRAILER = re.compile(
     r"^(?:抄送|抄报|分送|发送|公开属性|公开方式|信息公开选项|印发机关|联系人|联系电话)[：:]|^（此件.{0,20}）$|^[（(]此件"
 )
 _ATTACHMENT_MARK = re.compile(r"^附\s*件\s*(?P<n>\d{1,2})?\s*[：:]?\s*$")
 _ATTACHMENT_LIST = re.compile(r"^附\s*件\s*(?P<n>\d{1,2})?\s*[：:]\s*(?P<title>.+)$")
-_ATTACHMENT_ENTRY = re.compile(r"^\d{1,2}\s*[.．、]\s*.{4,80}$")
+_ATTACHMENT_HEADING = re.compile(
+    r"^附\s*件\s*(?P<n>\d{1,2})\s*(?P<colon>[：:])?\s*(?P<title>[^\d\s.．、：:].{1,60})$"
+)
+_ATTACHMENT_ENTRY = re.compile(r"^\d{1,2}\s*[.．、]\s*.{2,80}$")
+# Characters after which a line continues the same sentence on the next line.
+_CONTINUES = "，,、；;：:“‘《（(〔[【的和与及等"
+# ... and characters that continue the previous line's sentence at the start of a line.
+_CONTINUED = "《（(“‘〔[【，,、。；;：:）)”’》"
 _PRINTED = re.compile(r"^.{6,20}日\s*印发$")
 _TITLE_LIKE = re.compile(
     r"^[^。，；：！？,;:]{4,60}(?:方案|要点|措施|清单|台账|计划|办法|细则|规则|意见|规划|分工|举措|"
@@ -56,9 +77,13 @@ class Node:
     lines: list[str] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     resp: Responsibility | None = None
+    seq: int = 0  # order of the item in the document, across parts
+    heading_line: bool = False  # the marker line is a heading of its own ('一、总体要求')
 
     @property
     def text(self) -> str:
+        if self.heading_line and len(self.lines) > 1 and self.lines[1][:1] not in _CONTINUED:
+            return self.lines[0] + "\n" + join_lines(self.lines[1:])
         return join_lines(self.lines)
 
     def path(self) -> list[str]:
@@ -86,6 +111,7 @@ class StructureResult:
     context: list[str] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    context_items: list[ParsedContext] = field(default_factory=list)
 
 
 def join_lines(lines: list[str]) -> str:
@@ -105,18 +131,62 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
+TITLE_MAX = 30
+_QUOTE_OPEN = "“‘《（(〔[【「"
+_QUOTE_CLOSE = "”’》）)〕]】」"
+
+
+def _first_top_level(text: str, stops: str) -> int:
+    """Index of the first character of `stops` outside quotes and brackets, else -1."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in _QUOTE_OPEN:
+            depth += 1
+        elif ch in _QUOTE_CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in stops:
+            return i
+    return -1
+
+
+_ROLE_WORDS = re.compile(r"牵头|负责|配合|参与|落实|单位[：:]|部门[：:]")
+
+
+def _without_trailing_bracket(phrase: str) -> str:
+    """'推进工程审批改革（省住建厅负责）' -> '推进工程审批改革'; '（试行）' stays."""
+    if not phrase or phrase[-1] not in "）)〕]】］":
+        return phrase
+    depth = 0
+    for i in range(len(phrase) - 1, -1, -1):
+        ch = phrase[i]
+        if ch in "）)〕]】］":
+            depth += 1
+        elif ch in "（(〔[【［":
+            depth -= 1
+            if depth == 0:
+                if i > 0 and _ROLE_WORDS.search(phrase[i:]):
+                    return phrase[:i].rstrip()
+                return phrase
+    return phrase
+
+
 def item_title(text: str) -> str:
-    """The leading phrase up to the first 。 when it is short, else a short opening."""
-    first = text.split("\n", 1)[0]
-    m = re.match(r"^(.{1,60}?)[。！？]", first)
-    if m and len(m.group(1)) <= 40:
-        return m.group(1).strip()
-    if len(first) <= 40 and not re.search(r"[，。；]", first):
-        return first.strip("。 ")
-    m = re.match(r"^(.{2,30}?)[，；：]", first)
-    if m:
-        return m.group(1)
-    return first[:30]
+    """A measure's title: its leading phrase up to the first 。 when that phrase is short.
+
+    Short means at most `TITLE_MAX` characters. Otherwise the phrase's first clause (up to
+    ，；： outside quotes and brackets) when that is short, else its first `TITLE_MAX`
+    characters and '…'.
+    """
+    first = text.strip().split("\n", 1)[0].strip()
+    end = _first_top_level(first, "。！？")
+    phrase = _without_trailing_bracket((first[:end] if end >= 0 else first).strip())
+    phrase = phrase.rstrip("；;，,：:")
+    if len(phrase) <= TITLE_MAX:
+        return phrase
+    clause_end = _first_top_level(phrase, "，,；;：:")
+    if 4 <= clause_end <= TITLE_MAX:
+        return phrase[:clause_end]
+    return phrase[:TITLE_MAX] + ("…" if len(phrase) > TITLE_MAX else "")
 
 
 class _Builder:
@@ -130,6 +200,11 @@ class _Builder:
         self.attachments: list[str] = []
         self.pending: tuple[str | None, str | None] | None = None
         self.in_attachment_list = False
+        self.signed = False  # a signature date was seen: what follows is attachments
+        self.seq = 0  # numbered items pushed so far
+        self.typical_line = 40  # median length of the document's lines (set by feed)
+        # Text lines outside any numbered item, with the number of items before them.
+        self.loose: list[tuple[int, str]] = []
         self.gaps = 0
 
     @property
@@ -192,7 +267,13 @@ class _Builder:
     def _push(self, m: Marker) -> None:
         part = self.part
         parent = part.stack[-1] if part.stack else None
-        node = Node(m, parent)
+        self.seq += 1
+        node = Node(m, parent, seq=self.seq)
+        # A marker line much shorter than the document's lines and not ending mid-sentence is
+        # a heading line ('一、总体要求' above its paragraph), not a line the PDF wrapped.
+        node.heading_line = (
+            0 < len(m.rest) < 0.6 * self.typical_line and m.rest[-1] not in _CONTINUES
+        )
         if m.rest:
             node.lines.append(m.rest)
         if parent is None:
@@ -207,6 +288,8 @@ class _Builder:
 
     def feed(self, lines: list[str]) -> None:
         n = len(lines)
+        lengths = sorted(len(line) for line in lines if len(line) >= 10)
+        self.typical_line = lengths[len(lengths) // 2] if lengths else 40
         for i, line in enumerate(lines):
             nxt = lines[i + 1] if i + 1 < n else ""
             if (
@@ -222,6 +305,12 @@ class _Builder:
                 label = f"附件{am.group('n')}" if am.group("n") else "附件"
                 self.pending = (label, None)
                 self.current = None
+                continue
+            heading = self._attachment_heading(lines, i)
+            if heading is not None:
+                self.pending = heading
+                self.current = None
+                self.context.append(line)
                 continue
             lm = _ATTACHMENT_LIST.match(line)
             if lm and not match_marker(line):
@@ -239,6 +328,7 @@ class _Builder:
                 or is_date_line(line)
                 or (is_org_line(line) and is_date_line(nxt))
             ):
+                self.signed = self.signed or is_date_line(line)
                 self.current = None
                 self.context.append(line)
                 continue
@@ -254,8 +344,46 @@ class _Builder:
                 self.current.lines.append(line)
             else:
                 self.context.append(line)
+                self.loose.append((self.seq, line))
                 if not any(p.roots for p in self.parts):
                     self.preamble.append(line)
+
+    def _attachment_heading(self, lines: list[str], i: int) -> tuple[str, str] | None:
+        """(label, title) when lines[i] is an attachment's own heading: '附件1：甲方案'.
+
+        The same line form also lists attachments in the notice ('附件1：甲方案' / '附件2：乙方案'
+        above the signature). It heads an attachment when its title was already listed, when
+        the notice has been signed, or when the attachment's numbering starts right after it.
+        """
+        m = _ATTACHMENT_HEADING.match(lines[i])
+        if not m:
+            return None
+        title = m.group("title").strip()
+        listed = title in self.attachments
+        if not m.group("colon") and not (listed or _TITLE_LIKE.match(title)):
+            return None  # '附件1所列事项…' is a sentence
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        in_list = bool(_ATTACHMENT_LIST.match(nxt) or _ATTACHMENT_ENTRY.match(nxt))
+        if listed or (not in_list and (self.signed or self._numbering_follows(lines, i))):
+            return f"附件{m.group('n')}", title
+        return None
+
+    @staticmethod
+    def _numbering_follows(lines: list[str], i: int) -> bool:
+        """Numbering starts at 1 in the next lines, before any signature or attachment line."""
+        for k in range(i + 1, min(i + 6, len(lines))):
+            line = lines[k]
+            after = lines[k + 1] if k + 1 < len(lines) else ""
+            if (
+                is_date_line(line)
+                or (is_org_line(line) and is_date_line(after))
+                or line.startswith(("附件", "附 件"))
+            ):
+                return False
+            m = match_marker(line)
+            if m is not None:
+                return m.value == 1
+        return False
 
     @staticmethod
     def _starts_part_after(lines: list[str], i: int) -> bool:
@@ -265,6 +393,37 @@ class _Builder:
             if m is not None:
                 return m.value == 1
         return False
+
+
+_INTRODUCES_LIST = re.compile(r"(?:包括|如下|以下|主要有|重点是|具体为|具体是)[：:]$")
+_SUB_POINT_MAX = 80
+
+
+def _fold_sub_points(node: Node) -> None:
+    """'（一）…。主要包括：1.…；2.…。（X牵头）': the numbered points are the measure's content.
+
+    When a heading introduces a list ('主要包括：'), its points are short, and only a bracket on
+    a line of its own after the last point names units, that bracket is the heading's: the
+    points fold back into one measure instead of giving the last point all the units.
+    """
+    kids = node.children
+    if len(kids) < 2 or not _INTRODUCES_LIST.search(node.text) or any(k.children for k in kids):
+        return
+    last = kids[-1]
+    if not (last.lines and last.lines[-1][:1] in "（(〔[【［" and len(last.lines) >= 2):
+        return
+    if any(k.resp is not None and k.resp.found for k in kids[:-1]):
+        return
+    points = [*(k.text for k in kids[:-1]), join_lines(last.lines[:-1])]
+    if any(len(p) > _SUB_POINT_MAX for p in points):
+        return
+    node.lines += [
+        f"{k.marker.label}.{p}" if k.marker.style == "arabic" else f"{k.marker.label}{p}"
+        for k, p in zip(kids, points, strict=True)
+    ]
+    node.lines.append(last.lines[-1])
+    node.children = []
+    node.resp = find_responsibility(node.text)
 
 
 def _subtree_marked(node: Node) -> bool:
@@ -284,10 +443,18 @@ def _walk(nodes: list[Node]) -> list[Node]:
 def _heading_is_context(node: Node) -> bool:
     # The marker line alone counts too: '四、强化工作保障' followed by its paragraph on the next
     # line joins into one long text whose opening phrase is no longer the heading.
-    for title in (item_title(node.text) or node.text[:12], node.lines[0] if node.lines else ""):
+    first = node.lines[0] if node.lines else ""
+    clause_end = _first_top_level(first, "，,；;：:。")
+    clause = first[:clause_end] if clause_end > 0 else ""
+    for title in (item_title(node.text) or node.text[:12], first, clause):
         if _CONTEXT_HEADING.match(title) or (0 < len(title) <= 20 and _CONTEXT_WORDS.search(title)):
             return True
     return False
+
+
+def _is_clause_about_the_document(text: str) -> bool:
+    """A purpose clause (为…，制定本措施) or a closing clause (本措施自…起施行，有效期…)."""
+    return bool(_PURPOSE_CLAUSE.match(text) or _CLOSING_CLAUSE.match(text))
 
 
 def _is_context_heading(node: Node) -> bool:
@@ -308,6 +475,15 @@ def _inherited(node: Node) -> Responsibility | None:
     return None
 
 
+def _ancestor_with(node: Node, test: Callable[[Responsibility], bool]) -> Node | None:
+    n = node.parent
+    while n is not None:
+        if n.resp is not None and n.resp.found and test(n.resp):
+            return n
+        n = n.parent
+    return None
+
+
 def build_structure(lines: list[str], year: int | None) -> StructureResult:
     """Measures, sections and context of one document's body lines."""
     builder = _Builder()
@@ -319,6 +495,8 @@ def build_structure(lines: list[str], year: int | None) -> StructureResult:
     for part in parts:
         for node in _walk(part.roots):
             node.resp = find_responsibility(node.text)
+        for node in _walk(part.roots):
+            _fold_sub_points(node)
     doc_marked = any(_subtree_marked(r) for p in parts for r in p.roots)
     measure_parts: list[tuple[Part, list[Node]]] = []
     for part in parts:
@@ -341,6 +519,8 @@ def build_structure(lines: list[str], year: int | None) -> StructureResult:
                     is_measure = False
             else:
                 is_measure = not _is_context_heading(node)
+            if is_measure and not own and _is_clause_about_the_document(node.text):
+                is_measure = False
             if is_measure:
                 leaves.append(node)
         flat = all(n.parent is None for n in _walk(part.roots))
@@ -357,6 +537,8 @@ def build_structure(lines: list[str], year: int | None) -> StructureResult:
         units, _ = standing_units(line)
         if units:
             standing = units
+    items: list[tuple[float, ParsedContext]] = []
+    measure_seqs: list[int] = []
     for k, (part, leaves) in enumerate(measure_parts):
         prefix: list[str] = []
         if prefix_parts and leaves:
@@ -365,7 +547,11 @@ def build_structure(lines: list[str], year: int | None) -> StructureResult:
         for node in _walk(part.roots):
             if id(node) in leaf_ids:
                 result.measures.append(_measure(node, prefix, year, standing))
-            elif node.children or node.parent is None:
+                continue
+            if node.resp is not None and node.resp.standing:
+                # '以下各项任务，X均需落实，不再一一列出' under a heading, before its measures.
+                standing[:] = node.resp.standing
+            if node.children or node.parent is None:
                 text = node.text
                 result.sections.append(
                     ParsedSection(
@@ -377,9 +563,50 @@ def build_structure(lines: list[str], year: int | None) -> StructureResult:
                 )
                 if not node.children:
                     result.context.append(text)
+                    items.append((node.seq, _context_item(node, prefix, len(result.measures))))
             else:
                 result.context.append(node.text)
+                items.append((node.seq, _context_item(node, prefix, len(result.measures))))
+        measure_seqs.extend(n.seq for n in _walk(part.roots) if id(n) in leaf_ids)
+    for k, (seq, text) in enumerate(_paragraphs(builder.loose, builder.typical_line), start=1):
+        position = sum(1 for s in measure_seqs if s <= seq)
+        item = ParsedContext([f"段{k}"], f"段{k}", item_title(text), text, position)
+        # After the numbered item it follows (seq), before the next one.
+        items.append((seq + 0.5, item))
+    items.sort(key=lambda t: t[0])
+    result.context_items = [item for _, item in items]
     return result
+
+
+def _context_item(node: Node, prefix: list[str], position: int) -> ParsedContext:
+    text = node.text
+    return ParsedContext(prefix + node.path(), node.marker.label, item_title(text), text, position)
+
+
+def _paragraphs(loose: list[tuple[int, str]], typical_line: int) -> list[tuple[int, str]]:
+    """Sentences-bearing paragraphs among the lines outside numbered items (not titles,
+    addressees or signatures), each with the number of items before it."""
+    out: list[tuple[int, str]] = []
+    run: list[str] = []
+    run_seq = -1
+
+    def flush() -> None:
+        if run:
+            for para in join_lines(run).split("\n"):
+                para = para.strip()
+                if len(para) >= 8 and re.search(r"[。；！？]", para) and not para.endswith("："):
+                    out.append((run_seq, para))
+        run.clear()
+
+    for seq, line in loose:
+        if seq != run_seq:
+            flush()
+            run_seq = seq
+        run.append(line)
+        if len(line) < 0.6 * typical_line and line[-1] not in _CONTINUES:
+            flush()  # a short line ends its paragraph: a title, an addressee, a last line
+    flush()
+    return out
 
 
 def _measure(node: Node, prefix: list[str], year: int | None, standing: list[str]) -> ParsedMeasure:
@@ -387,6 +614,12 @@ def _measure(node: Node, prefix: list[str], year: int | None, standing: list[str
     resp = node.resp if node.resp is not None and node.resp.found else _inherited(node)
     lead = list(resp.lead) if resp else []
     responsible = list(resp.responsible) if resp else []
+    if resp is not None and not lead:
+        # '（一）…（X牵头）' over '1.…（Y配合）': the heading's lead leads its points too.
+        above = _ancestor_with(node, lambda r: bool(r.lead))
+        if above is not None and above.resp is not None:
+            lead = list(above.resp.lead)
+            responsible = [u for u in responsible if u not in lead]
     if node.resp is not None and node.resp.standing:
         standing[:] = [u for u in node.resp.standing]
     for unit in standing:
@@ -398,8 +631,21 @@ def _measure(node: Node, prefix: list[str], year: int | None, standing: list[str
         info.deadlines = sorted(set(info.deadlines) | set(field_info.deadlines))
         info.deadline = info.deadlines[0] if info.deadlines else None
         info.long_term = info.long_term or field_info.long_term
+        info.recurring = info.recurring or field_info.recurring
+        starts = [d for d in (info.start, field_info.start) if d]
+        info.start = min(starts) if starts else None
         if field_info.deadline_text and not info.deadline_text:
             info.deadline_text = field_info.deadline_text
+    if not info.deadlines and not info.long_term:
+        # A deadline in the heading's bracket ('（X牵头，2023年底前完成）') covers its points.
+        above = _ancestor_with(node, lambda r: bool(r.deadline_text))
+        if above is not None and above.resp is not None:
+            inherited = parse_deadlines(above.resp.deadline_text, year)
+            if inherited.deadlines or inherited.long_term:
+                info.deadlines = inherited.deadlines
+                info.deadline = inherited.deadline
+                info.long_term = inherited.long_term
+                info.deadline_text = info.deadline_text or inherited.deadline_text
     return ParsedMeasure(
         path=prefix + node.path(),
         number=node.marker.label,
@@ -411,4 +657,6 @@ def _measure(node: Node, prefix: list[str], year: int | None, standing: list[str
         deadline=info.deadline,
         long_term=info.long_term,
         deadlines=info.deadlines,
+        recurring=info.recurring,
+        start=info.start,
     )

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 
 from desktop.parsing.deadlines import parse_deadlines
 from desktop.parsing.model import ParsedMeasure, ParsedSection
-from desktop.parsing.normalize import squeeze_spaces
+from desktop.parsing.normalize import squeeze_spaces, unit_spaces
 from desktop.parsing.numbering import match_marker
+from desktop.parsing.responsibility import cell_units, find_responsibility
 from desktop.parsing.structure import item_title
-from desktop.parsing.units import split_units
 
-__all__ = ["is_task_table", "parse_task_table"]
+__all__ = ["is_task_table", "parse_task_table", "text_tables"]
 
 _COLUMNS: dict[str, re.Pattern[str]] = {
     "number": re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE),
@@ -31,10 +31,16 @@ _COLUMNS: dict[str, re.Pattern[str]] = {
 }
 
 
+# Columns naming people, not units ('责任领导', '牵头领导', '联系人').
+_PERSON_COLUMN = re.compile(r"领导|负责人|联系人|责任人|电话")
+
+
 def _classify(header: Sequence[str]) -> dict[str, int]:
     columns: dict[str, int] = {}
     for i, raw in enumerate(header):
         cell = squeeze_spaces(raw.replace("\n", ""))
+        if _PERSON_COLUMN.search(cell):
+            continue
         for name in ("number", "section", "title", "lead", "responsible", "deadline", "task"):
             if name in columns:
                 continue
@@ -122,26 +128,111 @@ def parse_task_table(
         title = _cell(row, columns, "title")
         text = f"{title}。{task}" if title and not task.startswith(title) else task
         deadline_cell = _cell(row, columns, "deadline")
-        info = parse_deadlines(deadline_cell, year) if deadline_cell else None
+        cell_info = parse_deadlines(deadline_cell, year) if deadline_cell else None
+        info = cell_info
         if info is None or not (info.deadlines or info.long_term):
             info = parse_deadlines(text, year, running_text=True)
+            if cell_info is not None:
+                # '每季度' or '2023年1月1日起' in the cell: no deadline, but not nothing.
+                info.recurring = cell_info.recurring or info.recurring
+                info.start = cell_info.start or info.start
             if deadline_cell and not info.deadline_text:
                 info.deadline_text = deadline_cell
         elif deadline_cell:
             info.deadline_text = deadline_cell
         path = [*prefix, *([section_label] if section_label else []), number]
+        lead, responsible = _row_units(row, columns, text)
         measures.append(
             ParsedMeasure(
                 path=path,
                 number=number,
                 title=title or item_title(task),
                 text=text,
-                lead_units=split_units(_cell(row, columns, "lead")),
-                responsible_units=split_units(_cell(row, columns, "responsible")),
+                lead_units=lead,
+                responsible_units=responsible,
                 deadline_text=info.deadline_text,
                 deadline=info.deadline,
                 long_term=info.long_term,
                 deadlines=info.deadlines,
+                recurring=info.recurring,
+                start=info.start,
             )
         )
     return measures, sections
+
+
+def _row_units(
+    row: Sequence[str], columns: dict[str, int], text: str
+) -> tuple[list[str], list[str]]:
+    """Units of one task row: the unit cells, else a bracket in the task text itself."""
+    lead: list[str] = []
+    responsible: list[str] = []
+    for name in ("lead", "responsible"):
+        i = columns.get(name)
+        cell = squeeze_spaces(unit_spaces(row[i].strip())) if i is not None and i < len(row) else ""
+        if cell:
+            cell_lead, cell_resp = cell_units(cell, lead_column=name == "lead")
+            lead += [u for u in cell_lead if u not in lead]
+            responsible += [u for u in cell_resp if u not in responsible and u not in lead]
+    if not lead and not responsible:
+        # '落实减税降费政策。（省财政厅牵头，省税务局配合）' in a table without unit columns.
+        resp = find_responsibility(text)
+        if resp.found:
+            return list(resp.lead), list(resp.responsible)
+    return lead, responsible
+
+
+def _tab_cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().split("\t")]
+
+
+def text_tables(text: str) -> tuple[str, list[list[list[str]]]]:
+    """Task tables pasted into a text file (Word or Excel rows as tab-separated lines).
+
+    Returns the text without those rows and the tables as rows of cells. A run of lines with at
+    least two tab-separated cells is a table; a line without tabs between such rows is a
+    category row ('一、政务服务'). Only runs whose header makes them a task table are taken out,
+    so indented paragraphs and other tabbed text stay text.
+    """
+    if "\t" not in text:
+        return text, []
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+    def is_row(k: int) -> bool:
+        return sum(1 for c in _tab_cells(lines[k]) if c) >= 2
+
+    tables: list[list[list[str]]] = []
+    keep = [True] * len(lines)
+    i = 0
+    while i < len(lines):
+        if not is_row(i):
+            i += 1
+            continue
+        rows: list[list[str]] = []
+        taken: list[int] = []
+        k = i
+        while k < len(lines):
+            if is_row(k):
+                rows.append(_tab_cells(lines[k]))
+                taken.append(k)
+                k += 1
+                continue
+            # A category row or blank line continues the table only if a row follows it.
+            nxt = k + 1
+            while nxt < len(lines) and not lines[nxt].strip():
+                nxt += 1
+            if nxt < len(lines) and is_row(nxt) and len(lines[k].strip()) <= 60:
+                if lines[k].strip():
+                    rows.append([lines[k].strip()])
+                taken.extend(range(k, nxt))
+                k = nxt
+                continue
+            break
+        if is_task_table(rows):
+            tables.append(rows)
+            for t in taken:
+                keep[t] = False
+        i = k
+    if not tables:
+        return text, []
+    return "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept), tables

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
+from desktop.parsing.labels import LEAD_LABELS, RESPONSIBLE_LABELS
+
 __all__ = ["normalize_unit_text", "split_units", "strip_role"]
+
 
 _OPEN = "（(〔[【［"
 _CLOSE = "）)〕]】］"
@@ -17,17 +20,18 @@ _DENG_GROUP = re.compile(
 )
 _GENERIC = {"部门", "单位", "部门单位", "有关部门单位", "相关部门单位", "部门和单位"}
 # Short pieces that only make sense with a neighbour: '县、区政府', '市直有关部门、单位'.
-_FRAGMENT_HEAD = re.compile(r"^(?:县|区|市|乡|镇|乡镇|街道|州|市州|县区|县市区)$")
+# '各市、州、县人民政府', '各市、自治州人民政府': levels of government listed before one 政府.
+_FRAGMENT_HEAD = re.compile(
+    r"^各?(?:县|区|市|乡|镇|乡镇|街道|州|市州|县区|县市区|自治州|自治县|盟|旗|地|特区)$"
+)
+_LEVEL_START = re.compile(r"^(?:县|区|市|乡|镇|乡镇|街道|州|自治州|自治县|盟|旗|地|特区)")
 _FRAGMENT_TAIL = re.compile(r"^(?:单位|部门|机构|企业|乡镇|街道)$")
 _ROLE_SUFFIX = re.compile(
     r"(?:按照?(?:各自)?职责(?:分工)?|根据职责|依职责|分别|共同|联合|具体|协同|会同)*"
     r"(?:牵头负责|牵头|负责组织落实|配合组织落实|负责组织实施|配合组织实施|组织落实|组织实施|"
     r"负责落实|配合落实|负责|配合|参与|落实|承办|主办|协办)$"
 )
-_LABEL_PREFIX = re.compile(
-    r"^(?:牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|配合单位|配合部门|协办单位|"
-    r"参与单位|实施主体|责任主体|落实单位|承办单位|主办单位)[：:]\s*"
-)
+_LABEL_PREFIX = re.compile("^(?:" + "|".join(LEAD_LABELS + RESPONSIBLE_LABELS) + r")[：:]\s*")
 _SPACE = re.compile(r"[ \t\u3000\xa0\r\n]+")
 
 
@@ -92,6 +96,8 @@ def split_units(text: str) -> list[str]:
         return []
     text = normalize_unit_text(text)
     text = _LABEL_PREFIX.sub("", text)
+    # 'X会同Y负责', 'X以及Y': two units.
+    text = text.replace("会同", "、").replace("以及", "、")
     text = text.strip("。.；;，, ")
     # (unit, follows_deng): a piece after '等' is a group and never merges with a fragment.
     units: list[tuple[str, bool]] = []
@@ -105,7 +111,13 @@ def split_units(text: str) -> list[str]:
         if (
             merged
             and not after_deng
-            and (_FRAGMENT_TAIL.match(unit) or _FRAGMENT_HEAD.match(merged[-1]))
+            and (
+                _FRAGMENT_TAIL.match(unit)
+                or (
+                    _FRAGMENT_HEAD.match(merged[-1].rsplit("、", 1)[-1])
+                    and _LEVEL_START.match(unit)
+                )
+            )
         ):
             merged[-1] = f"{merged[-1]}、{unit}"
         else:

@@ -25,6 +25,7 @@ def test_parse_json_prints_contract_without_touching_a_database(
     code, out, _ = run(capsys, "parse", str(SAMPLE_43), "--json")
     assert code == 0
     data = json.loads(out)
+    assert data["encoding"] == "utf-8"
     doc = data["documents"][0]
     assert doc["doc_number"] == "甘政办发〔2021〕43号"
     first = doc["measures"][0]

@@ -14,5 +14,5 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.write_line(f"parser gold figures unavailable: {exc!r}")
         return
     terminalreporter.section("parser accuracy on gold files")
-    for line in gold_eval.table(scores).splitlines():
+    for line in gold_eval.table(scores, totals=True).splitlines():
         terminalreporter.write_line(line)

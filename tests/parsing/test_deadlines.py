@@ -31,7 +31,14 @@ from desktop.parsing.deadlines import parse_cn_date, parse_deadlines
         ("在次年3 月底前足额落实", date(2022, 3, 31)),
         ("6月中旬前", date(2021, 6, 20)),
         ("到2025年，全市建成", date(2025, 12, 31)),
-        ("2023年1月1日起，全省实行", date(2023, 1, 1)),
+        # Forms seen in deadline cells and fields.
+        ("2023年6月30日", date(2023, 6, 30)),
+        ("完成时限：2023年11月30日", date(2023, 11, 30)),
+        ("2023.6.30", date(2023, 6, 30)),
+        ("2023-06-30", date(2023, 6, 30)),
+        ("2023/9", date(2023, 9, 30)),
+        ("2023年", date(2023, 12, 31)),
+        ("2024年全年", date(2024, 12, 31)),
     ],
 )
 def test_single_deadline(text: str, expected: date) -> None:
@@ -42,12 +49,37 @@ def test_single_deadline(text: str, expected: date) -> None:
 
 
 def test_month_takes_last_named_year() -> None:
-    info = parse_deadlines(
-        "2022年5月底前，各县试点；8月1日起，崆峒区推行；2023年1月1日起全面实行", 2021
-    )
-    assert info.deadlines == [date(2022, 5, 31), date(2022, 8, 1), date(2023, 1, 1)]
-    assert info.deadline == date(2022, 5, 31)
-    assert info.deadline_text == "2022年5月底前；8月1日起；2023年1月1日起"
+    info = parse_deadlines("2022年5月底前，各县试点；8月底前，崆峒区推行", 2021)
+    assert info.deadlines == [date(2022, 5, 31), date(2022, 8, 31)]
+    assert info.deadline_text == "2022年5月底前；8月底前"
+
+
+@pytest.mark.parametrize(
+    ("text", "deadlines", "start"),
+    [
+        # A start date is when work begins: a measure is not overdue from that day on.
+        ("2023年1月1日起，全省实行", [], date(2023, 1, 1)),
+        ("自2023年4月1日起，税务机关自动同步", [], date(2023, 4, 1)),
+        ("9月起在兰州市率先推行，2022年在省内全面推行", [date(2022, 12, 31)], date(2021, 9, 1)),
+        (
+            "2023年6月底前实现全程网办。2023年1月1日起，全省统收统支",
+            [date(2023, 6, 30)],
+            date(2023, 1, 1),
+        ),
+        (
+            "2022年5月底前，各县试点；8月1日起，崆峒区推行；2023年1月1日起全面实行",
+            [date(2022, 5, 31)],
+            date(2022, 8, 1),
+        ),
+        ("2023年3月开始试点，6月底前完成", [date(2023, 6, 30)], date(2023, 3, 1)),
+    ],
+)
+def test_start_dates_are_not_deadlines(text: str, deadlines: list[date], start: date) -> None:
+    info = parse_deadlines(text, 2021, running_text=True)
+    assert info.deadlines == deadlines
+    assert info.deadline == (deadlines[0] if deadlines else None)
+    assert info.start == start
+    assert "起" not in (info.deadline_text or "")
 
 
 def test_no_year_known_keeps_text_without_date() -> None:
@@ -111,3 +143,8 @@ def test_parse_cn_date() -> None:
 def test_never_raises(text: str, year: int | None) -> None:
     info = parse_deadlines(text, year)
     assert info.deadline is None or info.deadline == min(info.deadlines)
+
+
+def test_a_bare_date_in_running_text_is_not_a_deadline() -> None:
+    assert parse_deadlines("本办法自2023年1月1日施行。", 2023, running_text=True).deadlines == []
+    assert parse_deadlines("2023年召开大会", 2023, running_text=True).deadlines == []

@@ -93,4 +93,63 @@ def test_exclude_drops_measures_and_whole_sections() -> None:
 def test_leading_title_is_the_short_first_phrase() -> None:
     assert editing.leading_title("支持市场主体发展。坚持把培育壮大市场主体…") == "支持市场主体发展"
     long = "在" * 60 + "。"
-    assert editing.leading_title(long).endswith("…") and len(editing.leading_title(long)) <= 41
+    assert editing.leading_title(long) == "在" * 30 + "…"
+    # A long first sentence: its first clause, not the whole sentence.
+    assert (
+        editing.leading_title(
+            "推行查验作业“预约制”，为企业提供查验时间预约、查验结果网上推送服务。"
+        )
+        == "推行查验作业“预约制”"
+    )
+    # Separators inside quotes do not end the clause.
+    assert (
+        editing.leading_title(
+            "开展跨部门“双随机，一公开”联合抽查，对涉企事项实行清单管理和动态调整。"
+        )
+        == "开展跨部门“双随机，一公开”联合抽查"
+    )
+    assert (
+        editing.leading_title("深化“一业一证”改革，扩大行业范围。全面推行。")
+        == "深化“一业一证”改革，扩大行业范围"
+    )
+
+
+def with_context() -> ParsedDocument:
+    from desktop.parsing import ParsedContext
+
+    d = doc()
+    d.sections.append(ParsedSection(["三"], "三", "附则"))
+    d.context_items = [
+        ParsedContext(["段1"], "段1", "为推进改革", "为推进改革，制定本方案。", 0),
+        ParsedContext(["二", "（一）"], "（一）", "加强领导", "加强领导。年底前建立机制。", 4),
+        ParsedContext(["三"], "三", "附则", "附则。本方案自印发之日起施行。", 4),
+    ]
+    return d
+
+
+def test_include_context_puts_a_measure_in_its_place() -> None:
+    out = editing.include_context(with_context(), 1)
+    assert [m.number for m in out.measures] == ["1", "2", "3", "4", "（一）"]
+    included = out.measures[-1]
+    assert included.path == ["二", "（一）"] and included.title == "加强领导"
+    assert included.deadline == date(2023, 12, 31)  # the deadline it names is read
+    assert [c.number for c in out.context_items] == ["段1", "三"]
+    # A preamble paragraph goes before the first measure.
+    first = editing.include_context(out, 0)
+    assert first.measures[0].number == "段1"
+    assert [c.position for c in first.context_items] == [6]
+
+
+def test_including_a_context_heading_replaces_the_heading() -> None:
+    out = editing.include_context(with_context(), 2)
+    assert out.measures[-1].path == ["三"]
+    assert ["三"] not in [s.path for s in out.sections]
+
+
+def test_structural_edits_keep_context_positions() -> None:
+    merged = editing.merge_with_next(with_context(), 0)
+    assert [c.position for c in merged.context_items] == [0, 3, 3]
+    split = editing.split_measure(with_context(), 3, 1)
+    assert [c.position for c in split.context_items] == [0, 5, 5]
+    out = editing.include_context(split, 1)
+    assert out.measures[5].number == "（一）"

@@ -178,3 +178,13 @@ def test_task_table_with_title_and_measure_columns() -> None:
     assert m.lead_units == ["市政务办"]
     assert m.responsible_units == ["市大数据局"]
     assert m.deadline == date(2023, 6, 30)
+
+
+def test_json_carries_recurring_and_start() -> None:
+    text = (
+        "一、甲\n（一）开展评估。每季度开展一次评估，9月1日起实行。（省财政厅负责，每季度）\n"
+        "（二）推进改革。6月底前完成。（省商务厅负责）\n"
+    )
+    first, second = to_json(parse_text(text, default_year=2023))["documents"][0]["measures"]
+    assert (first["recurring"], first["start"], first["deadline"]) == ("每季度", "2023-09-01", None)
+    assert (second["recurring"], second["start"], second["deadline"]) == (None, None, "2023-06-30")

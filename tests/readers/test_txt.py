@@ -62,3 +62,21 @@ def test_whitespace_only(tmp_path: Path) -> None:
     path.write_text("  \n\n ", encoding="utf-8")
     with pytest.raises(ReadError, match="没有文字内容"):
         read_file(path)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_last_character_cut_off_is_replaced_not_refused(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / f"cut-{encoding}.txt"
+    path.write_bytes(SAMPLE.rstrip("\n").encode(encoding)[:-1])
+    result = read_file(path)
+    assert result.encoding == encoding
+    assert result.text == SAMPLE.rstrip("\n")[:-1] + "\ufffd"
+    assert any("最后一个字不完整" in w for w in result.warnings)
+
+
+def test_damage_in_the_middle_is_not_hidden(tmp_path: Path) -> None:
+    path = tmp_path / "middle.txt"
+    good = SAMPLE.encode("utf-8")
+    path.write_bytes(good[:10] + b"\xff" + good[10:] + good * 20)
+    with pytest.raises(ReadError):  # only a cut-off last character is repaired
+        read_file(path)
