@@ -13,10 +13,11 @@ from pathlib import Path
 
 from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from desktop import __version__, config
 from desktop.domain import Cancelled, ProgressCallback
-from desktop.models import AuditLog, Database, DatabaseError, Evidence
+from desktop.models import AuditLog, Database, DatabaseError, Evidence, Measure, Plan
 from desktop.models.database import alembic_config
 from desktop.services import audit
 from desktop.services.errors import UserError
@@ -58,6 +59,28 @@ class BackupInfo:
     archive_bytes: int
     reason: str
     needs_migration: bool
+    # Evidence already missing or changed when the backup was made: one line per record using it.
+    missing: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+
+    @property
+    def has_problems(self) -> bool:
+        return bool(self.missing or self.changed)
+
+    def problem_lines(self, limit: int = 10) -> list[str]:
+        """What the archive cannot give back, said before the officer confirms the restore."""
+        out: list[str] = []
+        for label, items, what in (
+            ("缺失", self.missing, "备份时这些文件已不在数据目录中，备份里没有它们"),
+            ("内容已改变", self.changed, "备份时这些文件已与添加时不一致，备份里是改变后的内容"),
+        ):
+            if not items:
+                continue
+            out.append(f"注意：{len(items)} 个佐证材料{label}（{what}）：")
+            out.extend(f"  [{label}] {item}" for item in items[:limit])
+            if len(items) > limit:
+                out.append(f"  ……另有 {len(items) - limit} 个")
+        return out
 
     def lines(self) -> list[str]:
         when = self.created_at.replace("T", " ")[:19]
@@ -72,7 +95,7 @@ class BackupInfo:
         ]
         if self.needs_migration:
             out.append("该备份来自较早的版本，恢复时将自动升级数据格式。")
-        return out
+        return out + self.problem_lines()
 
 
 @dataclass(frozen=True)
@@ -122,7 +145,7 @@ def create_backup(
     if out.resolve().is_relative_to(ws.paths.evidence.resolve()):
         raise UserError("不能把备份保存在佐证材料文件夹中，请选择其他位置。")
     with ws.db.session() as s:
-        referenced = set(s.scalars(select(Evidence.sha256).distinct()))
+        referenced = _evidence_labels(s)
         upto = s.scalar(select(func.max(AuditLog.id))) or 0
     try:
         manifest = archive.write_archive(
@@ -159,19 +182,42 @@ def create_backup(
     return BackupResult(out, manifest, warnings)
 
 
+def _evidence_labels(s: Session) -> dict[str, list[str]]:
+    """Each stored hash with the records that use it, as the officer knows them."""
+    rows = s.execute(
+        select(Evidence.sha256, Evidence.original_name, Measure.number, Measure.title, Plan.title)
+        .join(Measure, Evidence.measure_id == Measure.id)
+        .join(Plan, Measure.plan_id == Plan.id)
+        .order_by(Evidence.id)
+    ).all()
+    out: dict[str, list[str]] = {}
+    for sha, name, number, title, plan in rows:
+        out.setdefault(sha, []).append(f"{name}（{plan} / {number} {title}）".replace(" ）", "）"))
+    return out
+
+
 def _warnings(manifest: Manifest) -> list[str]:
     out = []
-    if manifest.missing:
+    missing = _problem_labels(manifest, manifest.missing)
+    changed = [x for sha in manifest.changed for x in manifest.labels.get(sha, [])]
+    if missing:
         out.append(
-            f"有 {len(manifest.missing)} 个佐证材料文件在数据目录中缺失，未能备份。"
-            "请运行“校验佐证材料”查看详情。"
+            f"有 {len(manifest.missing)} 个佐证材料文件在数据目录中缺失，未能备份："
+            + _some(missing)
+            + "。请运行“校验佐证材料”查看详情，并从较早的备份恢复这些文件。"
         )
-    if manifest.changed:
+    if changed:
         out.append(
-            f"有 {len(manifest.changed)} 个佐证材料文件内容已被改动（与添加时不一致），已按现状备份。"
-            "请运行“校验佐证材料”查看详情。"
+            f"有 {len(changed)} 个佐证材料文件内容已被改动（与添加时不一致），已按现状备份："
+            + _some(changed)
+            + "。请运行“校验佐证材料”查看详情。"
         )
     return out
+
+
+def _some(items: list[str], limit: int = 3) -> str:
+    more = f"等 {len(items)} 个" if len(items) > limit else ""
+    return "、".join(items[:limit]) + more
 
 
 def last_backup(ws: Workspace) -> AuditLog | None:
@@ -284,7 +330,18 @@ def describe_backup(path: Path) -> BackupInfo:
         archive_bytes=path.stat().st_size,
         reason=manifest.reason,
         needs_migration=rev != _head(),
+        missing=tuple(_problem_labels(manifest, manifest.missing)),
+        # A changed file no record uses does not matter to the officer; only used ones are labelled.
+        changed=tuple(x for sha in manifest.changed for x in manifest.labels.get(sha, [])),
     )
+
+
+def _problem_labels(manifest: Manifest, hashes: list[str]) -> list[str]:
+    """Records by name where the manifest knows them, else the bare hash."""
+    out: list[str] = []
+    for sha in hashes:
+        out.extend(manifest.labels.get(sha) or [f"文件 {sha[:12]}…"])
+    return out
 
 
 class _Phases:

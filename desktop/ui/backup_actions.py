@@ -114,6 +114,15 @@ class BackupActions(QObject):
                     result.info.measures,
                 )
             )
+            if result.info.has_problems:
+                _message(
+                    w,
+                    self.tr("已恢复备份，但部分佐证材料未能恢复"),
+                    "\n".join(result.info.problem_lines()),
+                    "restoreWarnings",
+                    details="\n".join(result.info.problem_lines(limit=10_000)),
+                    warning=True,
+                )
 
         def failed(exc: BaseException) -> None:
             refresh()

@@ -137,6 +137,83 @@ def test_backup_reports_missing_and_changed_evidence(full_ws: Workspace, tmp_pat
     assert len(result.warnings) == 2 and "缺失" in result.warnings[0]
 
 
+def test_restore_summary_names_evidence_lost_before_the_backup(
+    full_ws: Workspace, tmp_path: Path
+) -> None:
+    files = archive.store_files(full_ws.paths.evidence)
+    by_hash = {f.name: f for f in files}
+    with full_ws.db.session() as s:
+        from desktop.models import Evidence
+
+        names = {e.sha256: e.original_name for e in s.query(Evidence)}
+    lost, edited = sorted(by_hash)[:2]
+    by_hash[lost].unlink()
+    by_hash[edited].write_bytes(b"edited in place")
+    saved = backup.create_backup(full_ws, tmp_path / "b.lsbak")
+    assert saved.manifest.labels[lost][0].startswith(names[lost])
+    info = backup.describe_backup(saved.path)
+    assert info.has_problems
+    text = "\n".join(info.lines())
+    assert f"[缺失] {names[lost]}（关于进一步优化营商环境的若干措施 / " in text
+    assert f"[内容已改变] {names[edited]}（" in text
+    # The restore goes ahead (the database and the good files are worth having) and says so.
+    result = backup.restore_backup(tmp_path / "new", saved.path)
+    assert result.info.missing and result.info.changed
+
+
+def _rewrite(src: Path, out: Path, change: object) -> Path:
+    """A copy of an archive with members and manifest edited by `change(members, manifest)`."""
+    with zipfile.ZipFile(src) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist()}
+    manifest = json.loads(members.pop("manifest.json"))
+    change(members, manifest)  # type: ignore[operator]
+    with zipfile.ZipFile(out, "w") as zf:
+        for name, payload in members.items():
+            zf.writestr(name, payload)
+        zf.writestr("manifest.json", json.dumps(manifest))
+    return out
+
+
+def test_restore_refuses_evidence_edited_with_its_manifest_hash_rewritten(
+    full_ws: Workspace, tmp_path: Path
+) -> None:
+    saved = backup.create_backup(full_ws, tmp_path / "b.lsbak")
+
+    def edit(members: dict[str, bytes], manifest: dict) -> None:
+        entry = manifest["evidence"][0]
+        members[entry["path"]] = b"forged evidence"
+        entry["sha256"] = hashlib.sha256(b"forged evidence").hexdigest()
+        entry["size"] = len(b"forged evidence")
+
+    forged = _rewrite(saved.path, tmp_path / "forged.lsbak", edit)
+    with pytest.raises(UserError, match="内容与其校验值不符"):
+        backup.describe_backup(forged)
+    root = full_ws.paths.root
+    full_ws.close()
+    before = dump(root / "ledger.sqlite3")
+    with pytest.raises(UserError, match="内容与其校验值不符"):
+        backup.restore_backup(root, forged)
+    assert dump(root / "ledger.sqlite3") == before
+
+
+def test_restore_refuses_an_archive_with_evidence_silently_removed(
+    full_ws: Workspace, tmp_path: Path
+) -> None:
+    saved = backup.create_backup(full_ws, tmp_path / "b.lsbak")
+
+    def drop(members: dict[str, bytes], manifest: dict) -> None:
+        entry = manifest["evidence"].pop(0)
+        del members[entry["path"]]
+
+    thinned = _rewrite(saved.path, tmp_path / "thin.lsbak", drop)
+    root = full_ws.paths.root
+    full_ws.close()
+    before = dump(root / "ledger.sqlite3")
+    with pytest.raises(UserError, match="备份文件不完整"):
+        backup.restore_backup(root, thinned)
+    assert dump(root / "ledger.sqlite3") == before
+
+
 def test_backup_that_fails_verification_is_not_kept(
     full_ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
