@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from desktop.domain import Cancelled, ProgressCallback
+from desktop.storage.evidence_store import as_new_file, sha256_of
 
 FORMAT = "luoshi-ledger-backup"
 FORMAT_VERSION = 1
@@ -284,6 +285,7 @@ def write_archive(
     fd, partial_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
     os.close(fd)
     partial = Path(partial_name)
+    as_new_file(partial)
     try:
         with tempfile.TemporaryDirectory(prefix="lsbak-") as tmp:
             snap = Path(tmp) / DB_MEMBER
@@ -562,8 +564,6 @@ def extract_evidence(
     present with the right content is left alone; a damaged one is replaced by a good copy, but
     never by a copy that was itself damaged when backed up. Each file is written atomically.
     """
-    from desktop.storage.evidence_store import sha256_of
-
     written = 0
     bar = _Progress(progress, manifest.evidence_bytes)
     with _open(path) as zf:
@@ -581,6 +581,7 @@ def extract_evidence(
                     _stream(zf, entry, fh, bar)
                     fh.flush()
                     os.fsync(fh.fileno())
+                as_new_file(tmp)
                 os.replace(tmp, target)
             finally:
                 tmp.unlink(missing_ok=True)
