@@ -21,7 +21,7 @@ from desktop.models import AuditLog, Database, DatabaseError, Evidence, Measure,
 from desktop.models.database import alembic_config
 from desktop.services import audit
 from desktop.services.errors import UserError
-from desktop.services.workspace import Workspace
+from desktop.services.workspace import Workspace, default_author
 from desktop.storage import backup as archive
 from desktop.storage.backup import SUFFIX, BackupError, Manifest
 from desktop.storage.evidence_store import EvidenceStore
@@ -365,11 +365,25 @@ class _Phases:
         return report
 
 
+def restore_author(paths: config.DataPaths) -> str:
+    """Who restores: the officer named in the current data's settings, else the system user."""
+    if paths.database.is_file():
+        with contextlib.suppress(sqlite3.DatabaseError):
+            conn = sqlite3.connect(f"file:{paths.database}?mode=ro", uri=True)
+            try:
+                row = conn.execute("SELECT value FROM setting WHERE key = 'officer'").fetchone()
+            finally:
+                conn.close()
+            if row and str(row[0]).strip():
+                return str(row[0]).strip()
+    return default_author()
+
+
 def restore_backup(
     data_dir: Path,
     path: Path,
     *,
-    author: str = "",
+    author: str | None = None,
     progress: ProgressCallback | None = None,
 ) -> RestoreResult:
     """Replace a data directory's database with the archive's, adding its evidence files.
@@ -381,8 +395,15 @@ def restore_backup(
     3. keep the current data as a backup (backups/pre-restore-….lsbak);
     4. add the archive's evidence files to the store (content-addressed, so nothing is lost);
     5. swap the database files with one atomic rename.
+
+    `author` defaults to `restore_author` (settings officer, else the system user).
     """
-    paths = config.resolve(data_dir).ensure()
+    try:
+        paths = config.resolve(data_dir).ensure()
+    except config.DataDirError as exc:
+        raise UserError(exc.message) from exc
+    if author is None:
+        author = restore_author(paths)
     info = describe_backup(path)
     current_bytes = sum(p.stat().st_size for p in archive.store_files(paths.evidence))
     if paths.database.exists():
