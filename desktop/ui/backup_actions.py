@@ -71,10 +71,13 @@ class BackupActions(QObject):
 
     # -- restore ------------------------------------------------------------------------------
     def restore(self) -> None:
+        path = self.window.ask_open_file(self.tr("选择要恢复的备份文件"), RESTORE_FILTER)
+        if path is not None:
+            self.restore_file(path)
+
+    def restore_file(self, path: Path) -> None:
+        """Show what the archive holds, ask, then restore it (also for a double-clicked .lsbak)."""
         w = self.window
-        path = w.ask_open_file(self.tr("选择要恢复的备份文件"), RESTORE_FILTER)
-        if path is None:
-            return
         try:
             info = backup.describe_backup(path)
         except Exception as exc:
