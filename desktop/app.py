@@ -79,13 +79,18 @@ class Session:
         self.window.close()
         wait_for_background()
         try:
-            backup.auto_backup_if_changed(self.ws)
+            result = backup.auto_backup_if_changed(self.ws)
         except UserError as exc:
             QMessageBox.warning(
                 None,
                 APP_TITLE,
                 f"自动备份失败：{exc.message}\n数据本身未受影响，请稍后用“文件 → 备份数据”手动备份。",
             )
+        else:
+            if result is not None and result.warnings:
+                QMessageBox.warning(
+                    None, APP_TITLE, "自动备份已完成，但有提示：\n" + "\n".join(result.warnings)
+                )
         self.ws.close()
         self.lock.unlock()
         app = QApplication.instance()

@@ -6,6 +6,7 @@ import contextlib
 import os
 import re
 import shutil
+import socket
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,9 +16,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop import __version__, config
+from desktop import APP_TITLE, __version__, config
 from desktop.domain import Cancelled, ProgressCallback
-from desktop.models import AuditLog, Database, DatabaseError, Evidence, Measure, Plan
+from desktop.models import AuditLog, Database, DatabaseError, Evidence, Measure, Plan, Setting
 from desktop.models.database import alembic_config
 from desktop.services import audit
 from desktop.services.errors import UserError
@@ -30,6 +31,8 @@ AUTO_PREFIX = "auto-"
 PRE_RESTORE_PREFIX = "pre-restore-"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
+KEEP_PRE_RESTORE = 10
+MIRROR_SETTING = "backup_mirror_dir"
 COUNT_TABLES = ("plan", "measure", "progress", "evidence", "audit_log", "setting")
 _STAMP = "%Y%m%d-%H%M%S"
 _AUTO_NAME = re.compile(rf"^{AUTO_PREFIX}(\d{{8}}-\d{{6}})(?:-\d+)?{re.escape(SUFFIX)}$")
@@ -40,6 +43,7 @@ class BackupResult:
     path: Path
     manifest: Manifest
     warnings: list[str] = field(default_factory=list)
+    mirror: Path | None = None  # the verified copy in the second backup folder, if one was made
 
 
 @dataclass(frozen=True)
@@ -162,6 +166,11 @@ def create_backup(
     except BackupError as exc:
         raise _user_error(exc) from exc
     warnings = _warnings(manifest)
+    mirror = None
+    if reason in ("manual", "auto"):
+        mirror, problem = _mirror(ws, out)
+        if problem:
+            warnings.append(problem)
     with ws.db.transaction() as s:
         audit.record(
             s,
@@ -177,9 +186,52 @@ def create_backup(
                 "bytes": out.stat().st_size,
                 "missing": len(manifest.missing),
                 "changed": len(manifest.changed),
+                **({"mirror": str(mirror)} if mirror else {}),
             },
         )
-    return BackupResult(out, manifest, warnings)
+    return BackupResult(out, manifest, warnings, mirror)
+
+
+def mirror_folder(ws: Workspace) -> Path | None:
+    """Where copies of backups go besides the data directory (setting backup_mirror_dir).
+
+    Each computer gets its own subfolder, so two offices sharing one network folder never prune
+    each other's automatic backups.
+    """
+    with ws.db.session() as s:
+        row = s.get(Setting, MIRROR_SETTING)
+    if row is None or not row.value.strip():
+        return None
+    return Path(row.value.strip()).expanduser() / f"{APP_TITLE}-{_host()}"
+
+
+def _host() -> str:
+    name = re.sub(r'[\\/:*?"<>|\s]+', "_", socket.gethostname()).strip("._")
+    return name or "本机"
+
+
+def _mirror(ws: Workspace, made: Path) -> tuple[Path | None, str | None]:
+    """Copy a new backup into the second folder; (copy, None) or (None, why not) or (None, None)."""
+    folder = mirror_folder(ws)
+    if folder is None:
+        return None, None
+    chosen = folder.parent
+    if not chosen.is_dir():
+        return None, (
+            f"第二备份文件夹“{chosen}”现在无法访问（U盘未插入，或网络文件夹未连接？），"
+            f"本次备份只保存在“{made.parent}”。接好后请用 文件 > 备份数据 再备份一次。"
+        )
+    if made.parent.resolve() in (folder.resolve(), chosen.resolve()):
+        return made, None  # saved there already
+    try:
+        folder.mkdir(exist_ok=True)
+        copy = archive.copy_verified(made, folder, known_revisions=known_revisions())
+    except (BackupError, OSError) as exc:
+        why = exc.message if isinstance(exc, BackupError) else (exc.strerror or str(exc))
+        return None, f"未能复制到第二备份文件夹：{why} 本次备份只保存在“{made.parent}”。"
+    if made.name.startswith(AUTO_PREFIX):
+        prune_auto_backups(folder)
+    return copy, None
 
 
 def _evidence_labels(s: Session) -> dict[str, list[str]]:
@@ -241,11 +293,12 @@ def changed_since_last_backup(ws: Workspace) -> bool:
     return newer is not None
 
 
-def auto_backup_if_changed(ws: Workspace, now: datetime | None = None) -> Path | None:
+def auto_backup_if_changed(ws: Workspace, now: datetime | None = None) -> BackupResult | None:
     """At exit: back up into the data directory's backups folder if anything changed, then prune.
 
     Keeps the newest copy of each of the last 7 days and of each of the last 4 weeks. Returns
-    the new archive, or None when nothing changed. Raises UserError when the backup failed.
+    the result (with a warning when the second backup folder was out of reach), or None when
+    nothing changed. Raises UserError when the backup failed.
     """
     if not changed_since_last_backup(ws):
         return None
@@ -259,7 +312,7 @@ def auto_backup_if_changed(ws: Workspace, now: datetime | None = None) -> Path |
         n += 1
     result = create_backup(ws, target, reason="auto")
     prune_auto_backups(folder)
-    return result.path
+    return result
 
 
 def prune_auto_backups(folder: Path) -> list[Path]:
@@ -440,7 +493,19 @@ def restore_backup(
         for leftover in paths.root.glob(f".restore-{stamp}*"):
             with contextlib.suppress(OSError):
                 leftover.unlink()
+    prune_pre_restore_backups(paths.backups)
     return RestoreResult(info, previous, written, migrated)
+
+
+def prune_pre_restore_backups(folder: Path, keep: int = KEEP_PRE_RESTORE) -> list[Path]:
+    """Keep the newest `keep` copies of data replaced by a restore; older ones go."""
+    found = sorted(folder.glob(f"{PRE_RESTORE_PREFIX}*{SUFFIX}"), key=lambda p: p.name)
+    removed = []
+    for path in found[: max(len(found) - keep, 0)]:
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
 
 
 def _prepare_restored_database(

@@ -589,6 +589,32 @@ def extract_evidence(
     return written
 
 
+def copy_verified(source: Path, folder: Path, *, known_revisions: set[str] | None = None) -> Path:
+    """Copy an archive into `folder` (a USB stick, a network share) and verify the copy there.
+
+    Written under a temporary name and renamed once the copy has been reopened and checked, so
+    the folder never holds a half-written or unchecked backup. Raises BackupError.
+    """
+    target = folder / source.name
+    partial = folder / f".{source.name}.partial"
+    try:
+        with source.open("rb") as src, partial.open("wb") as dst:
+            shutil.copyfileobj(src, dst, CHUNK)
+            dst.flush()
+            os.fsync(dst.fileno())
+        verify_archive(partial, known_revisions=known_revisions)
+        os.replace(partial, target)
+        _fsync_dir(folder)
+    except OSError as exc:
+        raise BackupError(
+            f"无法写入“{folder}”：{exc.strerror or exc}。请检查U盘或网络文件夹是否可用、空间是否足够。"
+        ) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+    return target
+
+
 def free_space_ok(folder: Path, needed: int) -> bool:
     with contextlib.suppress(OSError):
         return shutil.disk_usage(folder).free > needed * 1.1 + 50 * 1024 * 1024
