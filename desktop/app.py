@@ -104,7 +104,7 @@ def start(data_dir: str | Path | None = None, backup_file: Path | None = None) -
 
     `backup_file` (a double-clicked .lsbak) is offered for restoring once the window is open.
     """
-    from desktop import config
+    from desktop import config, logfile
     from desktop.models import DatabaseError
     from desktop.services import samples
     from desktop.services.errors import UserError
@@ -115,6 +115,7 @@ def start(data_dir: str | Path | None = None, backup_file: Path | None = None) -
     except config.DataDirError as exc:
         QMessageBox.critical(None, APP_TITLE, exc.message)
         return None
+    logfile.start(paths)
     lock = QLockFile(str(paths.lock_file))
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):

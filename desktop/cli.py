@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from desktop import APP_TITLE, __version__, config
+from desktop import APP_TITLE, __version__, config, logfile
 from desktop.cli_parser import ChineseArgumentParser
 from desktop.domain import Quarter, Status
 from desktop.models import DatabaseError
@@ -150,6 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "parse":
         return _parse(args)
+    logfile.start(config.resolve(args.data_dir).ensure())
     if args.command in SAFETY_COMMANDS:
         return _run_safety(args)
     ws = Workspace.open(args.data_dir)

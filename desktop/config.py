@@ -82,6 +82,10 @@ class DataPaths:
     def lock_file(self) -> Path:
         return self.root / "ledger.lock"
 
+    @property
+    def log_file(self) -> Path:
+        return self.root / "luoshi.log"
+
     def ensure(self) -> DataPaths:
         """Create the folders; an unusable location raises DataDirError saying what to do."""
         for folder in (self.root, self.evidence, self.backups, self.reports):
