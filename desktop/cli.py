@@ -108,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quarter", help="只列该季度，如 2023Q2")
 
     _add_safety_commands(sub)
+    _add_progress_commands(sub)
     return parser
 
 
@@ -153,6 +154,8 @@ def _run(args: argparse.Namespace) -> int:
     logfile.start(config.resolve(args.data_dir).ensure())
     if args.command in SAFETY_COMMANDS:
         return _run_safety(args)
+    if args.command in PROGRESS_COMMANDS:
+        return _run_progress(args)
     ws = Workspace.open(args.data_dir)
     try:
         if args.command == "import":
@@ -269,9 +272,23 @@ WRITING_COMMANDS: dict[str, Callable[[argparse.Namespace], bool]] = {
     "unfreeze": _always,
     "backup": _always,
     "restore": _always,
+    "status": _always,
+    "progress": _always,
+    "attach": _always,
 }
 READ_ONLY_COMMANDS = frozenset(
-    {"parse", "list", "export", "fillin-export", "report", "notice", "snapshots", "verify", "audit"}
+    {
+        "parse",
+        "list",
+        "measures",
+        "export",
+        "fillin-export",
+        "report",
+        "notice",
+        "snapshots",
+        "verify",
+        "audit",
+    }
 )
 
 
@@ -367,6 +384,106 @@ def _restore(args: argparse.Namespace, paths: config.DataPaths) -> int:
             "提示：备份时已有佐证材料缺失或改变，这些文件未能恢复（见上方清单）。", file=sys.stderr
         )
     return 0
+
+
+# -- measures, status, progress, evidence (step 3 of the walking skeleton) ------------------------
+
+PROGRESS_COMMANDS = {"measures", "status", "progress", "attach"}
+
+
+def _add_progress_commands(sub: argparse._SubParsersAction[ChineseArgumentParser]) -> None:
+    p = sub.add_parser(
+        "measures", help="列出措施及其编号、状态（供 status、progress、attach 使用）"
+    )
+    p.add_argument("--plan", type=int, help="只列该计划的措施（计划编号见 list）")
+    p.add_argument("--quarter", help="“本季进展”一栏按该季度，如 2023Q2（默认：本季度）")
+    p = sub.add_parser("status", help="设置措施的状态")
+    p.add_argument("measure_id", type=int, metavar="措施编号", help="措施编号（见 measures）")
+    p.add_argument("status", metavar="状态", help="、".join(s.label for s in Status))
+    p = sub.add_parser("progress", help="填写措施某季度的进展情况、存在问题、下步打算")
+    p.add_argument("measure_id", type=int, metavar="措施编号", help="措施编号（见 measures）")
+    p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
+    p.add_argument("--progress", help="进展情况（不给出则保留原有内容）")
+    p.add_argument("--problems", help="存在问题（不给出则保留原有内容）")
+    p.add_argument("--next", help="下步打算（不给出则保留原有内容）")
+    p = sub.add_parser("attach", help="添加佐证材料：文件复制到数据目录（之后原文件可删除）")
+    p.add_argument("measure_id", type=int, metavar="措施编号", help="措施编号（见 measures）")
+    p.add_argument("file", type=Path, metavar="文件", help="佐证材料文件")
+    p.add_argument("--description", default="", help="材料说明")
+    p.add_argument("--quarter", help="所属季度，如 2023Q2（可不填）")
+
+
+def _run_progress(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from desktop.services import evidence, progress, settings
+
+    ws = Workspace.open(args.data_dir)
+    try:
+        if args.command == "measures":
+            default = settings.get(ws.db, "default_quarter")
+            quarter = Quarter.parse(args.quarter or default or str(Quarter.of(date.today())))
+            rows = ledger.list_measures(ws.db, args.plan, quarter)
+            if not rows:
+                print("没有措施。" if args.plan is None else f"计划 {args.plan} 没有措施。")
+            print(f"编号\t序号\t状态\t{quarter.label}进展\t佐证\t完成时限\t牵头单位\t措施")
+            for r in rows:
+                state = r.status.label + ("（逾期）" if r.overdue else "")
+                when = "长期" if r.long_term else (r.deadline_text or "—")
+                print(
+                    f"{r.id}\t{r.number}\t{state}\t{'已填' if r.has_progress else '—'}\t"
+                    f"{r.evidence_count}\t{when}\t{'、'.join(r.lead_units) or '—'}\t{r.title}"
+                )
+            return 0
+        if args.command == "status":
+            new = Status.from_label(args.status)
+            old = progress.set_status(ws, args.measure_id, new)
+            if old == new:
+                print(f"措施 {args.measure_id} 的状态已是“{new.label}”，未改动。")
+            else:
+                print(f"措施 {args.measure_id}：{old.label} → {new.label}")
+            return 0
+        if args.command == "progress":
+            quarter = Quarter.parse(args.quarter)
+            current = _progress_texts(ws, args.measure_id, quarter)
+            texts = {
+                "progress_text": current[0] if args.progress is None else args.progress,
+                "problems": current[1] if args.problems is None else args.problems,
+                "next_steps": current[2] if args.next is None else args.next,
+            }
+            changed = progress.save_progress(ws, args.measure_id, quarter, **texts)
+            print(
+                f"已保存措施 {args.measure_id} {quarter.label}的进展。"
+                if changed
+                else f"措施 {args.measure_id} {quarter.label}的进展没有变化，未改动。"
+            )
+            return 0
+        of_quarter = Quarter.parse(args.quarter) if args.quarter else None
+        evidence_id = evidence.attach(
+            ws, args.measure_id, args.file, quarter=of_quarter, description=args.description
+        )
+        stored = evidence.file_path(ws, evidence_id)
+        print(
+            f"已添加佐证材料“{args.file.name}”到措施 {args.measure_id}"
+            f"（材料编号 {evidence_id}，已复制到 {stored}，原文件可删除）。"
+        )
+        return 0
+    finally:
+        ws.close()
+
+
+def _progress_texts(ws: Workspace, measure_id: int, quarter: Quarter) -> tuple[str, str, str]:
+    """The quarter's three texts as stored, so an option left out keeps what is there."""
+    try:
+        detail = ledger.measure_detail(ws.db, measure_id, quarter)
+    except LookupError:
+        raise UserError(
+            f"找不到编号为 {measure_id} 的措施。请用 measures 命令查看措施编号。"
+        ) from None
+    info = detail.progress.get(str(quarter))
+    if info is None:
+        return "", "", ""
+    return info.progress_text, info.problems, info.next_steps
 
 
 def _progress_printer() -> Callable[[int, int], bool]:

@@ -139,6 +139,9 @@ WRITES = [
     ["unfreeze", "--quarter", "2023Q2", "--plan", "1", "--reason", "改错了"],
     ["backup", "--out", "b.lsbak"],
     ["restore", "b.lsbak", "--yes"],
+    ["status", "1", "推进中"],
+    ["progress", "1", "--quarter", "2023Q2", "--progress", "写不进去"],
+    ["attach", "1", str(SAMPLE_43)],
 ]
 
 
