@@ -6,14 +6,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSize, Qt, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME, APP_TITLE
 from desktop.config import resources_dir
 
 if TYPE_CHECKING:
+    from desktop.config import DataPaths
     from desktop.services.workspace import Workspace
     from desktop.ui.main_window import MainWindow
 
@@ -54,6 +55,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
+    app.setWindowIcon(app_icon())
     load_fonts(app)
     return app
 
@@ -77,13 +79,18 @@ class Session:
         self.window.close()
         wait_for_background()
         try:
-            backup.auto_backup_if_changed(self.ws)
+            result = backup.auto_backup_if_changed(self.ws)
         except UserError as exc:
             QMessageBox.warning(
                 None,
                 APP_TITLE,
                 f"自动备份失败：{exc.message}\n数据本身未受影响，请稍后用“文件 → 备份数据”手动备份。",
             )
+        else:
+            if result is not None and result.warnings:
+                QMessageBox.warning(
+                    None, APP_TITLE, "自动备份已完成，但有提示：\n" + "\n".join(result.warnings)
+                )
         self.ws.close()
         self.lock.unlock()
         app = QApplication.instance()
@@ -92,30 +99,42 @@ class Session:
                 app.removeTranslator(translator)
 
 
-def start(data_dir: str | Path | None = None) -> Session | None:
-    """Open the data directory (one instance only), load the sample on first start, show the window."""
-    from desktop import config
+def start(data_dir: str | Path | None = None, backup_file: Path | None = None) -> Session | None:
+    """Open the data directory (one instance only), load the sample on first start, show the window.
+
+    `backup_file` (a double-clicked .lsbak) is offered for restoring once the window is open.
+    """
+    from desktop import config, logfile
     from desktop.models import DatabaseError
     from desktop.services import samples
     from desktop.services.errors import UserError
-    from desktop.services.workspace import Workspace
     from desktop.ui.main_window import MainWindow
 
-    paths = config.resolve(data_dir).ensure()
+    try:
+        paths = config.resolve(data_dir).ensure()
+    except config.DataDirError as exc:
+        QMessageBox.critical(None, APP_TITLE, exc.message)
+        return None
+    logfile.start(paths)
     lock = QLockFile(str(paths.lock_file))
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):
-        QMessageBox.warning(
-            None,
-            APP_TITLE,
-            f"落实台账已经在使用数据目录 {paths.root}。\n请切换到已打开的窗口，不要重复启动。",
-        )
+        text = f"落实台账已经在使用数据目录 {paths.root}。\n请切换到已打开的窗口，不要重复启动。"
+        if backup_file is not None:
+            text = (
+                f"落实台账已经在使用数据目录 {paths.root}，不能在这里恢复备份。\n"
+                f"请在已打开的窗口中使用 文件 > 恢复备份，选择“{backup_file}”。"
+            )
+        QMessageBox.warning(None, APP_TITLE, text)
         return None
     try:
-        ws = Workspace.open(paths.root)
+        ws = _open_workspace(paths)
     except DatabaseError as exc:
         lock.unlock()
         QMessageBox.critical(None, APP_TITLE, exc.message)
+        return None
+    if ws is None:
+        lock.unlock()
         return None
     try:
         samples.ensure_sample(ws)
@@ -127,13 +146,87 @@ def start(data_dir: str | Path | None = None) -> Session | None:
     assert isinstance(app, QApplication)
     translators = install_translations(app, settings.get(ws.db, "language") or "zh_CN")
     window = MainWindow(ws)
+    window.setWindowIcon(app_icon())
     window.show()
+    if backup_file is not None:
+        offer_restore(window, backup_file)
     return Session(lock, ws, window, translators)
 
 
-def run_gui(data_dir: str | None = None) -> int:
+def _open_workspace(paths: DataPaths) -> Workspace | None:
+    """The workspace; a damaged database offers a restore from a backup before giving up."""
+    from desktop.models import DatabaseError
+    from desktop.services.workspace import Workspace
+
+    while True:
+        try:
+            return Workspace.open(paths.root)
+        except DatabaseError as exc:
+            if not exc.damaged:
+                raise
+            if not _restore_at_start(paths, exc.message):
+                return None  # the officer chose to quit, having been told what is wrong
+
+
+def _restore_at_start(paths: DataPaths, problem: str) -> bool:
+    """Ask to restore a backup over a damaged database; True when one was restored."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.services import backup
+    from desktop.services.errors import UserError
+
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_TITLE, problem)
+    box.setObjectName("damagedDatabase")
+    restore = box.addButton("从备份恢复…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("退出", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    name, _ = QFileDialog.getOpenFileName(
+        None, "选择要恢复的备份文件", str(paths.backups), "落实台账备份 (*.lsbak);;所有文件 (*)"
+    )
+    if not name:
+        return False
+    try:
+        info = backup.describe_backup(Path(name))
+        question = "\n".join(
+            [*info.lines(), "", "损坏的数据文件会先复制到 backups 文件夹保存。确定恢复吗？"]
+        )
+        if QMessageBox.question(None, APP_TITLE, question) != QMessageBox.StandardButton.Yes:
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            backup.restore_backup(paths.root, Path(name))
+        finally:
+            QApplication.restoreOverrideCursor()
+    except UserError as exc:
+        QMessageBox.warning(None, APP_TITLE, exc.message)
+        return False
+    return True
+
+
+def offer_restore(window: MainWindow, backup_file: Path) -> None:
+    """Once the window shows: describe the double-clicked backup and ask before restoring it."""
+    from desktop.ui.backup_actions import BackupActions
+
+    actions = window.findChild(BackupActions, "backupActions")
+    if actions is not None:
+        QTimer.singleShot(0, lambda: actions.restore_file(backup_file))
+
+
+def app_icon() -> QIcon:
+    """The program's icon (a red seal with 台账), drawn at several sizes in resources/icons."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        path = resources_dir() / "icons" / f"luoshi-{size}.png"
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
+
+
+def run_gui(data_dir: str | None = None, backup_file: Path | None = None) -> int:
     app = create_app()
-    session = start(data_dir)
+    session = start(data_dir, backup_file)
     if session is None:
         return 1
     code = app.exec()

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from desktop import APP_TITLE, __version__
+from desktop import APP_TITLE, __version__, config, logfile
+from desktop.cli_parser import ChineseArgumentParser
 from desktop.domain import Quarter, Status
 from desktop.models import DatabaseError
-from desktop.parsing import ParseError, parse_text, to_json
+from desktop.parsing import ParseError, ParseResult, parse_text, to_json
 from desktop.readers import ReadError, read_file
 from desktop.readers.xlsx import ColumnMapping
 from desktop.reports.options import ReportOptions
@@ -22,12 +24,14 @@ from desktop.storage.datalock import DataDirLocked
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="main.py",
         description=f"{APP_TITLE}：政策措施落实台账（无子命令时启动图形界面）",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--data-dir", help="数据目录（默认：当前用户的数据目录）")
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}", help="显示版本号并退出"
+    )
+    parser.add_argument("--data-dir", metavar="文件夹", help="数据目录（默认：当前用户的数据目录）")
     parser.add_argument(
         "--self-test",
         action="store_true",
@@ -104,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quarter", help="只列该季度，如 2023Q2")
 
     _add_safety_commands(sub)
+    _add_progress_commands(sub)
     return parser
 
 
@@ -114,9 +119,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run()
     try:
-        return _run(args)
-    except (UserError, ReadError, ParseError, DatabaseError, DataDirLocked) as exc:
+        with _lock_if_writing(args):
+            return _run(args)
+    except (
+        UserError,
+        ReadError,
+        ParseError,
+        DatabaseError,
+        DataDirLocked,
+        config.DataDirError,
+    ) as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # output piped into head and the like: not an error to report
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except OSError as exc:  # a file the command was given or writes, not caught nearer
+        where = f"“{exc.filename}”" if exc.filename else ""
+        print(f"错误：无法读写文件{where}：{config.os_reason(exc)}。", file=sys.stderr)
         return 1
     except ValueError as exc:
         print(f"错误：{exc}", file=sys.stderr)
@@ -129,10 +151,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "parse":
         return _parse(args)
+    logfile.start(config.resolve(args.data_dir).ensure())
     if args.command in SAFETY_COMMANDS:
         return _run_safety(args)
-    if args.command == "import":
-        _refuse_if_window_open(args)
+    if args.command in PROGRESS_COMMANDS:
+        return _run_progress(args)
     ws = Workspace.open(args.data_dir)
     try:
         if args.command == "import":
@@ -203,7 +226,7 @@ def _parse(args: argparse.Namespace) -> int:
     if args.json:
         json.dump(to_json(result, encoding=read.encoding), sys.stdout, ensure_ascii=False, indent=2)
         print()
-        return 0
+        return _parse_outcome(result)
     if read.encoding:
         print(f"编码：{read.encoding}")
     for doc in result.documents:
@@ -215,9 +238,67 @@ def _parse(args: argparse.Namespace) -> int:
             print(
                 f"  {'/'.join(m.path)}  {m.title}  [牵头：{lead}]  {m.deadline_text or ''}".rstrip()
             )
+    return _parse_outcome(result)
+
+
+def _parse_outcome(result: ParseResult) -> int:
+    """Warnings on stderr; non-zero when nothing was recognised (garbage, a scanned PDF…)."""
     for warning in result.warnings:
         print(f"提示：{warning}", file=sys.stderr)
+    if not any(doc.measures for doc in result.documents):
+        print(
+            "错误：没有从该文件中识别出任何措施，请确认这是政策文件或任务分解表。", file=sys.stderr
+        )
+        return 1
     return 0
+
+
+# -- the data directory's lock, shared with the window --------------------------------------------
+
+
+def _always(_args: argparse.Namespace) -> bool:
+    return True
+
+
+# Every command that writes to the data directory, with when it does. Each holds the directory's
+# lock (the window's QLockFile) for its whole run, so a command never writes while the window has
+# the directory open, and the window does not start while a command writes. A new subcommand
+# must be listed here or in READ_ONLY_COMMANDS (a test checks).
+WRITING_COMMANDS: dict[str, Callable[[argparse.Namespace], bool]] = {
+    "import": _always,
+    "update": lambda args: bool(args.yes),
+    "fillin-import": lambda args: bool(args.yes),
+    "freeze": _always,
+    "unfreeze": _always,
+    "backup": _always,
+    "restore": _always,
+    "status": _always,
+    "progress": _always,
+    "attach": _always,
+}
+READ_ONLY_COMMANDS = frozenset(
+    {
+        "parse",
+        "list",
+        "measures",
+        "export",
+        "fillin-export",
+        "report",
+        "notice",
+        "snapshots",
+        "verify",
+        "audit",
+    }
+)
+
+
+def _lock_if_writing(args: argparse.Namespace) -> contextlib.AbstractContextManager[None]:
+    from desktop.storage.datalock import hold
+
+    writes = WRITING_COMMANDS.get(args.command)
+    if writes is None or not writes(args):
+        return contextlib.nullcontext()
+    return hold(config.resolve(args.data_dir).ensure().lock_file)
 
 
 # -- backup, restore, verify, audit (the safety net) --------------------------------------------
@@ -225,11 +306,12 @@ def _parse(args: argparse.Namespace) -> int:
 SAFETY_COMMANDS = {"backup", "restore", "verify", "audit"}
 
 
-def _add_safety_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_safety_commands(sub: argparse._SubParsersAction[ChineseArgumentParser]) -> None:
     p = sub.add_parser("backup", help="备份全部数据（数据库和佐证材料）到一个 .lsbak 文件")
     p.add_argument("--out", type=Path, required=True, help="备份文件，如 D:/备份/台账.lsbak")
     p = sub.add_parser("restore", help="从 .lsbak 备份文件恢复（当前数据先自动备份）")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, metavar="备份文件", help="要恢复的 .lsbak 备份文件")
+    p.add_argument("--yes", action="store_true", help="不再询问，直接恢复（用于脚本）")
     sub.add_parser("verify", help="校验全部佐证材料文件和数据库是否完好")
     p = sub.add_parser("audit", help="查看或导出操作日志")
     p.add_argument("--out", type=Path, help="导出为 CSV 文件（Excel 可直接打开）")
@@ -237,35 +319,18 @@ def _add_safety_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     p.add_argument("--limit", type=int, default=50, help="不导出时最多显示的条数（默认 50）")
 
 
-def _refuse_if_window_open(args: argparse.Namespace) -> None:
-    from desktop import config
-    from desktop.storage.datalock import ensure_unlocked
-
-    ensure_unlocked(config.resolve(args.data_dir).lock_file)
-
-
 def _run_safety(args: argparse.Namespace) -> int:
-    from desktop import config
     from desktop.services import auditlog, backup, verify
-    from desktop.storage.datalock import hold
 
     paths = config.resolve(args.data_dir)
     if args.command == "restore":
-        info = backup.describe_backup(args.file)
-        print("\n".join(info.lines()))
-        with hold(paths.ensure().lock_file):
-            result = backup.restore_backup(paths.root, args.file, progress=_progress_printer())
-        if result.previous_backup is not None:
-            print(f"原有数据已备份到：{result.previous_backup}")
-        print(f"已恢复备份，补回佐证材料文件 {result.evidence_written} 个。")
-        return 0
+        return _restore(args, paths)
     if args.command == "backup":
-        with hold(paths.ensure().lock_file):
-            ws = Workspace.open(paths.root)
-            try:
-                res = backup.create_backup(ws, args.out, progress=_progress_printer())
-            finally:
-                ws.close()
+        ws = Workspace.open(paths.root)
+        try:
+            res = backup.create_backup(ws, args.out, progress=_progress_printer())
+        finally:
+            ws.close()
         size = res.path.stat().st_size / 1024 / 1024
         print(
             f"已备份到 {res.path}（{size:.1f} MB，佐证材料 {len(res.manifest.evidence)} 个文件），"
@@ -289,6 +354,136 @@ def _run_safety(args: argparse.Namespace) -> int:
         return 0
     finally:
         ws.close()
+
+
+def _restore(args: argparse.Namespace, paths: config.DataPaths) -> int:
+    """Show what the archive holds, ask (or take --yes), restore, say what it could not bring back."""
+    from desktop.services import backup
+
+    info = backup.describe_backup(args.file)
+    print("\n".join(info.lines()))
+    if not args.yes:
+        question = (
+            f"恢复将用该备份替换数据目录 {paths.root} 中的全部数据"
+            "（当前数据会先自动备份到其中的 backups 文件夹）。"
+        )
+        if not sys.stdin.isatty():
+            raise UserError(
+                question + "没有在终端中运行，无法询问确认：确认无误后加 --yes 重新运行。"
+            )
+        answer = input(question + "确定恢复吗？[y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "是"):
+            print("已取消恢复，数据未改变。", file=sys.stderr)
+            return 1
+    result = backup.restore_backup(paths.root, args.file, progress=_progress_printer())
+    if result.previous_backup is not None:
+        print(f"原有数据已备份到：{result.previous_backup}")
+    print(f"已恢复备份，补回佐证材料文件 {result.evidence_written} 个。")
+    if result.info.has_problems:
+        print(
+            "提示：备份时已有佐证材料缺失或改变，这些文件未能恢复（见上方清单）。", file=sys.stderr
+        )
+    return 0
+
+
+# -- measures, status, progress, evidence (step 3 of the walking skeleton) ------------------------
+
+PROGRESS_COMMANDS = {"measures", "status", "progress", "attach"}
+
+
+def _add_progress_commands(sub: argparse._SubParsersAction[ChineseArgumentParser]) -> None:
+    p = sub.add_parser(
+        "measures", help="列出措施及其编号、状态（供 status、progress、attach 使用）"
+    )
+    p.add_argument("--plan", type=int, help="只列该计划的措施（计划编号见 list）")
+    p.add_argument("--quarter", help="“本季进展”一栏按该季度，如 2023Q2（默认：本季度）")
+    p = sub.add_parser("status", help="设置措施的状态")
+    p.add_argument("measure_id", type=int, metavar="措施编号", help="措施编号（见 measures）")
+    p.add_argument("status", metavar="状态", help="、".join(s.label for s in Status))
+    p = sub.add_parser("progress", help="填写措施某季度的进展情况、存在问题、下步打算")
+    p.add_argument("measure_id", type=int, metavar="措施编号", help="措施编号（见 measures）")
+    p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
+    p.add_argument("--progress", help="进展情况（不给出则保留原有内容）")
+    p.add_argument("--problems", help="存在问题（不给出则保留原有内容）")
+    p.add_argument("--next", help="下步打算（不给出则保留原有内容）")
+    p = sub.add_parser("attach", help="添加佐证材料：文件复制到数据目录（之后原文件可删除）")
+    p.add_argument("measure_id", type=int, metavar="措施编号", help="措施编号（见 measures）")
+    p.add_argument("file", type=Path, metavar="文件", help="佐证材料文件")
+    p.add_argument("--description", default="", help="材料说明")
+    p.add_argument("--quarter", help="所属季度，如 2023Q2（可不填）")
+
+
+def _run_progress(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from desktop.services import evidence, progress, settings
+
+    ws = Workspace.open(args.data_dir)
+    try:
+        if args.command == "measures":
+            default = settings.get(ws.db, "default_quarter")
+            quarter = Quarter.parse(args.quarter or default or str(Quarter.of(date.today())))
+            rows = ledger.list_measures(ws.db, args.plan, quarter)
+            if not rows:
+                print("没有措施。" if args.plan is None else f"计划 {args.plan} 没有措施。")
+            print(f"编号\t序号\t状态\t{quarter.label}进展\t佐证\t完成时限\t牵头单位\t措施")
+            for r in rows:
+                state = r.status.label + ("（逾期）" if r.overdue else "")
+                when = "长期" if r.long_term else (r.deadline_text or "—")
+                print(
+                    f"{r.id}\t{r.number}\t{state}\t{'已填' if r.has_progress else '—'}\t"
+                    f"{r.evidence_count}\t{when}\t{'、'.join(r.lead_units) or '—'}\t{r.title}"
+                )
+            return 0
+        if args.command == "status":
+            new = Status.from_label(args.status)
+            old = progress.set_status(ws, args.measure_id, new)
+            if old == new:
+                print(f"措施 {args.measure_id} 的状态已是“{new.label}”，未改动。")
+            else:
+                print(f"措施 {args.measure_id}：{old.label} → {new.label}")
+            return 0
+        if args.command == "progress":
+            quarter = Quarter.parse(args.quarter)
+            current = _progress_texts(ws, args.measure_id, quarter)
+            texts = {
+                "progress_text": current[0] if args.progress is None else args.progress,
+                "problems": current[1] if args.problems is None else args.problems,
+                "next_steps": current[2] if args.next is None else args.next,
+            }
+            changed = progress.save_progress(ws, args.measure_id, quarter, **texts)
+            print(
+                f"已保存措施 {args.measure_id} {quarter.label}的进展。"
+                if changed
+                else f"措施 {args.measure_id} {quarter.label}的进展没有变化，未改动。"
+            )
+            return 0
+        of_quarter = Quarter.parse(args.quarter) if args.quarter else None
+        evidence_id = evidence.attach(
+            ws, args.measure_id, args.file, quarter=of_quarter, description=args.description
+        )
+        stored = evidence.file_path(ws, evidence_id)
+        print(
+            f"已添加佐证材料“{args.file.name}”到措施 {args.measure_id}"
+            f"（材料编号 {evidence_id}，已复制到 {stored}，原文件可删除）。"
+        )
+        return 0
+    finally:
+        ws.close()
+
+
+def _progress_texts(ws: Workspace, measure_id: int, quarter: Quarter) -> tuple[str, str, str]:
+    """The quarter's three texts as stored, so an option left out keeps what is there."""
+    try:
+        detail = ledger.measure_detail(ws.db, measure_id, quarter)
+    except LookupError:
+        raise UserError(
+            f"找不到编号为 {measure_id} 的措施。请用 measures 命令查看措施编号。"
+        ) from None
+    info = detail.progress.get(str(quarter))
+    if info is None:
+        return "", "", ""
+    return info.progress_text, info.problems, info.next_steps
 
 
 def _progress_printer() -> Callable[[int, int], bool]:

@@ -48,6 +48,14 @@ def default_data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 
+class DataDirError(Exception):
+    """A data directory that cannot be used; `message` is for the user, in Chinese."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 @dataclass(frozen=True)
 class DataPaths:
     """Everything stored for one data directory."""
@@ -74,10 +82,47 @@ class DataPaths:
     def lock_file(self) -> Path:
         return self.root / "ledger.lock"
 
+    @property
+    def log_file(self) -> Path:
+        return self.root / "luoshi.log"
+
     def ensure(self) -> DataPaths:
+        """Create the folders; an unusable location raises DataDirError saying what to do."""
         for folder in (self.root, self.evidence, self.backups, self.reports):
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except FileExistsError as exc:
+                raise DataDirError(
+                    f"数据目录 {self.root} 不可用：{folder} 已存在，但它是一个文件而不是文件夹。"
+                    "请用 --data-dir 指定一个文件夹，或移走该文件。"
+                ) from exc
+            except OSError as exc:
+                raise DataDirError(
+                    f"无法使用数据目录 {self.root}：{os_reason(exc)}。"
+                    "请用 --data-dir 指定一个可以写入的文件夹（例如“文档”下的新文件夹）。"
+                ) from exc
+        if not os.access(self.root, os.W_OK):
+            raise DataDirError(
+                f"数据目录 {self.root} 没有写入权限。"
+                "请用 --data-dir 指定一个可以写入的文件夹，或请管理员开放该文件夹的写入权限。"
+            )
         return self
+
+
+def os_reason(exc: OSError) -> str:
+    """The common reasons in Chinese; the system's own wording for the rest."""
+    import errno
+
+    reasons = {
+        errno.ENOENT: "路径不存在，且无法创建",
+        errno.EACCES: "没有权限",
+        errno.EPERM: "没有权限",
+        errno.EROFS: "所在磁盘是只读的",
+        errno.ENOTDIR: "路径中有一部分是文件而不是文件夹",
+        errno.ENOSPC: "磁盘已满",
+        errno.ENAMETOOLONG: "路径过长",
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def resolve(data_dir: str | os.PathLike[str] | None = None) -> DataPaths:

@@ -19,11 +19,15 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 class DatabaseError(Exception):
-    """A database that cannot be opened; `message` is for the user, in Chinese."""
+    """A database that cannot be opened; `message` is for the user, in Chinese.
 
-    def __init__(self, message: str) -> None:
+    `damaged` says the file itself is unusable, so restoring a backup is the way out.
+    """
+
+    def __init__(self, message: str, damaged: bool = False) -> None:
         super().__init__(message)
         self.message = message
+        self.damaged = damaged
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -61,6 +65,16 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def _has_foreign_tables(engine: Engine) -> bool:
+    """A SQLite file with tables but no migration record was made by another program.
+
+    Only SQLite: a shared server database may well hold other applications' tables.
+    """
+    from sqlalchemy import inspect
+
+    return engine.dialect.name == "sqlite" and bool(inspect(engine).get_table_names())
+
+
 def upgrade(engine: Engine, db_file: Path | None = None) -> str | None:
     """Bring the schema to head. Returns the path of the pre-migration copy, if one was made.
 
@@ -71,6 +85,12 @@ def upgrade(engine: Engine, db_file: Path | None = None) -> str | None:
     head = script.get_current_head()
     if current == head:
         return None
+    if current is None and _has_foreign_tables(engine):
+        where = db_file or engine.url.render_as_string(hide_password=True)
+        raise DatabaseError(
+            f"数据文件 {where} 已损坏或不是落实台账的数据库：其中是其他程序的数据表。{RESTORE_HINT}",
+            damaged=True,
+        )
     if current is not None:
         known = {rev.revision for rev in script.walk_revisions()}
         if current not in known:
@@ -100,6 +120,41 @@ def upgrade(engine: Engine, db_file: Path | None = None) -> str | None:
     return backup
 
 
+RESTORE_HINT = (
+    "请用 文件 > 恢复备份 或 python main.py restore 备份文件.lsbak 从备份恢复"
+    "（数据目录的 backups 文件夹里有自动备份）。"
+)
+
+
+def open_failure(path: Path, exc: BaseException) -> tuple[str, bool]:
+    """Why a database file could not be opened, in Chinese, without SQLAlchemy's URL and SQL;
+    and whether the file itself is damaged (rather than out of reach)."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip()
+    lower = text.lower()
+    if "unable to open database file" in lower or isinstance(orig, PermissionError):
+        return (
+            f"无法打开数据文件 {path}：文件夹不存在、没有权限或磁盘不可用。"
+            "请检查该文件夹的写入权限，或用 --data-dir 指定其他数据目录。"
+        ), False
+    if "readonly" in lower or "read-only" in lower:
+        return (
+            f"数据文件 {path} 是只读的，无法写入。请检查文件和文件夹的权限"
+            "（或取消“只读”属性），或用 --data-dir 指定其他数据目录。"
+        ), False
+    if "locked" in lower or "busy" in lower:
+        return f"数据文件 {path} 正被其他程序占用。请关闭其他落实台账窗口或命令后重试。", False
+    if "disk i/o" in lower or "full" in lower:
+        return f"读写数据文件 {path} 时磁盘出错（{text}）。请检查磁盘空间和磁盘是否完好。", False
+    reasons = {
+        "file is not a database": "文件格式不对",
+        "database disk image is malformed": "文件内容已损坏",
+        "file is encrypted": "文件已加密或格式不对",
+    }
+    reason = next((v for k, v in reasons.items() if k in lower), text)
+    return f"数据文件 {path} 已损坏或不是落实台账的数据库：{reason}。{RESTORE_HINT}", True
+
+
 class Database:
     """One database: engine, session factory and the migration step run when it is opened."""
 
@@ -118,9 +173,8 @@ class Database:
             raise
         except Exception as exc:  # sqlite3.DatabaseError: file is not a database, etc.
             db.close()
-            raise DatabaseError(
-                f"无法打开数据库文件 {path}：{exc}。文件可能已损坏，请从备份恢复。"
-            ) from exc
+            message, damaged = open_failure(path, exc)
+            raise DatabaseError(message, damaged) from exc
         return db
 
     @classmethod

@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
+import logging
 import re
+import warnings
 from collections import Counter
 from pathlib import Path
 
 from desktop.readers.base import DEFAULT_MAX_BYTES, ReadError, ReadResult, check_size
+
+LOG = logging.getLogger("luoshi.readers.pdf")
+
+
+class _ToOurLog(logging.Handler):
+    """pypdf's warnings about damaged files ("invalid pdf header", "EOF marker not found") are
+    English notes for developers: keep them in our log file, never on the officer's console
+    (the officer gets the Chinese ReadError)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        LOG.info("pypdf: %s", record.getMessage())
+
+
+def _quiet_pypdf() -> None:
+    pypdf_log = logging.getLogger("pypdf")
+    if not any(isinstance(h, _ToOurLog) for h in pypdf_log.handlers):
+        pypdf_log.addHandler(_ToOurLog())
+        pypdf_log.propagate = False  # nor Python's last-resort handler, which prints to stderr
+    from pypdf.errors import PdfReadWarning
+
+    warnings.filterwarnings("ignore", category=PdfReadWarning)
+
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－─]+\s*\d{1,4}\s*[-—–－─]+|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?"
@@ -48,6 +72,7 @@ def read_pdf(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    _quiet_pypdf()
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:

@@ -6,6 +6,7 @@ import contextlib
 import os
 import re
 import shutil
+import socket
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -13,14 +14,15 @@ from pathlib import Path
 
 from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from desktop import __version__, config
+from desktop import APP_TITLE, __version__, config
 from desktop.domain import Cancelled, ProgressCallback
-from desktop.models import AuditLog, Database, DatabaseError, Evidence
+from desktop.models import AuditLog, Database, DatabaseError, Evidence, Measure, Plan, Setting
 from desktop.models.database import alembic_config
 from desktop.services import audit
 from desktop.services.errors import UserError
-from desktop.services.workspace import Workspace
+from desktop.services.workspace import Workspace, default_author
 from desktop.storage import backup as archive
 from desktop.storage.backup import SUFFIX, BackupError, Manifest
 from desktop.storage.evidence_store import EvidenceStore
@@ -29,6 +31,8 @@ AUTO_PREFIX = "auto-"
 PRE_RESTORE_PREFIX = "pre-restore-"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
+KEEP_PRE_RESTORE = 10
+MIRROR_SETTING = "backup_mirror_dir"
 COUNT_TABLES = ("plan", "measure", "progress", "evidence", "audit_log", "setting")
 _STAMP = "%Y%m%d-%H%M%S"
 _AUTO_NAME = re.compile(rf"^{AUTO_PREFIX}(\d{{8}}-\d{{6}})(?:-\d+)?{re.escape(SUFFIX)}$")
@@ -39,6 +43,7 @@ class BackupResult:
     path: Path
     manifest: Manifest
     warnings: list[str] = field(default_factory=list)
+    mirror: Path | None = None  # the verified copy in the second backup folder, if one was made
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,28 @@ class BackupInfo:
     archive_bytes: int
     reason: str
     needs_migration: bool
+    # Evidence already missing or changed when the backup was made: one line per record using it.
+    missing: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+
+    @property
+    def has_problems(self) -> bool:
+        return bool(self.missing or self.changed)
+
+    def problem_lines(self, limit: int = 10) -> list[str]:
+        """What the archive cannot give back, said before the officer confirms the restore."""
+        out: list[str] = []
+        for label, items, what in (
+            ("缺失", self.missing, "备份时这些文件已不在数据目录中，备份里没有它们"),
+            ("内容已改变", self.changed, "备份时这些文件已与添加时不一致，备份里是改变后的内容"),
+        ):
+            if not items:
+                continue
+            out.append(f"注意：{len(items)} 个佐证材料{label}（{what}）：")
+            out.extend(f"  [{label}] {item}" for item in items[:limit])
+            if len(items) > limit:
+                out.append(f"  ……另有 {len(items) - limit} 个")
+        return out
 
     def lines(self) -> list[str]:
         when = self.created_at.replace("T", " ")[:19]
@@ -72,7 +99,7 @@ class BackupInfo:
         ]
         if self.needs_migration:
             out.append("该备份来自较早的版本，恢复时将自动升级数据格式。")
-        return out
+        return out + self.problem_lines()
 
 
 @dataclass(frozen=True)
@@ -122,7 +149,7 @@ def create_backup(
     if out.resolve().is_relative_to(ws.paths.evidence.resolve()):
         raise UserError("不能把备份保存在佐证材料文件夹中，请选择其他位置。")
     with ws.db.session() as s:
-        referenced = set(s.scalars(select(Evidence.sha256).distinct()))
+        referenced = _evidence_labels(s)
         upto = s.scalar(select(func.max(AuditLog.id))) or 0
     try:
         manifest = archive.write_archive(
@@ -139,6 +166,11 @@ def create_backup(
     except BackupError as exc:
         raise _user_error(exc) from exc
     warnings = _warnings(manifest)
+    mirror = None
+    if reason in ("manual", "auto"):
+        mirror, problem = _mirror(ws, out)
+        if problem:
+            warnings.append(problem)
     with ws.db.transaction() as s:
         audit.record(
             s,
@@ -154,24 +186,90 @@ def create_backup(
                 "bytes": out.stat().st_size,
                 "missing": len(manifest.missing),
                 "changed": len(manifest.changed),
+                **({"mirror": str(mirror)} if mirror else {}),
             },
         )
-    return BackupResult(out, manifest, warnings)
+    return BackupResult(out, manifest, warnings, mirror)
+
+
+def mirror_folder(ws: Workspace) -> Path | None:
+    """Where copies of backups go besides the data directory (setting backup_mirror_dir).
+
+    Each computer gets its own subfolder, so two offices sharing one network folder never prune
+    each other's automatic backups.
+    """
+    with ws.db.session() as s:
+        row = s.get(Setting, MIRROR_SETTING)
+    if row is None or not row.value.strip():
+        return None
+    return Path(row.value.strip()).expanduser() / f"{APP_TITLE}-{_host()}"
+
+
+def _host() -> str:
+    name = re.sub(r'[\\/:*?"<>|\s]+', "_", socket.gethostname()).strip("._")
+    return name or "本机"
+
+
+def _mirror(ws: Workspace, made: Path) -> tuple[Path | None, str | None]:
+    """Copy a new backup into the second folder; (copy, None) or (None, why not) or (None, None)."""
+    folder = mirror_folder(ws)
+    if folder is None:
+        return None, None
+    chosen = folder.parent
+    if not chosen.is_dir():
+        return None, (
+            f"第二备份文件夹“{chosen}”现在无法访问（U盘未插入，或网络文件夹未连接？），"
+            f"本次备份只保存在“{made.parent}”。接好后请用 文件 > 备份数据 再备份一次。"
+        )
+    if made.parent.resolve() in (folder.resolve(), chosen.resolve()):
+        return made, None  # saved there already
+    try:
+        folder.mkdir(exist_ok=True)
+        copy = archive.copy_verified(made, folder, known_revisions=known_revisions())
+    except (BackupError, OSError) as exc:
+        why = exc.message if isinstance(exc, BackupError) else (exc.strerror or str(exc))
+        return None, f"未能复制到第二备份文件夹：{why} 本次备份只保存在“{made.parent}”。"
+    if made.name.startswith(AUTO_PREFIX):
+        prune_auto_backups(folder)
+    return copy, None
+
+
+def _evidence_labels(s: Session) -> dict[str, list[str]]:
+    """Each stored hash with the records that use it, as the officer knows them."""
+    rows = s.execute(
+        select(Evidence.sha256, Evidence.original_name, Measure.number, Measure.title, Plan.title)
+        .join(Measure, Evidence.measure_id == Measure.id)
+        .join(Plan, Measure.plan_id == Plan.id)
+        .order_by(Evidence.id)
+    ).all()
+    out: dict[str, list[str]] = {}
+    for sha, name, number, title, plan in rows:
+        out.setdefault(sha, []).append(f"{name}（{plan} / {number} {title}）".replace(" ）", "）"))
+    return out
 
 
 def _warnings(manifest: Manifest) -> list[str]:
     out = []
-    if manifest.missing:
+    missing = _problem_labels(manifest, manifest.missing)
+    changed = [x for sha in manifest.changed for x in manifest.labels.get(sha, [])]
+    if missing:
         out.append(
-            f"有 {len(manifest.missing)} 个佐证材料文件在数据目录中缺失，未能备份。"
-            "请运行“校验佐证材料”查看详情。"
+            f"有 {len(manifest.missing)} 个佐证材料文件在数据目录中缺失，未能备份："
+            + _some(missing)
+            + "。请运行“校验佐证材料”查看详情，并从较早的备份恢复这些文件。"
         )
-    if manifest.changed:
+    if changed:
         out.append(
-            f"有 {len(manifest.changed)} 个佐证材料文件内容已被改动（与添加时不一致），已按现状备份。"
-            "请运行“校验佐证材料”查看详情。"
+            f"有 {len(changed)} 个佐证材料文件内容已被改动（与添加时不一致），已按现状备份："
+            + _some(changed)
+            + "。请运行“校验佐证材料”查看详情。"
         )
     return out
+
+
+def _some(items: list[str], limit: int = 3) -> str:
+    more = f"等 {len(items)} 个" if len(items) > limit else ""
+    return "、".join(items[:limit]) + more
 
 
 def last_backup(ws: Workspace) -> AuditLog | None:
@@ -195,11 +293,12 @@ def changed_since_last_backup(ws: Workspace) -> bool:
     return newer is not None
 
 
-def auto_backup_if_changed(ws: Workspace, now: datetime | None = None) -> Path | None:
+def auto_backup_if_changed(ws: Workspace, now: datetime | None = None) -> BackupResult | None:
     """At exit: back up into the data directory's backups folder if anything changed, then prune.
 
     Keeps the newest copy of each of the last 7 days and of each of the last 4 weeks. Returns
-    the new archive, or None when nothing changed. Raises UserError when the backup failed.
+    the result (with a warning when the second backup folder was out of reach), or None when
+    nothing changed. Raises UserError when the backup failed.
     """
     if not changed_since_last_backup(ws):
         return None
@@ -213,7 +312,7 @@ def auto_backup_if_changed(ws: Workspace, now: datetime | None = None) -> Path |
         n += 1
     result = create_backup(ws, target, reason="auto")
     prune_auto_backups(folder)
-    return result.path
+    return result
 
 
 def prune_auto_backups(folder: Path) -> list[Path]:
@@ -284,7 +383,18 @@ def describe_backup(path: Path) -> BackupInfo:
         archive_bytes=path.stat().st_size,
         reason=manifest.reason,
         needs_migration=rev != _head(),
+        missing=tuple(_problem_labels(manifest, manifest.missing)),
+        # A changed file no record uses does not matter to the officer; only used ones are labelled.
+        changed=tuple(x for sha in manifest.changed for x in manifest.labels.get(sha, [])),
     )
+
+
+def _problem_labels(manifest: Manifest, hashes: list[str]) -> list[str]:
+    """Records by name where the manifest knows them, else the bare hash."""
+    out: list[str] = []
+    for sha in hashes:
+        out.extend(manifest.labels.get(sha) or [f"文件 {sha[:12]}…"])
+    return out
 
 
 class _Phases:
@@ -308,11 +418,25 @@ class _Phases:
         return report
 
 
+def restore_author(paths: config.DataPaths) -> str:
+    """Who restores: the officer named in the current data's settings, else the system user."""
+    if paths.database.is_file():
+        with contextlib.suppress(sqlite3.DatabaseError):
+            conn = sqlite3.connect(f"file:{paths.database}?mode=ro", uri=True)
+            try:
+                row = conn.execute("SELECT value FROM setting WHERE key = 'officer'").fetchone()
+            finally:
+                conn.close()
+            if row and str(row[0]).strip():
+                return str(row[0]).strip()
+    return default_author()
+
+
 def restore_backup(
     data_dir: Path,
     path: Path,
     *,
-    author: str = "",
+    author: str | None = None,
     progress: ProgressCallback | None = None,
 ) -> RestoreResult:
     """Replace a data directory's database with the archive's, adding its evidence files.
@@ -324,8 +448,15 @@ def restore_backup(
     3. keep the current data as a backup (backups/pre-restore-….lsbak);
     4. add the archive's evidence files to the store (content-addressed, so nothing is lost);
     5. swap the database files with one atomic rename.
+
+    `author` defaults to `restore_author` (settings officer, else the system user).
     """
-    paths = config.resolve(data_dir).ensure()
+    try:
+        paths = config.resolve(data_dir).ensure()
+    except config.DataDirError as exc:
+        raise UserError(exc.message) from exc
+    if author is None:
+        author = restore_author(paths)
     info = describe_backup(path)
     current_bytes = sum(p.stat().st_size for p in archive.store_files(paths.evidence))
     if paths.database.exists():
@@ -362,7 +493,19 @@ def restore_backup(
         for leftover in paths.root.glob(f".restore-{stamp}*"):
             with contextlib.suppress(OSError):
                 leftover.unlink()
+    prune_pre_restore_backups(paths.backups)
     return RestoreResult(info, previous, written, migrated)
+
+
+def prune_pre_restore_backups(folder: Path, keep: int = KEEP_PRE_RESTORE) -> list[Path]:
+    """Keep the newest `keep` copies of data replaced by a restore; older ones go."""
+    found = sorted(folder.glob(f"{PRE_RESTORE_PREFIX}*{SUFFIX}"), key=lambda p: p.name)
+    removed = []
+    for path in found[: max(len(found) - keep, 0)]:
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
 
 
 def _prepare_restored_database(

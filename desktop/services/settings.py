@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 
 from desktop.domain import Quarter
@@ -20,6 +22,7 @@ DEFAULTS: dict[str, str] = {
     "sample_loaded": "",
     "evidence_max_mb": "200",
     "language": "zh_CN",
+    "backup_mirror_dir": "",  # second folder for copies of every backup (USB stick, share)
 }
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
@@ -51,6 +54,11 @@ def validate(changes: dict[str, str]) -> None:
             mb = 0
         if not 1 <= mb <= 4096:
             raise UserError("“单个佐证材料上限”应为 1 到 4096 之间的数字（单位 MB）。")
+    mirror = changes.get("backup_mirror_dir", "").strip()
+    if mirror and not Path(mirror).expanduser().is_dir():
+        raise UserError(
+            f"第二备份文件夹“{mirror}”不存在或不是文件夹。请选择一个已有的文件夹（如U盘或网络共享上的文件夹）。"
+        )
     if "language" in changes and changes["language"] not in LANGUAGES:
         raise UserError("不支持的界面语言。")
 

@@ -14,12 +14,13 @@ import tempfile
 import time
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from desktop.domain import Cancelled, ProgressCallback
+from desktop.storage.evidence_store import as_new_file, sha256_of
 
 FORMAT = "luoshi-ledger-backup"
 FORMAT_VERSION = 1
@@ -66,6 +67,9 @@ class Manifest:
     changed: list[str] = field(
         default_factory=list
     )  # stored under a name its content no longer has
+    # For each missing or changed file: the records that use it ("name（plan / measure）"), so a
+    # restore can say which evidence was already lost when the backup was made.
+    labels: dict[str, list[str]] = field(default_factory=dict)
     format: str = FORMAT
     format_version: int = FORMAT_VERSION
 
@@ -100,8 +104,11 @@ class Manifest:
                 evidence=[_entry(e) for e in raw["evidence"]],
                 counts={str(k): int(v) for k, v in dict(raw.get("counts", {})).items()},
                 reason=str(raw.get("reason", "manual")),
-                missing=[str(h) for h in raw.get("missing", [])],
-                changed=[str(h) for h in raw.get("changed", [])],
+                missing=_hashes(raw.get("missing", [])),
+                changed=_hashes(raw.get("changed", [])),
+                labels={
+                    str(k): [str(x) for x in v] for k, v in dict(raw.get("labels", {})).items()
+                },
                 format_version=int(raw["format_version"]),
             )
         except BackupError:
@@ -110,6 +117,13 @@ class Manifest:
             raise BackupError(
                 "备份文件的清单（manifest.json）无法识别，文件可能已损坏或不是落实台账的备份。"
             ) from exc
+
+
+def _hashes(raw: Any) -> list[str]:
+    out = [str(h) for h in raw]
+    if not all(_HASH.match(h) for h in out):
+        raise ValueError(out)
+    return out
 
 
 def _entry(raw: Any) -> FileEntry:
@@ -250,7 +264,7 @@ def write_archive(
     *,
     database: Path,
     evidence_root: Path,
-    referenced: Iterable[str],
+    referenced: Mapping[str, Sequence[str]],
     app_version: str,
     count_tables: Iterable[str] = (),
     reason: str = "manual",
@@ -259,7 +273,8 @@ def write_archive(
 ) -> Manifest:
     """Snapshot `database`, pack it with every stored evidence file, then verify the archive.
 
-    The archive is written beside `out` under a temporary name and only renamed to `out` once
+    `referenced` maps each hash the database uses to labels of the records using it; the
+    manifest lists those found missing or changed, with their labels. The archive is written beside `out` under a temporary name and only renamed to `out` once
     it has been reopened and checked; a failed or cancelled backup leaves nothing behind.
     """
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -270,6 +285,7 @@ def write_archive(
     fd, partial_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
     os.close(fd)
     partial = Path(partial_name)
+    as_new_file(partial)
     try:
         with tempfile.TemporaryDirectory(prefix="lsbak-") as tmp:
             snap = Path(tmp) / DB_MEMBER
@@ -303,6 +319,11 @@ def write_archive(
                     reason=reason,
                     missing=missing,
                     changed=changed,
+                    labels={
+                        h: list(referenced.get(h, ()))
+                        for h in [*missing, *changed]
+                        if referenced.get(h)
+                    },
                 )
                 zf.writestr(_zip_info(MANIFEST, True), manifest.to_json())
             with partial.open("rb+") as fh:
@@ -413,6 +434,17 @@ def _checked_manifest(path: Path, zf: zipfile.ZipFile) -> Manifest:
             raise BackupError(
                 f"备份文件中“{name}”的大小与清单不符，文件可能已损坏。请使用另一份备份。"
             )
+    # Evidence is content-addressed: a member's content must hash to its own name. A manifest
+    # whose hash was rewritten to match edited content gives itself away here; only files the
+    # backup itself found changed (and listed as such) may differ.
+    declared = set(manifest.changed)
+    for entry in manifest.evidence:
+        name = entry.path.rsplit("/", 1)[1]
+        if entry.sha256 != name and name not in declared:
+            raise BackupError(
+                f"备份文件中的佐证材料“{name[:12]}…”内容与其校验值不符，备份已损坏或被修改，"
+                "已拒绝恢复。请使用另一份备份。"
+            )
     return manifest
 
 
@@ -489,11 +521,35 @@ def verify_archive(
                     raise BackupError(
                         "备份中的数据库版本与清单不符，文件可能被修改。请使用另一份备份。"
                     )
+                _check_complete(manifest, referenced_hashes(db_copy))
             for entry in manifest.evidence:
                 _stream(zf, entry, None, bar)
         except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
             raise _not_a_backup(path, f"压缩数据损坏：{exc}") from exc
     return manifest
+
+
+def referenced_hashes(db_file: Path) -> set[str]:
+    """The evidence hashes a database's records use (empty for a database without evidence)."""
+    conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("SELECT DISTINCT sha256 FROM evidence").fetchall()
+    except sqlite3.DatabaseError:
+        return set()
+    finally:
+        conn.close()
+    return {str(r[0]) for r in rows}
+
+
+def _check_complete(manifest: Manifest, referenced: set[str]) -> None:
+    """Every file the database uses is in the archive or was listed missing when backed up."""
+    packed = {e.path.rsplit("/", 1)[1] for e in manifest.evidence}
+    undeclared = sorted(referenced - packed - set(manifest.missing))
+    if undeclared:
+        raise BackupError(
+            f"备份文件不完整：数据库引用的 {len(undeclared)} 个佐证材料文件不在备份中，"
+            "清单也未记录其缺失，备份可能被修改。请使用另一份备份。"
+        )
 
 
 def extract_evidence(
@@ -508,8 +564,6 @@ def extract_evidence(
     present with the right content is left alone; a damaged one is replaced by a good copy, but
     never by a copy that was itself damaged when backed up. Each file is written atomically.
     """
-    from desktop.storage.evidence_store import sha256_of
-
     written = 0
     bar = _Progress(progress, manifest.evidence_bytes)
     with _open(path) as zf:
@@ -527,11 +581,38 @@ def extract_evidence(
                     _stream(zf, entry, fh, bar)
                     fh.flush()
                     os.fsync(fh.fileno())
+                as_new_file(tmp)
                 os.replace(tmp, target)
             finally:
                 tmp.unlink(missing_ok=True)
             written += 1
     return written
+
+
+def copy_verified(source: Path, folder: Path, *, known_revisions: set[str] | None = None) -> Path:
+    """Copy an archive into `folder` (a USB stick, a network share) and verify the copy there.
+
+    Written under a temporary name and renamed once the copy has been reopened and checked, so
+    the folder never holds a half-written or unchecked backup. Raises BackupError.
+    """
+    target = folder / source.name
+    partial = folder / f".{source.name}.partial"
+    try:
+        with source.open("rb") as src, partial.open("wb") as dst:
+            shutil.copyfileobj(src, dst, CHUNK)
+            dst.flush()
+            os.fsync(dst.fileno())
+        verify_archive(partial, known_revisions=known_revisions)
+        os.replace(partial, target)
+        _fsync_dir(folder)
+    except OSError as exc:
+        raise BackupError(
+            f"无法写入“{folder}”：{exc.strerror or exc}。请检查U盘或网络文件夹是否可用、空间是否足够。"
+        ) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+    return target
 
 
 def free_space_ok(folder: Path, needed: int) -> bool:

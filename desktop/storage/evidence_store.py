@@ -27,6 +27,23 @@ class StoredFile:
     size: int
 
 
+_UMASK: int | None = None
+
+
+def _umask() -> int:
+    global _UMASK
+    if _UMASK is None:
+        # os.umask can only be read by setting it; done once, at the first file written.
+        _UMASK = os.umask(0o022)
+        os.umask(_UMASK)
+    return _UMASK
+
+
+def as_new_file(path: Path) -> None:
+    """Give a file made by mkstemp (always 0600) the permissions of any new file (umask)."""
+    os.chmod(path, 0o666 & ~_umask())
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
@@ -70,9 +87,11 @@ class EvidenceStore:
                     out.write(chunk)
                 out.flush()
                 os.fsync(out.fileno())
+            as_new_file(tmp)
             sha = digest.hexdigest()
             target = self.path_for(sha)
-            if target.is_file() and target.stat().st_size == size:
+            # The same content is kept once; a stored copy damaged since is replaced by this one.
+            if target.is_file() and target.stat().st_size == size and sha256_of(target) == sha:
                 tmp.unlink()
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)

@@ -51,4 +51,21 @@ def test_garbage_database_file_gives_a_clear_message(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a database" * 100)
     with pytest.raises(DatabaseError) as err:
         Database.open_file(path)
-    assert "无法打开数据库" in err.value.message
+    message = err.value.message
+    assert f"数据文件 {path} 已损坏或不是落实台账的数据库" in message
+    assert "恢复备份" in message and "main.py restore" in message
+    # Not SQLAlchemy's English, nor its link to the web.
+    assert "sqlalche.me" not in message and "sqlite3." not in message
+
+
+def test_another_programs_sqlite_file_is_refused_not_taken_over(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "ledger.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE contacts (name TEXT)")
+    with pytest.raises(DatabaseError, match="不是落实台账的数据库"):
+        Database.open_file(path)
+    with sqlite3.connect(path) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables == {"contacts"}

@@ -90,3 +90,26 @@ def test_pdf_with_owner_password_only_is_read(tmp_path: Path) -> None:
     with restricted.open("wb") as fh:
         writer.write(fh)
     assert "重点任务" in read_file(restricted).text
+
+
+def test_pypdf_english_warnings_stay_off_the_console_and_go_to_our_log(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    garbage = tmp_path / "通知.pdf"
+    garbage.write_bytes(b"garbage, not a pdf %%EOF\x00\x01")
+    data = tmp_path / "data"
+    root = Path(__file__).resolve().parents[2]
+    # A real process: under pytest the root logger has handlers, which would hide the
+    # last-resort printing to stderr that an officer sees.
+    proc = subprocess.run(
+        [sys.executable, str(root / "main.py"), "--data-dir", str(data), "import", str(garbage)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("错误：PDF 文件“通知.pdf”已损坏"), proc.stderr
+    assert "invalid pdf header" not in proc.stderr and "EOF marker" not in proc.stderr
+    assert "invalid pdf header" in (data / "luoshi.log").read_text(encoding="utf-8")

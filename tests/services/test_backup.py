@@ -137,6 +137,83 @@ def test_backup_reports_missing_and_changed_evidence(full_ws: Workspace, tmp_pat
     assert len(result.warnings) == 2 and "缺失" in result.warnings[0]
 
 
+def test_restore_summary_names_evidence_lost_before_the_backup(
+    full_ws: Workspace, tmp_path: Path
+) -> None:
+    files = archive.store_files(full_ws.paths.evidence)
+    by_hash = {f.name: f for f in files}
+    with full_ws.db.session() as s:
+        from desktop.models import Evidence
+
+        names = {e.sha256: e.original_name for e in s.query(Evidence)}
+    lost, edited = sorted(by_hash)[:2]
+    by_hash[lost].unlink()
+    by_hash[edited].write_bytes(b"edited in place")
+    saved = backup.create_backup(full_ws, tmp_path / "b.lsbak")
+    assert saved.manifest.labels[lost][0].startswith(names[lost])
+    info = backup.describe_backup(saved.path)
+    assert info.has_problems
+    text = "\n".join(info.lines())
+    assert f"[缺失] {names[lost]}（关于进一步优化营商环境的若干措施 / " in text
+    assert f"[内容已改变] {names[edited]}（" in text
+    # The restore goes ahead (the database and the good files are worth having) and says so.
+    result = backup.restore_backup(tmp_path / "new", saved.path)
+    assert result.info.missing and result.info.changed
+
+
+def _rewrite(src: Path, out: Path, change: object) -> Path:
+    """A copy of an archive with members and manifest edited by `change(members, manifest)`."""
+    with zipfile.ZipFile(src) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist()}
+    manifest = json.loads(members.pop("manifest.json"))
+    change(members, manifest)  # type: ignore[operator]
+    with zipfile.ZipFile(out, "w") as zf:
+        for name, payload in members.items():
+            zf.writestr(name, payload)
+        zf.writestr("manifest.json", json.dumps(manifest))
+    return out
+
+
+def test_restore_refuses_evidence_edited_with_its_manifest_hash_rewritten(
+    full_ws: Workspace, tmp_path: Path
+) -> None:
+    saved = backup.create_backup(full_ws, tmp_path / "b.lsbak")
+
+    def edit(members: dict[str, bytes], manifest: dict) -> None:
+        entry = manifest["evidence"][0]
+        members[entry["path"]] = b"forged evidence"
+        entry["sha256"] = hashlib.sha256(b"forged evidence").hexdigest()
+        entry["size"] = len(b"forged evidence")
+
+    forged = _rewrite(saved.path, tmp_path / "forged.lsbak", edit)
+    with pytest.raises(UserError, match="内容与其校验值不符"):
+        backup.describe_backup(forged)
+    root = full_ws.paths.root
+    full_ws.close()
+    before = dump(root / "ledger.sqlite3")
+    with pytest.raises(UserError, match="内容与其校验值不符"):
+        backup.restore_backup(root, forged)
+    assert dump(root / "ledger.sqlite3") == before
+
+
+def test_restore_refuses_an_archive_with_evidence_silently_removed(
+    full_ws: Workspace, tmp_path: Path
+) -> None:
+    saved = backup.create_backup(full_ws, tmp_path / "b.lsbak")
+
+    def drop(members: dict[str, bytes], manifest: dict) -> None:
+        entry = manifest["evidence"].pop(0)
+        del members[entry["path"]]
+
+    thinned = _rewrite(saved.path, tmp_path / "thin.lsbak", drop)
+    root = full_ws.paths.root
+    full_ws.close()
+    before = dump(root / "ledger.sqlite3")
+    with pytest.raises(UserError, match="备份文件不完整"):
+        backup.restore_backup(root, thinned)
+    assert dump(root / "ledger.sqlite3") == before
+
+
 def test_backup_that_fails_verification_is_not_kept(
     full_ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -161,7 +238,7 @@ def test_cancelled_backup_leaves_nothing(full_ws: Workspace, tmp_path: Path) -> 
 
 def test_auto_backup_only_when_changed(full_ws: Workspace) -> None:
     first = backup.auto_backup_if_changed(full_ws, datetime(2024, 3, 1, 17, 0, 0))
-    assert first is not None and first.parent == full_ws.paths.backups
+    assert first is not None and first.path.parent == full_ws.paths.backups
     assert backup.auto_backup_if_changed(full_ws, datetime(2024, 3, 1, 17, 5, 0)) is None
     mid = full_ws_first_measure(full_ws)
     progress.set_status(full_ws, mid, Status.DONE)
@@ -377,3 +454,71 @@ def test_hostile_archives_are_refused(full_ws: Workspace, tmp_path: Path) -> Non
         zf.writestr("readme.txt", "hello")
     with pytest.raises(UserError):
         backup.describe_backup(plain)
+
+
+def test_backups_are_also_copied_verified_to_the_second_folder(
+    full_ws: Workspace, tmp_path: Path
+) -> None:
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    settings.update(full_ws.db, {backup.MIRROR_SETTING: str(usb)}, author="测试员")
+    manual = backup.create_backup(full_ws, tmp_path / "手动.lsbak")
+    assert manual.mirror is not None and manual.mirror.parent.parent == usb
+    assert manual.mirror.read_bytes() == manual.path.read_bytes()
+    assert backup.describe_backup(manual.mirror).measures == 5
+    assert not list(usb.rglob("*.partial"))
+    progress.set_status(full_ws, full_ws_first_measure(full_ws), Status.DONE)
+    auto = backup.auto_backup_if_changed(full_ws, datetime(2024, 3, 1, 17, 0, 0))
+    assert auto is not None and auto.mirror is not None and not auto.warnings
+    assert auto.mirror.name == auto.path.name and auto.mirror.parent == manual.mirror.parent
+    last = backup.last_backup(full_ws)
+    assert last is not None and last.new_value["mirror"] == str(auto.mirror)
+
+
+def test_unreachable_second_folder_warns_and_keeps_the_backup(
+    full_ws: Workspace, tmp_path: Path
+) -> None:
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    settings.update(full_ws.db, {backup.MIRROR_SETTING: str(usb)}, author="测试员")
+    usb.rmdir()  # the stick was pulled out
+    result = backup.create_backup(full_ws, tmp_path / "b.lsbak")
+    assert result.path.is_file() and result.mirror is None
+    assert any("无法访问" in w and str(usb) in w for w in result.warnings)
+    with pytest.raises(UserError, match="不存在或不是文件夹"):
+        settings.update(full_ws.db, {backup.MIRROR_SETTING: str(usb)}, author="测试员")
+
+
+def test_second_folder_prunes_only_its_automatic_backups(
+    full_ws: Workspace, tmp_path: Path
+) -> None:
+    usb = tmp_path / "share"
+    usb.mkdir()
+    settings.update(full_ws.db, {backup.MIRROR_SETTING: str(usb)}, author="测试员")
+    folder = backup.mirror_folder(full_ws)
+    assert folder is not None
+    folder.mkdir()
+    old = [folder / f"auto-202301{d:02d}-170000.lsbak" for d in range(1, 29)]
+    for path in old:
+        path.write_bytes(b"x")
+    mine = folder / "落实台账备份-20230101-0900.lsbak"
+    mine.write_bytes(b"x")
+    result = backup.auto_backup_if_changed(full_ws, datetime(2024, 3, 1, 17, 0, 0))
+    assert result is not None and result.mirror is not None and result.mirror.exists()
+    left = sorted(folder.glob("auto-*.lsbak"))
+    assert len(left) <= backup.KEEP_DAILY + backup.KEEP_WEEKLY and mine.exists()
+
+
+def test_restore_keeps_only_the_newest_ten_pre_restore_backups(
+    full_ws: Workspace, tmp_path: Path
+) -> None:
+    saved = backup.create_backup(full_ws, tmp_path / "b.lsbak")
+    root = full_ws.paths.root
+    full_ws.close()
+    for n in range(12):
+        (root / "backups" / f"pre-restore-2020010{n // 10}-{n:06d}.lsbak").write_bytes(b"x")
+    result = backup.restore_backup(root, saved.path)
+    kept = sorted(p.name for p in (root / "backups").glob("pre-restore-*.lsbak"))
+    assert len(kept) == backup.KEEP_PRE_RESTORE
+    assert result.previous_backup is not None and result.previous_backup.name in kept
+    assert "pre-restore-20200100-000000.lsbak" not in kept

@@ -49,7 +49,7 @@ def test_backup_verify_audit_restore_from_the_command_line(
     )
     assert code == 0 and "已导出 1 条" in out
     new = str(tmp_path / "new")
-    code, out, _ = run(capsys, "--data-dir", new, "restore", str(out_file))
+    code, out, _ = run(capsys, "--data-dir", new, "restore", str(out_file), "--yes")
     assert code == 0 and "已恢复备份" in out and "计划 1 个" in out
     code, out, _ = run(capsys, "--data-dir", new, "list")
     assert "甘政办发〔2021〕43号" in out

@@ -93,3 +93,79 @@ def test_audit_export_csv_opens_in_excel(ws: Workspace, tmp_path: Path) -> None:
     assert auditlog.export_csv(ws.db, tmp_path / "f.csv", "不存在的文字") == 0
     with pytest.raises(UserError):
         auditlog.export_csv(ws.db, tmp_path / "no" / "such" / "dir.csv")
+
+
+def test_every_action_and_field_in_the_log_has_a_chinese_name(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """Walk every use case that writes the log, then read it back as an officer would."""
+    import re
+
+    from desktop.domain import Quarter
+    from desktop.services import fillin, importing, ledger, snapshots, updating
+    from tests.services.test_fillin import _fill
+    from tests.services.test_updating import SAMPLE_43, make_v2
+
+    q = Quarter(2023, 2)
+    plan_id = importing.import_file(ws, SAMPLE_43).plan_ids[0]
+    rows = ledger.list_measures(ws.db, plan_id, q)
+    first = rows[0].id
+    progress.set_status(ws, first, Status.IN_PROGRESS)
+    progress.save_progress(ws, first, q, progress_text="已推进", problems="无", next_steps="继续")
+    proof = tmp_path / "纪要.pdf"
+    proof.write_bytes(b"%PDF-1.4 minutes")
+    ev = evidence.attach(ws, first, proof, quarter=q)
+    evidence.describe(ws, ev, "会议纪要")
+    evidence.remove(ws, ev)
+    settings.update(ws.db, {"officer": "王科员", "language": "zh_CN"}, author="王科员")
+    outcome = updating.apply_update(ws, updating.propose_update(ws, plan_id, make_v2(tmp_path)))
+    assert outcome.added and outcome.archived
+    unit = rows[0].lead_units[0]
+    book = fillin.export_workbooks(ws, q, tmp_path / "fill", units=[unit])[0][1]
+    _fill(book, {first: {"进展情况": "部门已完成", "状态": "已完成"}})
+    fillin.apply(ws, fillin.review(ws, book), {})
+    snapshots.freeze_quarter(ws, q, [plan_id])
+    snapshots.unfreeze_quarter(ws, q, plan_id, "数据有误")
+    saved = backup.create_backup(ws, tmp_path / "b.lsbak")
+    ws.close()
+    backup.restore_backup(ws.paths.root, saved.path, author="王科员")
+    reopened = Workspace.open(ws.paths.root)
+    try:
+        # The restored data predate the backup's own entry: back up again to log one.
+        backup.create_backup(reopened, tmp_path / "b2.lsbak")
+        entries = auditlog.list_entries(reopened.db)
+    finally:
+        reopened.close()
+    actions = {(e.action, e.entity) for e in entries}
+    expected = {
+        "import", "status", "progress", "attach", "describe", "remove", "update", "add",
+        "archive", "fillin", "freeze", "unfreeze", "backup", "restore",
+    }  # fmt: skip
+    assert {a for a, _ in actions} == expected
+    labels = {(e.action, e.entity): e.action_label for e in entries}
+    assert labels[("update", "setting")] == "修改设置"
+    assert labels[("update", "plan")] == "更新计划版本"
+    assert labels[("update", "measure")] == "按新版本修改措施"
+    latin = re.compile(r"[A-Za-z_]{2,}")
+    for e in entries:
+        assert not latin.search(e.action_label + e.entity_label), e
+        for text in (e.old_text, e.new_text):
+            for part in text.split("；"):
+                name = part.split("：", 1)[0] if "：" in part else ""
+                assert not latin.search(name), (e.action, name)
+    backup_entry = next(e for e in entries if e.action == "backup")
+    assert "方式：手动" in backup_entry.new_text and " KB" in backup_entry.new_text
+    assert "佐证材料文件数：" in backup_entry.new_text
+    setting = next(e for e in entries if e.action == "update" and "填报人" in e.new_text)
+    assert "填报人：王科员" in setting.new_text
+    prog = next(e for e in entries if e.action == "progress")
+    assert "季度：2023年第二季度" in prog.new_text
+    # The CSV says the same as the window.
+    out = tmp_path / "log.csv"
+    reopened = Workspace.open(ws.paths.root)
+    try:
+        auditlog.export_csv(reopened.db, out)
+    finally:
+        reopened.close()
+    text = out.read_text(encoding="utf-8-sig")
+    assert "更新计划版本" in text and "牵头单位：" in text and "lead_units" not in text

@@ -22,7 +22,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-KILLS = int(os.environ.get("LUOSHI_CRASH_KILLS", "36"))
+KILLS = int(os.environ.get("LUOSHI_CRASH_KILLS", "40"))
+# Each run of the child does one kind of write, in turn, so kills are shared fairly between
+# kinds instead of going mostly to imports (the longest writes).
+KINDS = ("import", "progress", "status", "attach", "backup")
 WORKERS = 2
 BUDGET_S = float(os.environ.get("LUOSHI_CRASH_BUDGET_S", "50"))
 
@@ -36,7 +39,11 @@ class Tally:
     kills_during_open: int = 0
     acknowledged: int = 0
     by_kind: dict[str, int] = field(default_factory=dict)
+    acknowledged_by_kind: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    # Backup archives already checked (token -> "ok", "absent" or what is wrong); a good one is
+    # deleted once checked, to keep the disk from filling.
+    archives: dict[str, str] = field(default_factory=dict)
 
 
 def read_journal(path: Path) -> tuple[dict[str, tuple[str, list[str]]], set[str], list[str]]:
@@ -71,9 +78,9 @@ def check(data_dir: Path, journal: Path, tally: Tally) -> None:
             conn.execute("SELECT plan_id, count(*) FROM measure GROUP BY plan_id").fetchall()
         )
         progress = {
-            a: (m, prob)
-            for a, m, prob in conn.execute(
-                "SELECT author, measure_id, problems FROM progress WHERE quarter = '2024Q1'"
+            a: (m, q, prob)
+            for a, m, q, prob in conn.execute(
+                "SELECT author, measure_id, quarter, problems FROM progress"
             )
         }
         changes = {
@@ -108,10 +115,19 @@ def check(data_dir: Path, journal: Path, tally: Tally) -> None:
             none = plan is None and not logged
         elif kind == "progress":
             row = progress.get(token)
-            full = row == (int(detail[0]), f"问题 {token}") and [a for a, _ in logged] == [
-                "progress"
-            ]
+            full = row == (int(detail[0]), detail[1], f"问题 {token}") and [
+                a for a, _ in logged
+            ] == ["progress"]
             none = row is None and not logged
+        elif kind == "backup":
+            if token not in tally.archives:
+                tally.archives[token] = _archive_state(Path(detail[0]))
+            state = tally.archives[token]
+            # Written under a temporary name and renamed only once verified: the final name
+            # holds a good archive or nothing, whatever the moment of the kill.
+            assert state in ("ok", "absent"), f"backup {token}: {state}"
+            full = logged == [("backup", None)] and state == "ok"
+            none = not logged
         elif kind == "status":
             row = changes.get(token)
             full = row == (int(detail[0]), detail[1]) and logged == [("status", int(detail[0]))]
@@ -134,6 +150,10 @@ def check(data_dir: Path, journal: Path, tally: Tally) -> None:
     # Tally what the last kill interrupted.
     last = lines[-1].split() if lines else []
     tally.acknowledged = len(acked)
+    tally.acknowledged_by_kind = {}
+    for token in acked:
+        kind = begun[token][0]
+        tally.acknowledged_by_kind[kind] = tally.acknowledged_by_kind.get(kind, 0) + 1
     if last and last[0] == "B":
         tally.kills_in_operation += 1
         kind = last[2]
@@ -143,6 +163,19 @@ def check(data_dir: Path, journal: Path, tally: Tally) -> None:
             tally.in_flight_committed += 1
         else:
             tally.in_flight_absent += 1
+
+
+def _archive_state(path: Path) -> str:
+    from desktop.storage import backup as archive
+
+    if not path.exists():
+        return "absent"
+    try:
+        archive.verify_archive(path)
+    except archive.BackupError as exc:
+        return exc.message
+    path.unlink()
+    return "ok"
 
 
 def _stored_ok(data_dir: Path, sha: str) -> bool:
@@ -176,6 +209,7 @@ def worker(index: int, base: Path, kills: int, stop_at: float, tally: Tally) -> 
                 str(journal),
                 str(run),
                 str(rng.randint(0, 10**9)),
+                KINDS[(run + index) % len(KINDS)],
             ],
             cwd=ROOT,
             env=env,
@@ -241,10 +275,15 @@ def test_sigkill_during_writes_never_loses_or_half_writes(tmp_path: Path) -> Non
         total.acknowledged += t.acknowledged
         for k, v in t.by_kind.items():
             total.by_kind[k] = total.by_kind.get(k, 0) + v
-    summary = {k: v for k, v in total.__dict__.items() if k != "errors"}
+        for k, v in t.acknowledged_by_kind.items():
+            total.acknowledged_by_kind[k] = total.acknowledged_by_kind.get(k, 0) + v
+    summary = {k: v for k, v in total.__dict__.items() if k not in ("errors", "archives")}
     print("crash-safety:", json.dumps(summary, ensure_ascii=False))
     assert total.kills >= min(30, KILLS)
     assert total.kills_in_operation >= total.kills // 2  # most kills land inside an operation
+    if KILLS >= 30:  # every kind of write was interrupted, none takes most of the kills
+        assert set(total.by_kind) == set(KINDS), total.by_kind
+        assert max(total.by_kind.values()) <= total.kills_in_operation // 2, total.by_kind
     # After all the kills the data directory still opens normally and backs up cleanly.
     from desktop.services import backup
     from desktop.services.workspace import Workspace
@@ -268,3 +307,186 @@ def test_the_checker_notices_a_lost_acknowledged_write(tmp_path: Path) -> None:
         check(tmp_path / "data", journal, Tally())
     journal.write_text("R 0\nB r0o1 status 1 done\n", encoding="utf-8")
     check(tmp_path / "data", journal, Tally())  # in flight and absent: fine
+
+
+# -- kills during a restore --------------------------------------------------------------------
+
+RESTORE_KILLS = int(os.environ.get("LUOSHI_CRASH_RESTORE_KILLS", "16"))
+
+
+def _signature(db_file: Path) -> list[tuple[str, list[tuple[object, ...]]]]:
+    """The officer's data in a database, leaving out the log entry the restore itself adds."""
+    conn = sqlite3.connect(db_file)
+    try:
+        out = []
+        for table in ("plan", "section", "measure", "progress", "status_change", "evidence"):
+            out.append((table, conn.execute(f'SELECT * FROM "{table}" ORDER BY 1').fetchall()))
+        out.append(
+            (
+                "audit_log",
+                # A restore logs itself in the new data, and the copy of the current data it
+                # makes first logs a backup in the old: bookkeeping, not the officer's data.
+                conn.execute(
+                    "SELECT * FROM audit_log WHERE action NOT IN ('restore', 'backup') ORDER BY 1"
+                ).fetchall(),
+            )
+        )
+        return out
+    finally:
+        conn.close()
+
+
+def _make_data(root: Path, title: str, measures: int, files: int, seed: int) -> Path:
+    from desktop.domain import Quarter, Status
+    from desktop.services import evidence, progress
+    from desktop.services.workspace import Workspace
+    from tests.factories import import_document, make_document
+
+    rng = random.Random(seed)
+    ws = Workspace.open(root)
+    try:
+        plan = import_document(ws, make_document(measures, title=title))
+        with ws.db.session() as s:
+            from sqlalchemy import select
+
+            from desktop.models import Measure
+
+            ids = list(s.scalars(select(Measure.id).where(Measure.plan_id == plan)))
+        for mid in ids[: measures // 2]:
+            progress.set_status(ws, mid, Status.IN_PROGRESS)
+            progress.save_progress(
+                ws, mid, Quarter(2024, 1), progress_text=f"{title}进展", problems="", next_steps=""
+            )
+        for i in range(files):
+            src = root.parent / f"{title}-{i}.bin"
+            src.write_bytes(rng.randbytes(rng.randint(200_000, 900_000)))
+            evidence.attach(ws, ids[i % len(ids)], src, quarter=None)
+    finally:
+        ws.close()
+    return root
+
+
+def _restore_phase(target: Path, sig: object, new_sig: object) -> str:
+    """How far a killed restore had gone, from what it left behind."""
+    if sig == new_sig:
+        return "swapped"
+    backups = target / "backups"
+    if list(backups.glob("pre-restore-*.lsbak")):
+        return "after keeping current data"
+    if list(backups.glob(".pre-restore-*.partial")):
+        return "keeping current data"
+    if list(target.glob(".restore-*")):
+        return "checking archive"
+    return "starting"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL semantics checked on POSIX")
+def test_sigkill_during_restore_leaves_the_old_or_the_new_data(tmp_path: Path) -> None:
+    """Kill `restore` at moments spread over its whole run: afterwards the data directory holds
+    exactly the data it had or exactly the archive's, intact, and opens normally."""
+    import shutil
+
+    from desktop.services import backup
+    from desktop.services.workspace import Workspace
+    from desktop.storage import backup as archive
+
+    template = _make_data(tmp_path / "old", "原有数据", 80, 10, seed=1)
+    new_source = _make_data(tmp_path / "new", "备份数据", 50, 10, seed=2)
+    ws = Workspace.open(new_source)
+    try:
+        saved = backup.create_backup(ws, tmp_path / "new.lsbak").path
+    finally:
+        ws.close()
+    new_db = tmp_path / "new-db.sqlite3"
+    archive.verify_archive(saved, database_to=new_db)
+    old_sig, new_sig = _signature(template / "ledger.sqlite3"), _signature(new_db)
+    assert old_sig != new_sig
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+
+    def spawn(target: Path, journal: Path) -> subprocess.Popen[bytes]:
+        shutil.copytree(template, target)
+        args = ["--restore", str(target), str(saved), str(journal)]
+        return subprocess.Popen(
+            [sys.executable, "-m", "tests.services.crash_worker", *args],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+
+    # Restores left to finish tell how long one takes on this machine, now.
+    durations = []
+    for n in range(2):
+        journal = tmp_path / f"probe{n}.txt"
+        probe = spawn(tmp_path / f"probe{n}", journal)
+        _, err = probe.communicate(timeout=300)
+        assert probe.returncode == 0, err.decode()[-2000:]
+        durations.append(float(journal.read_text(encoding="utf-8").split()[-1]))
+        assert _signature(tmp_path / f"probe{n}" / "ledger.sqlite3") == new_sig
+        shutil.rmtree(tmp_path / f"probe{n}")
+    duration = min(durations)
+
+    rng = random.Random(7)
+    phases: dict[str, int] = {}
+    inside = 0
+    data_after = {"old": 0, "new": 0}
+    for k in range(RESTORE_KILLS):
+        target, journal = tmp_path / f"kill{k}", tmp_path / f"kill{k}.txt"
+        child = spawn(target, journal)
+        try:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and not (
+                journal.exists() and journal.read_text(encoding="utf-8").startswith("R")
+            ):
+                time.sleep(0.005)
+            # Spread over the whole restore and a little past its usual end.
+            wait = duration * 1.2 * (k + rng.random()) / RESTORE_KILLS
+            time.sleep(wait)
+            child.kill()
+            child.wait()
+        finally:
+            if child.stderr is not None:
+                child.stderr.close()
+        finished = len(journal.read_text(encoding="utf-8").splitlines()) > 1
+        inside += not finished
+        if finished:  # restores run faster than the probes did: aim the later kills earlier
+            duration = min(duration, wait)
+        db = target / "ledger.sqlite3"
+        conn = sqlite3.connect(db)
+        try:
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)], k
+        finally:
+            conn.close()
+        sig = _signature(db)
+        assert sig in (old_sig, new_sig), f"kill {k}: neither the old nor the new data"
+        data_after["old" if sig == old_sig else "new"] += 1
+        if not finished:
+            phase = _restore_phase(target, sig, new_sig)
+            phases[phase] = phases.get(phase, 0) + 1
+        ws = Workspace.open(target)  # opens normally: no stray -wal replayed onto the new file
+        try:
+            with ws.db.session() as s:
+                from sqlalchemy import select
+
+                from desktop.models import Evidence
+
+                for sha in s.scalars(select(Evidence.sha256)):
+                    assert ws.store.check(sha) == "ok", (k, sha)
+        finally:
+            ws.close()
+        assert _signature(db) == sig
+        if sig == old_sig and k % 3 == 0:  # and the restore can simply be run again
+            backup.restore_backup(target, saved)
+            assert _signature(db) == new_sig
+        shutil.rmtree(target)
+    summary = {
+        "kills": RESTORE_KILLS,
+        "inside_restore": inside,
+        "restore_s": min(durations),
+        "data_after": data_after,
+        "phases": phases,
+    }
+    print("crash-restore:", json.dumps(summary, ensure_ascii=False))
+    assert inside >= RESTORE_KILLS // 2
+    assert len(phases) >= 2, phases  # the kills reached different steps of the restore

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
@@ -47,3 +50,43 @@ def test_check_reports_missing_and_changed(tmp_path: Path) -> None:
     assert store.check(sha) == "changed"
     store.path_for(sha).unlink()
     assert store.check(sha) == "missing"
+
+
+def test_adding_again_repairs_a_stored_copy_damaged_since(tmp_path: Path) -> None:
+    store = EvidenceStore(tmp_path / "store")
+    src = tmp_path / "照片.jpg"
+    src.write_bytes(b"JPEG original bytes")
+    sha = store.add(src).sha256
+    store.path_for(sha).write_bytes(b"JPEG damaged! bytes")  # same size, other content
+    assert store.check(sha) == "changed"
+    store.add(src)
+    assert store.check(sha) == "ok"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_stored_files_and_backups_follow_the_umask(tmp_path: Path) -> None:
+    from desktop.storage import backup as archive
+    from desktop.storage import evidence_store
+
+    old = os.umask(0o022)
+    evidence_store._UMASK = None
+    try:
+        store = EvidenceStore(tmp_path / "store")
+        src = tmp_path / "a.txt"
+        src.write_bytes(b"evidence")
+        stored = store.path_for(store.add(src).sha256)
+        assert stat.S_IMODE(stored.stat().st_mode) == 0o644
+        db = tmp_path / "db.sqlite3"
+        sqlite3.connect(db).close()
+        out = tmp_path / "b.lsbak"
+        archive.write_archive(
+            out, database=db, evidence_root=store.root, referenced={}, app_version="t"
+        )
+        assert stat.S_IMODE(out.stat().st_mode) == 0o644
+        fresh = tmp_path / "restored"
+        manifest = archive.verify_archive(out)
+        archive.extract_evidence(out, manifest, fresh)
+        assert stat.S_IMODE(fresh.joinpath(stored.parent.name, stored.name).stat().st_mode) == 0o644
+    finally:
+        os.umask(old)
+        evidence_store._UMASK = None

@@ -41,11 +41,43 @@ def _actions(w: MainWindow) -> BackupActions:
     return found
 
 
-def test_menu_gets_four_actions(window: MainWindow) -> None:
+def test_menu_gets_five_actions(window: MainWindow) -> None:
     menu = window.findChild(QMenu)
     assert menu is not None
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["备份数据(&B)…", "恢复备份(&R)…", "校验佐证材料(&V)", "操作日志(&L)…"]
+    assert texts == [
+        "备份数据(&B)…",
+        "恢复备份(&R)…",
+        "第二备份位置(&M)…",
+        "校验佐证材料(&V)",
+        "操作日志(&L)…",
+    ]
+
+
+def test_second_backup_folder_is_chosen_in_its_dialog(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from desktop.services import backup, settings
+    from desktop.ui.backup_actions import MirrorDialog
+
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    informed: list[str] = []
+    monkeypatch.setattr(window, "inform", informed.append)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a: str(usb))
+    _actions(window).mirror_action.trigger()
+    dialog = window.findChild(MirrorDialog, "mirrorDialog")
+    assert dialog is not None and dialog.folder() == ""
+    browse = dialog.findChild(QPushButton, "mirrorBrowse")
+    assert browse is not None
+    browse.click()
+    dialog.accept()
+    assert settings.get(window.ws.db, backup.MIRROR_SETTING) == str(usb)
+    assert str(usb) in informed[-1]
+    result = backup.create_backup(window.ws, tmp_path / "b.lsbak")
+    assert result.mirror is not None and result.mirror.is_file()
 
 
 def test_backup_then_restore_from_the_menu(
