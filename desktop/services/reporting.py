@@ -10,12 +10,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.domain import ProgressCallback, Quarter, Status, is_overdue
+from desktop.domain import ProgressCallback, Quarter, Status
 from desktop.models import Measure, Plan
 from desktop.models.base import utcnow
 from desktop.reports.data import QuarterReportData, ReportEvidence, ReportMeasure, ReportPlan
 from desktop.reports.options import ReportOptions
-from desktop.services import settings
+from desktop.services import history, settings
 from desktop.services.errors import UserError
 from desktop.services.ledger import section_titles
 from desktop.services.workspace import Workspace
@@ -29,8 +29,9 @@ class ReportFilter:
     units: frozenset[str] = frozenset()  # lead or responsible
     sections: frozenset[str] = frozenset()  # top-level section numbers, e.g. "一"
 
-    def accepts(self, m: Measure) -> bool:
-        if self.statuses and Status(m.status) not in self.statuses:
+    def accepts(self, m: Measure, status: Status | None = None) -> bool:
+        """Whether the report keeps `m`; `status` is the one it reports (as of its date)."""
+        if self.statuses and (status or Status(m.status)) not in self.statuses:
             return False
         if self.units and not self.units & {*m.lead_units, *m.responsible_units}:
             return False
@@ -58,6 +59,7 @@ def load_plans(session: Session, plan_ids: Sequence[int] | None) -> list[Plan]:
             query.options(
                 selectinload(Plan.measures).selectinload(Measure.progress),
                 selectinload(Plan.measures).selectinload(Measure.evidence),
+                selectinload(Plan.measures).selectinload(Measure.status_changes),
             )
         )
     )
@@ -77,10 +79,15 @@ def build_report_data(
     plan_ids: Sequence[int] | None = None,
     today: date | None = None,
     only: ReportFilter | None = None,
+    live_status: bool = False,
 ) -> QuarterReportData:
-    """Everything a quarterly report shows, as plain data; reads only."""
+    """Everything a quarterly report shows, as plain data; reads only.
+
+    Statuses and overdue are those of the report date, history.as_of(quarter, today); with
+    `live_status` the current statuses instead (fill-in workbooks edit the current status).
+    """
     only = only or ReportFilter()
-    today = today or date.today()
+    day = history.as_of(quarter, today)
     conf = settings.get_all(ws.db)
     with ws.db.session() as s:
         plans = load_plans(s, plan_ids)
@@ -88,9 +95,16 @@ def build_report_data(
         for plan in plans:
             rows = []
             for m in plan.measures:
-                if m.archived or not only.accepts(m):
+                if m.archived:
                     continue
-                rows.append(_measure(s, m, quarter, today))
+                status = (
+                    Status(m.status)
+                    if live_status
+                    else history.status_on(m.status, m.status_changes, day)
+                )
+                if not only.accepts(m, status):
+                    continue
+                rows.append(_measure(s, m, quarter, status, day))
             report_plans.append(
                 ReportPlan(plan.title, plan.doc_number, plan.issuer, plan.version, tuple(rows))
             )
@@ -110,12 +124,14 @@ def build_report_data(
         plans=tuple(report_plans),
         generated_at=datetime.now().astimezone(),
         data_version=f"{quarter} · {stamp:%Y%m%d%H%M%S}",
-        report_date=today,
+        report_date=day,
+        figures_as_of=day,
     )
 
 
-def _measure(session: Session, m: Measure, quarter: Quarter, today: date) -> ReportMeasure:
-    status = Status(m.status)
+def _measure(
+    session: Session, m: Measure, quarter: Quarter, status: Status, day: date
+) -> ReportMeasure:
     prog = next((p for p in m.progress if p.quarter == str(quarter)), None)
     evidence = tuple(
         ReportEvidence(e.original_name, e.description, e.size, e.added_at, e.sha256)
@@ -134,7 +150,7 @@ def _measure(session: Session, m: Measure, quarter: Quarter, today: date) -> Rep
         long_term=m.long_term,
         status=status.value,
         status_label=status.label,
-        overdue=is_overdue(m.deadline, status, today),
+        overdue=history.overdue_on(m.deadline, status, day),
         progress=prog.progress_text if prog else "",
         problems=prog.problems if prog else "",
         next_steps=prog.next_steps if prog else "",
@@ -152,16 +168,17 @@ def write_pdf_report(
     progress: ProgressCallback | None = None,
     options: ReportOptions | None = None,
     only: ReportFilter | None = None,
+    today: date | None = None,
 ) -> int:
     """Render the quarterly report as PDF (or .docx when `out` ends in .docx); returns pages
-    (0 for .docx, whose pagination Word decides)."""
+    (0 for .docx, whose pagination Word decides). `today` defaults to the real date."""
     from desktop.services import snapshots
 
     # A closed (定稿) quarter prints from its snapshot, identically every time.
     data = (
         snapshots.snapshot_report_data(ws, quarter, plan_ids, only=only)
         if snapshots.is_frozen(ws, quarter, plan_ids)
-        else build_report_data(ws, quarter, plan_ids, only=only)
+        else build_report_data(ws, quarter, plan_ids, today, only=only)
     )
     if not any(p.measures for p in data.plans):
         raise UserError("按所选条件没有任何措施，报告不会生成。请放宽筛选条件。")
@@ -183,16 +200,18 @@ def write_supervision_notice(
     today: date | None = None,
     units: Sequence[str] | None = None,
 ) -> int:
-    """督办单: one page per lead unit listing its red and yellow measures; returns pages."""
+    """督办单: one page per lead unit listing its red and yellow measures; returns pages.
+
+    Like the report, it describes the quarter as of history.as_of(quarter, today)."""
     from desktop.reports.pdf_report import render_supervision_notice
     from desktop.reports.supervision import build_supervision_notice
 
-    today = today or date.today()
-    data = build_report_data(ws, quarter, plan_ids, today)
+    day = history.as_of(quarter, today)
+    data = build_report_data(ws, quarter, plan_ids, day)
     conf = settings.get_all(ws.db)
     notice = build_supervision_notice(
         data.plans,
-        today,
+        day,
         title=f"{conf['unit_name']}重点任务落实督办单",
         issuer=conf["unit_name"],
         quarter_label=quarter.label,
@@ -217,11 +236,13 @@ def write_ledger_xlsx(
     plan_ids: Sequence[int] | None = None,
     progress: ProgressCallback | None = None,
     only: ReportFilter | None = None,
+    today: date | None = None,
 ) -> int:
-    """Export the ledger (台账) for a quarter; returns the number of measure rows."""
+    """Export the ledger (台账) for a quarter, statuses as of history.as_of(quarter, today);
+    returns the number of measure rows."""
     from desktop.reports.excel_ledger import export_ledger
 
-    data = build_report_data(ws, quarter, plan_ids, only=only)
+    data = build_report_data(ws, quarter, plan_ids, today, only=only)
     plans = "》《".join(p.title for p in data.plans)
     # The ledger heading reads '<unit>《<plan>》落实台账（<quarter>）'.
     data = replace(data, title=f"{data.unit_name}《{plans}》落实")

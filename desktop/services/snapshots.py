@@ -20,12 +20,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop import __version__
-from desktop.domain import Quarter, Status, is_overdue
+from desktop.domain import Quarter, Status
 from desktop.models import Measure, Plan, Setting
 from desktop.models.base import utcnow
 from desktop.models.entities import QuarterSnapshot
 from desktop.reports.data import QuarterReportData, ReportEvidence, ReportMeasure, ReportPlan
-from desktop.services import audit
+from desktop.services import audit, history
 from desktop.services.errors import UserError
 from desktop.services.ledger import section_titles
 from desktop.services.reporting import load_plans
@@ -143,11 +143,12 @@ def freeze_quarter(
 ) -> list[SnapshotInfo]:
     """Close `quarter` for the given plans (default: every current plan), in one transaction.
 
-    `today` is the date the report figures (overdue) are taken at; it defaults to the real date.
-    Refuses when any of the plans is already closed for that quarter.
+    Statuses and overdue are taken as of history.as_of(quarter, today), `today` defaulting to the
+    real date: a past quarter is frozen as it stood on its last day. Refuses when any of the
+    plans is already closed for that quarter.
     """
     now = datetime.now().astimezone()
-    today = today or now.date()
+    today = history.as_of(quarter, today or now.date())
     author = ws.author
     with ws.db.transaction() as s:
         plans = load_plans(s, plan_ids)
@@ -223,7 +224,7 @@ def _payload(
     for m in plan.measures:
         if m.archived:
             continue
-        status = Status(m.status)
+        status = history.status_on(m.status, m.status_changes, today)
         prog = next((p for p in m.progress if p.quarter == q), None)
         measures.append(
             {
@@ -239,7 +240,7 @@ def _payload(
                 "deadline": m.deadline.isoformat() if m.deadline else None,
                 "long_term": bool(m.long_term),
                 "status": status.value,
-                "overdue": is_overdue(m.deadline, status, today),
+                "overdue": history.overdue_on(m.deadline, status, today),
                 "progress": prog.progress_text if prog else "",
                 "problems": prog.problems if prog else "",
                 "next_steps": prog.next_steps if prog else "",
@@ -414,6 +415,7 @@ def snapshot_report_data(
         generated_at=datetime.fromisoformat(first["frozen_at"]),
         data_version=version,
         report_date=date.fromisoformat(first["report_date"]),
+        figures_as_of=date.fromisoformat(first["report_date"]),
     )
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from desktop.domain import Quarter, Status
-from desktop.models import AuditLog, Measure
+from desktop.models import AuditLog, Measure, StatusChange
 from desktop.models.entities import QuarterSnapshot
 from desktop.reports import fonts
 from desktop.services import evidence, ledger, progress, reporting, settings, snapshots
@@ -39,6 +39,10 @@ def plan(ws: Workspace, tmp_path: Path) -> int:
     )
     progress.set_status(ws, ids[0], Status.DONE)
     progress.set_status(ws, ids[1], Status.IN_PROGRESS)
+    # The statuses were set during the quarter, as a report of it (dated 30 June) then shows.
+    with ws.db.transaction() as s:
+        for change in s.scalars(select(StatusChange)):
+            change.at = datetime(2023, 6, 1, 2, 0, tzinfo=UTC)
     progress.save_progress(
         ws, ids[0], Q, progress_text="已全面完成。", problems="无", next_steps="巩固成果"
     )
@@ -109,7 +113,7 @@ def test_report_data_unchanged_after_later_edits(ws: Workspace, plan: int) -> No
     snapshots.freeze_quarter(ws, Q, [plan], today=TODAY)
     frozen = snapshots.snapshot_report_data(ws, Q, [plan])
     ids = measure_ids(ws, plan)
-    # status is the measure's current one: it may still change, in this or later quarters
+    # later status changes, texts of other quarters, settings and measure edits stay out
     progress.set_status(ws, ids[0], Status.SUSPENDED)
     progress.set_status(ws, ids[3], Status.DONE)
     progress.save_progress(
