@@ -51,11 +51,14 @@ from .summary import (
     Counts,
     cn_date,
     deadline_label,
+    filter_sentence,
     measure_heading,
     opening_paragraph,
+    overview_sentence,
     plan_counts,
     plan_name,
     section_heading,
+    stats_caption,
     status_label,
     total_counts,
 )
@@ -201,13 +204,11 @@ class _QuarterReport:
                 addressee += "："
             out.append(self.p(addressee, st.body_flush))
         out.append(self.p(opening_paragraph(d), st.body))
-        if d.filter_description.strip():
-            out.append(self.p(f"本报告统计范围：{d.filter_description.strip()}。", st.body))
 
         out.append(self.p("一、总体完成情况", st.h1, self.fonts.heading))
-        out.append(self.p(self._overview_sentence(counts), st.body))
+        out.append(self.p(overview_sentence(d), st.body))
         out.append(CondPageBreak(45 * mm))
-        out.append(self.p("表1　重点任务落实情况统计", st.caption, self.fonts.heading))
+        out.append(self.p(stats_caption(d), st.caption, self.fonts.heading))
         out.append(self._stats_table())
         if self.options.include_chart and counts.total:
             chart = status_chart(counts, self.fonts, TYPE_W, 62 * mm)
@@ -236,17 +237,6 @@ class _QuarterReport:
         if self.options.include_evidence_annex:
             out += self._evidence_annex(2)
         return out
-
-    def _overview_sentence(self, counts: Counts) -> str:
-        parts = []
-        for plan, c in plan_counts(self.data):
-            parts.append(
-                f"{plan_name(plan)}明确重点任务{c.total}项，已完成{c.done}项，"
-                f"推进中{c.in_progress}项，未启动{c.not_started}项，暂缓{c.suspended}项，"
-                f"逾期{c.overdue}项"
-            )
-        text = "；".join(parts) + "。" if parts else ""
-        return f"{text}各项任务落实情况统计见表1，逐项进展见附件1。"
 
     def _stats_table(self) -> Table:
         st = self.st
@@ -336,6 +326,8 @@ class _QuarterReport:
                 st.subtitle,
             )
         )
+        if d.filter_description.strip():
+            out.append(self.p(filter_sentence(d), st.subtitle))
         out.append(self._measure_table())
         return out
 

@@ -111,9 +111,10 @@ def opening_paragraph(data: QuarterReportData) -> str:
         source = "、".join(plan_name(p) for p in plans[:3])
         source += f"等{len(plans)}个文件" if len(plans) > 3 else f"共{len(plans)}个文件"
     unit = data.unit_name.strip() or "我单位"
+    scope = filter_sentence(data)
     if counts.total == 0:
         return (
-            f"按照{source}要求，{unit}认真抓好贯彻落实。{when}，"
+            f"按照{source}要求，{unit}认真抓好贯彻落实。{scope}{when}，"
             "本次报告范围内暂无需要报告的重点任务。现将有关情况报告如下。"
         )
     parts = [f"已完成{counts.done}项", f"推进中{counts.in_progress}项"]
@@ -122,11 +123,21 @@ def opening_paragraph(data: QuarterReportData) -> str:
     if counts.suspended:
         parts.append(f"暂缓{counts.suspended}项")
     overdue = f"其中逾期未完成{counts.overdue}项" if counts.overdue else "无逾期未完成任务"
+    # A filtered report says so before any figure, and its figures count only what it lists.
+    total = f"上述任务共{counts.total}项" if scope else f"共{counts.total}项重点任务"
     return (
-        f"按照{source}要求，{unit}对照任务清单逐项抓好贯彻落实。{when}，"
-        f"共{counts.total}项重点任务，{'，'.join(parts)}，{overdue}，"
+        f"按照{source}要求，{unit}对照任务清单逐项抓好贯彻落实。{scope}{when}，"
+        f"{total}，{'，'.join(parts)}，{overdue}，"
         f"完成率{counts.rate}。现将{data.quarter_label}落实情况报告如下。"
     )
+
+
+def filter_sentence(data: QuarterReportData) -> str:
+    """'本报告仅含…的重点任务，其余任务未列入。' for a filtered report, '' otherwise."""
+    scope = data.filter_description.strip().rstrip("。")
+    if not scope:
+        return ""
+    return f"本报告仅含{scope}的重点任务，其余任务未列入。"
 
 
 def deadline_label(m: ReportMeasure) -> str:
@@ -162,3 +173,23 @@ def measure_heading(m: ReportMeasure) -> tuple[str, str]:
     if title and text.startswith(title):
         text = text[len(title) :].lstrip()
     return title, text
+
+
+def overview_sentence(data: QuarterReportData) -> str:
+    """The figures plan by plan, under 一、总体完成情况 (plain text)."""
+    scope = bool(data.filter_description.strip())
+    parts = []
+    for plan, c in plan_counts(data):
+        what = "列入本报告的任务" if scope else "明确重点任务"
+        parts.append(
+            f"{plan_name(plan)}{what}{c.total}项，已完成{c.done}项，"
+            f"推进中{c.in_progress}项，未启动{c.not_started}项，暂缓{c.suspended}项，"
+            f"逾期{c.overdue}项"
+        )
+    text = "；".join(parts) + "。" if parts else ""
+    return f"{text}各项任务落实情况统计见表1，逐项进展见附件1。"
+
+
+def stats_caption(data: QuarterReportData) -> str:
+    scope = "（仅含本报告所列任务）" if data.filter_description.strip() else ""
+    return f"表1　重点任务落实情况统计{scope}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -37,15 +37,38 @@ class ReportFilter:
             return False
         return not self.sections or (bool(m.path) and m.path[0] in self.sections)
 
-    def describe(self) -> str:
-        parts = []
-        if self.statuses:
-            parts.append("状态：" + "、".join(s.label for s in Status if s in self.statuses))
-        if self.units:
-            parts.append("单位：" + "、".join(sorted(self.units)))
+    def describe(self, section_titles: Mapping[str, Sequence[str]] | None = None) -> str:
+        """What the report keeps, as the words after 本报告仅含 ('' when it keeps everything):
+        e.g. “一、深化改革开放”部分中由省民政厅牵头或负责、状态为推进中或未启动."""
+        titles = section_titles or {}
+        head = ""
         if self.sections:
-            parts.append("部分：" + "、".join(sorted(self.sections)))
-        return "；".join(parts)
+            # in document order (the titles come in that order), unknown numbers last
+            order = {n: i for i, n in enumerate(titles)}
+            numbers = sorted(self.sections, key=lambda n: (order.get(n, len(order)), n))
+            names = [
+                "、".join(f"“{t}”" for t in titles[n]) if titles.get(n) else f"第{n}"
+                for n in numbers
+            ]
+            head = "、".join(names) + "部分中"
+        parts = []
+        if self.units:
+            parts.append("由" + "、".join(sorted(self.units)) + "牵头或负责")
+        if self.statuses:
+            parts.append("状态为" + "或".join(s.label for s in Status if s in self.statuses))
+        return head + "、".join(parts)
+
+
+def filter_description(only: ReportFilter, plans: Sequence[ReportPlan]) -> str:
+    """only.describe() with the section numbers given their titles as the report prints them."""
+    titles: dict[str, list[str]] = {}
+    for plan in plans:
+        for m in plan.measures:
+            if m.section_path and m.sections:
+                seen = titles.setdefault(m.section_path[0], [])
+                if m.sections[0] not in seen:  # plans may share a number, not its title
+                    seen.append(m.sections[0])
+    return only.describe(titles)
 
 
 def load_plans(session: Session, plan_ids: Sequence[int] | None) -> list[Plan]:
@@ -126,6 +149,7 @@ def build_report_data(
         data_version=f"{quarter} · {stamp:%Y%m%d%H%M%S}",
         report_date=day,
         figures_as_of=day,
+        filter_description=filter_description(only, report_plans),
     )
 
 

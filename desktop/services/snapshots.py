@@ -28,7 +28,7 @@ from desktop.reports.data import QuarterReportData, ReportEvidence, ReportMeasur
 from desktop.services import audit, history
 from desktop.services.errors import UserError
 from desktop.services.ledger import section_titles
-from desktop.services.reporting import load_plans
+from desktop.services.reporting import filter_description, load_plans
 from desktop.services.settings import DEFAULTS
 from desktop.services.workspace import Workspace
 
@@ -416,6 +416,7 @@ def snapshot_report_data(
         data_version=version,
         report_date=date.fromisoformat(first["report_date"]),
         figures_as_of=date.fromisoformat(first["report_date"]),
+        filter_description=filter_description(only, plans) if only is not None else "",
     )
 
 
