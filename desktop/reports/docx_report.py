@@ -26,6 +26,7 @@ from .summary import (
     cn_date,
     deadline_label,
     filter_sentence,
+    footer_note,
     measure_heading,
     opening_paragraph,
     overview_sentence,
@@ -254,8 +255,7 @@ def render_quarter_docx(
     normal.font.size = Pt(16)
     normal.element.get_or_add_rPr()
     _set_run_font(normal.element, BODY_FONT)
-    version = " ".join(data.data_version.split())[:80]
-    _footer(doc, f"数据版本：{version}　生成时间：{data.generated_at:%Y-%m-%d %H:%M}")
+    _footer(doc, footer_note(data))
     doc.core_properties.title = " ".join(data.title.split())[:250]
     doc.core_properties.author = data.unit_name[:250]
     doc.core_properties.created = data.generated_at

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -12,9 +14,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.domain import ProgressCallback, Quarter, Status
 from desktop.models import Measure, Plan
-from desktop.models.base import utcnow
 from desktop.reports.data import QuarterReportData, ReportEvidence, ReportMeasure, ReportPlan
 from desktop.reports.options import ReportOptions
+from desktop.reports.summary import report_title
 from desktop.services import history, settings
 from desktop.services.errors import UserError
 from desktop.services.ledger import section_titles
@@ -129,27 +131,103 @@ def build_report_data(
                     continue
                 rows.append(_measure(s, m, quarter, status, day))
             report_plans.append(
-                ReportPlan(plan.title, plan.doc_number, plan.issuer, plan.version, tuple(rows))
+                ReportPlan(
+                    plan.title, plan.doc_number, plan.issuer, plan.version, tuple(rows), plan.id
+                )
             )
-        stamp = max((p.updated_at for p in plans), default=utcnow())
-    plan_names = "》《".join(p.title for p in report_plans)
-    title = conf["report_title_template"].format(
-        unit=conf["unit_name"], plan=plan_names, quarter=quarter.label
-    )
-    return QuarterReportData(
+    data = QuarterReportData(
         quarter=str(quarter),
         quarter_label=quarter.label,
-        title=title,
+        title=report_title(
+            conf["report_title_template"],
+            conf["unit_name"],
+            [p.title for p in report_plans],
+            quarter.label,
+        ),
         unit_name=conf["unit_name"],
         officer=conf["officer"],
         reviewer=conf["reviewer"],
         phone=conf["phone"],
         plans=tuple(report_plans),
         generated_at=datetime.now().astimezone(),
-        data_version=f"{quarter} · {stamp:%Y%m%d%H%M%S}",
+        data_version="",
         report_date=day,
-        figures_as_of=day,
+        addressee=conf.get("report_addressee", ""),
         filter_description=filter_description(only, report_plans),
+        figures_as_of=day,
+    )
+    return replace(data, data_version=f"{quarter} 实时数据 · {content_digest(data)[:12]}")
+
+
+_NO_TIME = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def content_digest(data: QuarterReportData) -> str:
+    """SHA-256 of everything the report prints except when it was printed: any change to the
+    data (a status, a text, a file, a setting) gives another digest, the same data the same."""
+    payload = asdict(replace(data, generated_at=_NO_TIME, data_version=""))
+    text = json.dumps(
+        payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def plan_scope(ws: Workspace, plan_ids: Sequence[int] | None) -> list[int]:
+    """Ids of the plans a report covers, in report order; the same errors as load_plans."""
+    with ws.db.session() as s:
+        query = select(Plan.id).where(Plan.archived.is_(False)).order_by(Plan.id)
+        if plan_ids:
+            query = query.where(Plan.id.in_(list(plan_ids)))
+        found = list(s.scalars(query))
+    if plan_ids and len(found) != len(set(plan_ids)):
+        missing = sorted(set(plan_ids) - set(found))
+        raise UserError(
+            f"找不到编号为 {'、'.join(map(str, missing))} 的计划（或已归档）。请用 list 命令查看现有计划。"
+        )
+    if not found:
+        raise UserError("数据库中还没有任何计划，请先导入政策文件或任务分解表。")
+    return found
+
+
+def report_data(
+    ws: Workspace,
+    quarter: Quarter,
+    plan_ids: Sequence[int] | None = None,
+    today: date | None = None,
+    only: ReportFilter | None = None,
+) -> QuarterReportData:
+    """What a report of `quarter` prints: each plan from its 定稿 snapshot when that plan's
+    quarter is closed, from the live data otherwise; the data version says which."""
+    from desktop.services import snapshots
+
+    scope = plan_scope(ws, plan_ids)
+    frozen = snapshots.frozen_plan_ids(ws, quarter)
+    closed = [p for p in scope if p in frozen]
+    if not closed:
+        return build_report_data(ws, quarter, scope, today, only)
+    if len(closed) == len(scope):
+        # Every plan closed: the header and dates come from the snapshots, so a reprint is
+        # identical to the first print.
+        return snapshots.snapshot_report_data(ws, quarter, scope, only)
+    live = build_report_data(ws, quarter, [p for p in scope if p not in frozen], today, only)
+    by_id = {p.plan_id: p for p in live.plans}
+    by_id.update({p.plan_id: p for p in snapshots.frozen_report_plans(ws, quarter, closed, only)})
+    plans = tuple(by_id[p] for p in scope)
+    conf = settings.get_all(ws.db)
+    data = replace(
+        live,
+        plans=plans,
+        title=report_title(
+            conf["report_title_template"],
+            conf["unit_name"],
+            [p.title for p in plans],
+            quarter.label,
+        ),
+        filter_description=filter_description(only or ReportFilter(), plans),
+    )
+    snaps = "+".join(f"#{p.frozen_id}" for p in plans if p.frozen_id)
+    return replace(
+        data, data_version=f"{quarter} 定稿 {snaps} + 实时数据 · {content_digest(data)[:12]}"
     )
 
 
@@ -196,14 +274,7 @@ def write_pdf_report(
 ) -> int:
     """Render the quarterly report as PDF (or .docx when `out` ends in .docx); returns pages
     (0 for .docx, whose pagination Word decides). `today` defaults to the real date."""
-    from desktop.services import snapshots
-
-    # A closed (定稿) quarter prints from its snapshot, identically every time.
-    data = (
-        snapshots.snapshot_report_data(ws, quarter, plan_ids, only=only)
-        if snapshots.is_frozen(ws, quarter, plan_ids)
-        else build_report_data(ws, quarter, plan_ids, today, only=only)
-    )
+    data = report_data(ws, quarter, plan_ids, today, only)
     if not any(p.measures for p in data.plans):
         raise UserError("按所选条件没有任何措施，报告不会生成。请放宽筛选条件。")
     if out.suffix.lower() == ".docx":
@@ -266,7 +337,7 @@ def write_ledger_xlsx(
     returns the number of measure rows."""
     from desktop.reports.excel_ledger import export_ledger
 
-    data = build_report_data(ws, quarter, plan_ids, today, only=only)
+    data = report_data(ws, quarter, plan_ids, today, only)
     plans = "》《".join(p.title for p in data.plans)
     # The ledger heading reads '<unit>《<plan>》落实台账（<quarter>）'.
     data = replace(data, title=f"{data.unit_name}《{plans}》落实")

@@ -14,6 +14,7 @@ from desktop.domain import Quarter, Status
 from desktop.models import AuditLog, Measure, StatusChange
 from desktop.models.entities import QuarterSnapshot
 from desktop.reports import fonts
+from desktop.reports.data import ReportPlan
 from desktop.services import evidence, ledger, progress, reporting, settings, snapshots
 from desktop.services.errors import UserError
 from desktop.services.workspace import Workspace
@@ -21,6 +22,11 @@ from tests.factories import import_document, make_document
 
 Q = Quarter(2023, 2)
 TODAY = date(2023, 7, 3)
+
+
+def unfrozen(plans: tuple[ReportPlan, ...]) -> tuple[ReportPlan, ...]:
+    """Plans as the live data has them: without the snapshot they were printed from."""
+    return tuple(replace(p, frozen_id=0) for p in plans)
 
 
 def measure_ids(ws: Workspace, plan_id: int) -> list[int]:
@@ -67,9 +73,12 @@ def test_snapshot_reproduces_the_live_report_exactly(ws: Workspace, plan: int) -
     frozen = snapshots.snapshot_report_data(ws, Q, [plan])
     assert frozen.data_version == f"定稿 2023Q2 #{info.id} · {info.content_sha256[:12]}"
     assert frozen.generated_at == info.created_at
-    assert replace(before, generated_at=frozen.generated_at, data_version=frozen.data_version) == (
-        frozen
-    )
+    assert replace(
+        before,
+        generated_at=frozen.generated_at,
+        data_version=frozen.data_version,
+        plans=tuple(replace(p, frozen_id=info.id) for p in before.plans),
+    ) == (frozen)
     first = frozen.plans[0].measures[0]
     assert first.progress == "已全面完成。" and first.status == Status.DONE.value
     assert [e.file_name for e in first.evidence] == ["会议纪要.pdf"]
@@ -228,19 +237,23 @@ def test_freeze_all_plans_and_reprint_them_together(ws: Workspace, plan: int) ->
     assert snapshots.is_frozen(ws, Q)
     frozen = snapshots.snapshot_report_data(ws, Q)
     assert frozen.title == before.title
-    assert frozen.plans == before.plans
+    assert unfrozen(frozen.plans) == before.plans
     assert frozen.data_version.startswith(f"定稿 2023Q2 #{infos[0].id}+#{infos[1].id} · ")
-    assert snapshots.snapshot_report_data(ws, Q, [other]).plans == before.plans[1:]
+    # the combined hash of the footer is what the snapshot list gives for the quarter
+    assert snapshots.combined_versions(ws) == [("2023Q2", frozen.data_version)]
+    assert snapshots.combined_versions(ws, Q.next()) == []
+    assert unfrozen(snapshots.snapshot_report_data(ws, Q, [other]).plans) == before.plans[1:]
 
 
 def test_report_filter_applies_to_the_snapshot(ws: Workspace, plan: int) -> None:
     only = reporting.ReportFilter(statuses=frozenset({Status.DONE}))
     before = reporting.build_report_data(ws, Q, [plan], today=TODAY, only=only)
     snapshots.freeze_quarter(ws, Q, [plan], today=TODAY)
-    assert snapshots.snapshot_report_data(ws, Q, [plan], only=only).plans == before.plans
+    assert unfrozen(snapshots.snapshot_report_data(ws, Q, [plan], only=only).plans) == before.plans
     sections = reporting.ReportFilter(sections=frozenset({"二"}))
     before = reporting.build_report_data(ws, Q, [plan], today=TODAY, only=sections)
-    assert snapshots.snapshot_report_data(ws, Q, [plan], only=sections).plans == before.plans
+    frozen = snapshots.snapshot_report_data(ws, Q, [plan], only=sections)
+    assert unfrozen(frozen.plans) == before.plans
 
 
 def test_tampered_snapshot_is_refused(ws: Workspace, plan: int) -> None:
