@@ -460,6 +460,6 @@ def _snapshots(ws: Workspace, args: argparse.Namespace) -> int:
             f"{info.created_at.astimezone():%Y-%m-%d %H:%M}\t{info.author}\t"
             f"{info.content_sha256[:12]}\t{state}\t{info.plan_title}"
         )
-    for quarter, version in snapshots.combined_versions(ws, only):
-        print(f"{quarter}\t全部计划合并打印时页脚为：{version}")
+    for q, version in snapshots.combined_versions(ws, only):
+        print(f"{q}\t全部计划合并打印时页脚为：{version}")
     return 0
