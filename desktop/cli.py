@@ -7,6 +7,7 @@ import contextlib
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from desktop import APP_TITLE, __version__, config, logfile
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
     p.add_argument("--plan", type=int, action="append", help="计划编号，可重复；默认全部")
     p.add_argument("--out", type=Path, required=True, help="输出 .xlsx 文件")
+    _add_today(p)
 
     p = sub.add_parser("fillin-export", help="为各责任单位生成进展填报表（Excel）")
     p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
@@ -89,12 +91,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--section", action="append", help="只含这些部分（一级编号，如 一）")
     p.add_argument("--title-only", action="store_true", help="表中只列措施标题，不列全文")
     p.add_argument("--portrait", action="store_true", help="措施表用纵向页面（默认横向）")
+    _add_today(p)
 
     p = sub.add_parser("notice", help="生成督办单（PDF）：各牵头单位的逾期和临期措施")
     p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
     p.add_argument("--plan", type=int, action="append", help="计划编号，可重复；默认全部")
     p.add_argument("--unit", action="append", help="只为这些单位生成（可重复）")
     p.add_argument("--out", type=Path, required=True, help="输出 PDF 文件")
+    _add_today(p)
 
     # -- 定稿 (closing a quarter) --
     p = sub.add_parser("freeze", help="季度定稿：冻结该季度的进展和佐证材料，报告可原样重印")
@@ -110,6 +114,22 @@ def build_parser() -> argparse.ArgumentParser:
     _add_safety_commands(sub)
     _add_progress_commands(sub)
     return parser
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式不正确：{text!r}，应写作如 2023-07-05") from None
+
+
+def _add_today(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--today",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="按该日期出具（重印或核对用；默认今天）。往季按季度最后一天的状态统计",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -187,7 +207,7 @@ def _run(args: argparse.Namespace) -> int:
             return _fillin_import(ws, args)
         if args.command == "export":
             quarter = Quarter.parse(args.quarter)
-            rows = reporting.write_ledger_xlsx(ws, quarter, args.out, args.plan)
+            rows = reporting.write_ledger_xlsx(ws, quarter, args.out, args.plan, today=args.today)
             print(f"已导出台账：{args.out}（{rows} 项措施）")
             return 0
         if args.command == "report":
@@ -201,7 +221,7 @@ def _run(args: argparse.Namespace) -> int:
                 full_text=not args.title_only, landscape_table=not args.portrait
             )
             pages = reporting.write_pdf_report(
-                ws, quarter, args.out, args.plan, options=options, only=only
+                ws, quarter, args.out, args.plan, options=options, only=only, today=args.today
             )
             print(f"已生成报告：{args.out}" + (f"（{pages} 页）" if pages else ""))
             return 0
@@ -210,7 +230,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.command == "notice":
             quarter = Quarter.parse(args.quarter)
             pages = reporting.write_supervision_notice(
-                ws, quarter, args.out, args.plan, units=args.unit
+                ws, quarter, args.out, args.plan, today=args.today, units=args.unit
             )
             print(f"已生成督办单：{args.out}（{pages} 页）")
             return 0
@@ -635,4 +655,6 @@ def _snapshots(ws: Workspace, args: argparse.Namespace) -> int:
             f"{info.created_at.astimezone():%Y-%m-%d %H:%M}\t{info.author}\t"
             f"{info.content_sha256[:12]}\t{state}\t{info.plan_title}"
         )
+    for q, version in snapshots.combined_versions(ws, only):
+        print(f"{q}\t全部计划合并打印时页脚为：{version}")
     return 0

@@ -44,8 +44,10 @@ class ReportPlan:
     title: str
     doc_number: str | None
     issuer: str | None
-    version: int
+    version: int  # 第N版: the plan's version the measures come from
     measures: tuple[ReportMeasure, ...]
+    plan_id: int = 0  # database id; 0 for data not from a database
+    frozen_id: int = 0  # the 定稿 snapshot this plan was printed from, 0 for live data
 
 
 @dataclass(frozen=True)

@@ -25,11 +25,15 @@ from .options import ReportOptions
 from .summary import (
     cn_date,
     deadline_label,
+    filter_sentence,
+    footer_note,
     measure_heading,
     opening_paragraph,
+    overview_sentence,
     plan_counts,
     plan_name,
     section_heading,
+    stats_caption,
     status_label,
     total_counts,
 )
@@ -251,8 +255,7 @@ def render_quarter_docx(
     normal.font.size = Pt(16)
     normal.element.get_or_add_rPr()
     _set_run_font(normal.element, BODY_FONT)
-    version = " ".join(data.data_version.split())[:80]
-    _footer(doc, f"数据版本：{version}　生成时间：{data.generated_at:%Y-%m-%d %H:%M}")
+    _footer(doc, footer_note(data))
     doc.core_properties.title = " ".join(data.title.split())[:250]
     doc.core_properties.author = data.unit_name[:250]
     doc.core_properties.created = data.generated_at
@@ -264,10 +267,9 @@ def render_quarter_docx(
         addressee = data.addressee.strip()
         _para(doc, addressee if addressee.endswith(("：", ":")) else addressee + "：")
     _para(doc, opening_paragraph(data), indent=True)
-    if data.filter_description.strip():
-        _para(doc, f"本报告统计范围：{data.filter_description.strip()}。", indent=True)
     _para(doc, "一、总体完成情况", HEI_FONT, indent=True)
-    _para(doc, "表1　重点任务落实情况统计", HEI_FONT, 12, WD_ALIGN_PARAGRAPH.CENTER, exact=None)
+    _para(doc, overview_sentence(data), indent=True)
+    _para(doc, stats_caption(data), HEI_FONT, 12, WD_ALIGN_PARAGRAPH.CENTER, exact=None)
     stat_headers = ("文件", "任务数", "已完成", "推进中", "未启动", "暂缓", "逾期", "完成率")
     stat_widths = (44, 15, 15, 15, 15, 14, 14, 24)
     stats = _table(doc, stat_headers, stat_widths, 12)
@@ -314,6 +316,8 @@ def render_quarter_docx(
     _para(doc, "重点任务落实情况表", TITLE_FONT, 22, WD_ALIGN_PARAGRAPH.CENTER, exact=Pt(32))
     _para(doc, f"填报单位：{data.unit_name}　　　　报告期：{data.quarter_label}", size=12,
           align=WD_ALIGN_PARAGRAPH.CENTER, exact=None)  # fmt: skip
+    if data.filter_description.strip():
+        _para(doc, filter_sentence(data), size=12, align=WD_ALIGN_PARAGRAPH.CENTER, exact=None)
     table = _table(doc, MEASURE_HEADERS, widths, size)
     several = len(data.plans) > 1
     done = 0

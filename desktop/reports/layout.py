@@ -147,7 +147,10 @@ class GovDocTemplate(BaseDocTemplate):
         else:
             canv.drawString(MARGIN_LEFT + PAGE_NUMBER_SIZE, baseline, text)
         if self.footer_note:
-            canv.setFont(self.fonts.body.name, FOOTER_SIZE)
+            # Never wider than the type area: a long version (several snapshots) gets smaller.
+            width = canv.stringWidth(self.footer_note, self.fonts.body.name, FOOTER_SIZE)
+            size = FOOTER_SIZE * min(1.0, TYPE_W / width) if width else FOOTER_SIZE
+            canv.setFont(self.fonts.body.name, max(size, 4.5))
             canv.setFillColor(GREY)
             canv.drawCentredString(MARGIN_LEFT + TYPE_W / 2, FOOTER_Y, self.footer_note)
         canv.restoreState()

@@ -30,7 +30,6 @@ from .data import (
     QuarterReportData,
     ReportEvidence,
     ReportMeasure,
-    ReportPlan,
     SupervisionNoticeData,
     SupervisionUnitNotice,
 )
@@ -51,11 +50,20 @@ from .summary import (
     Counts,
     cn_date,
     deadline_label,
+    filter_sentence,
+    footer_note,
     measure_heading,
+    measure_ref,
     opening_paragraph,
+    overdue_groups,
+    overdue_intro,
+    overview_sentence,
     plan_counts,
+    plan_labels,
     plan_name,
     section_heading,
+    stats_caption,
+    stats_file_cell,
     status_label,
     total_counts,
 )
@@ -201,13 +209,11 @@ class _QuarterReport:
                 addressee += "："
             out.append(self.p(addressee, st.body_flush))
         out.append(self.p(opening_paragraph(d), st.body))
-        if d.filter_description.strip():
-            out.append(self.p(f"本报告统计范围：{d.filter_description.strip()}。", st.body))
 
         out.append(self.p("一、总体完成情况", st.h1, self.fonts.heading))
-        out.append(self.p(self._overview_sentence(counts), st.body))
+        out.append(self.p(overview_sentence(d), st.body))
         out.append(CondPageBreak(45 * mm))
-        out.append(self.p("表1　重点任务落实情况统计", st.caption, self.fonts.heading))
+        out.append(self.p(stats_caption(d), st.caption, self.fonts.heading))
         out.append(self._stats_table())
         if self.options.include_chart and counts.total:
             chart = status_chart(counts, self.fonts, TYPE_W, 62 * mm)
@@ -216,7 +222,7 @@ class _QuarterReport:
                 KeepTogether([chart, self.p("图1　各状态任务数量", st.caption, self.fonts.heading)])
             )
 
-        overdue = [(plan, m) for plan in d.plans for m in plan.measures if m.overdue]
+        overdue = sum(1 for plan in d.plans for m in plan.measures if m.overdue)
         if overdue and self.options.include_overdue_list:
             out.append(self.p("二、逾期未完成任务", st.h1, self.fonts.heading))
             out += self._overdue_list(overdue)
@@ -237,21 +243,10 @@ class _QuarterReport:
             out += self._evidence_annex(2)
         return out
 
-    def _overview_sentence(self, counts: Counts) -> str:
-        parts = []
-        for plan, c in plan_counts(self.data):
-            parts.append(
-                f"{plan_name(plan)}明确重点任务{c.total}项，已完成{c.done}项，"
-                f"推进中{c.in_progress}项，未启动{c.not_started}项，暂缓{c.suspended}项，"
-                f"逾期{c.overdue}项"
-            )
-        text = "；".join(parts) + "。" if parts else ""
-        return f"{text}各项任务落实情况统计见表1，逐项进展见附件1。"
-
     def _stats_table(self) -> Table:
         st = self.st
         headers = ("文件", "任务数", "已完成", "推进中", "未启动", "暂缓", "逾期", "完成率")
-        widths = (44, 15, 15, 15, 15, 14, 14, 24)  # 156 mm
+        widths = (54, 15, 15, 15, 15, 12, 12, 18)  # 156 mm
         cols = self._columns(widths, [st.stat_td] + [st.stat_num] * 7)
         splitter = RowSplitter(cols, self.fonts.fallback, self.max_row_height)
         rows: list[list[Any]] = [[self.p(h, st.stat_th, self.fonts.heading) for h in headers]]
@@ -261,8 +256,8 @@ class _QuarterReport:
             return [Cell.of(str(v)) for v in values] + [Cell.of(c.rate)]
 
         pcs = plan_counts(self.data)
-        for plan, c in pcs:
-            rows += splitter.rows([Cell.of(plan.title.strip() or "未命名文件"), *figures(c)])
+        for i, (_plan, c) in enumerate(pcs):
+            rows += splitter.rows([Cell.of(stats_file_cell(self.data, i)), *figures(c)])
         if len(pcs) != 1:
             rows += splitter.rows([Cell.of("合计", st.stat_th), *figures(total_counts(self.data))])
         return Table(
@@ -271,24 +266,15 @@ class _QuarterReport:
             ),
         )  # fmt: skip
 
-    def _overdue_list(self, overdue: list[tuple[ReportPlan, ReportMeasure]]) -> list[Flowable]:
+    def _overdue_list(self, count: int) -> list[Flowable]:
         st = self.st
-        several = len(self.data.plans) > 1
-        out: list[Flowable] = [
-            self.p(f"截至报告期末，逾期未完成任务共{len(overdue)}项，具体如下：", st.body)
-        ]
-        for i, (plan, m) in enumerate(overdue[:OVERDUE_LIST_LIMIT], 1):
-            lead = "、".join(m.lead_units) or "未明确"
-            where = f"{plan_name(plan)}" if several else ""
-            out.append(
-                self.p(
-                    f"{i}. {where}第{m.number}项 {m.title.strip()}（牵头单位：{lead}；"
-                    f"完成时限：{deadline_label(m) or '未明确'}；当前状态：{m.status_label}）",
-                    st.body,
-                )
-            )
-        if len(overdue) > OVERDUE_LIST_LIMIT:
-            rest = len(overdue) - OVERDUE_LIST_LIMIT
+        out: list[Flowable] = [self.p(overdue_intro(self.data, count), st.body)]
+        groups, rest = overdue_groups(self.data, OVERDUE_LIST_LIMIT)
+        for heading, items in groups:
+            if heading:
+                out.append(self.p(heading, st.h2, self.fonts.kai))
+            out += [self.p(item, st.body) for item in items]
+        if rest:
             out.append(self.p(f"其余{rest}项逾期任务详见附件1。", st.body))
         return out
 
@@ -336,6 +322,8 @@ class _QuarterReport:
                 st.subtitle,
             )
         )
+        if d.filter_description.strip():
+            out.append(self.p(filter_sentence(d), st.subtitle))
         out.append(self._measure_table())
         return out
 
@@ -392,9 +380,10 @@ class _QuarterReport:
             rows.append(self._grid_row([Cell.of(text, style)], [full], span=True, background=bg,
                                        middle=False, done_after=done))  # fmt: skip
 
-        for plan in self.data.plans:
+        labels = plan_labels(self.data)
+        for label, plan in zip(labels, self.data.plans, strict=True):
             if several:
-                spanning(plan_name(plan), st.section1, PLAN_BG)
+                spanning(f"{label}　{plan_name(plan)}", st.section1, PLAN_BG)
             previous: tuple[str, ...] = ()
             for m in plan.measures:
                 common = 0
@@ -448,8 +437,12 @@ class _QuarterReport:
     def _evidence_annex(self, number: int) -> list[Flowable]:
         st = make_styles(self.fonts, SIZE_S5)  # a compact list, whatever the measure table used
         out = self._annex_head(number, "佐证材料清单", PORTRAIT)
-        items: list[tuple[ReportPlan, ReportMeasure, ReportEvidence]] = [
-            (plan, m, ev) for plan in self.data.plans for m in plan.measures for ev in m.evidence
+        labels = plan_labels(self.data)
+        items: list[tuple[str, ReportMeasure, ReportEvidence]] = [
+            (label, m, ev)
+            for label, plan in zip(labels, self.data.plans, strict=True)
+            for m in plan.measures
+            for ev in m.evidence
         ]
         if not items:
             out.append(self.p("本报告期无佐证材料。", st.body))
@@ -457,14 +450,13 @@ class _QuarterReport:
         sizes = [st.td_center, st.td, st.td, st.td, st.td_center, st.td_center, st.td_center]
         cols = self._columns(EVIDENCE_WIDTHS, sizes)
         rows: list[GridRow] = []
-        several = len(self.data.plans) > 1
-        for i, (plan, m, ev) in enumerate(items, 1):
+        for i, (label, m, ev) in enumerate(items, 1):
             title = m.title.strip()
             short = title if len(title) <= 18 else title[:17] + "…"
-            prefix = f"{plan.title.strip()[:10]}·" if several else ""
+            prefix = f"{label}·" if label else ""
             cells = [
                 Cell.of(str(i)),
-                Cell.of(f"{prefix}第{m.number}项 {short}"),
+                Cell.of(f"{prefix}{measure_ref(m)} {short}"),
                 Cell.of(ev.file_name),
                 Cell.of(ev.description),
                 Cell.of(_size(ev.size)),
@@ -506,8 +498,8 @@ def render_quarter_pdf(
     with atomic_output(out) as tmp:
         for attempt in range(4):
             report = _QuarterReport(data, options, fonts, tracker, fraction)
-            doc = _make_doc(tmp, fonts, data.title, data.unit_name, data.data_version,
-                            f"{data.generated_at:%Y-%m-%d %H:%M}", data.quarter_label)  # fmt: skip
+            doc = _make_doc(tmp, fonts, data.title, data.unit_name, footer_note(data),
+                            data.quarter_label)  # fmt: skip
             try:
                 doc.build(
                     report.story(), canvasmaker=canvas_maker(data.generated_at, fonts.body.name)
@@ -524,18 +516,12 @@ def render_quarter_pdf(
 
 
 def _make_doc(
-    path: Path,
-    fonts: ReportFonts,
-    title: str,
-    author: str,
-    data_version: str,
-    generated: str,
-    subject: str,
+    path: Path, fonts: ReportFonts, title: str, author: str, footer: str, subject: str
 ) -> GovDocTemplate:
     return GovDocTemplate(
         str(path),
         fonts,
-        _footer_note(data_version, generated),
+        footer,
         title=" ".join(title.split())[:300],
         author=author[:200],
         subject=subject[:200],
@@ -655,8 +641,8 @@ def render_supervision_notice(data: SupervisionNoticeData, out: Path) -> int:
         story += _notice_story(data, notice, fonts, st)
     out = Path(out)
     with atomic_output(out) as tmp:
-        doc = _make_doc(tmp, fonts, data.title, data.issuer, data.data_version,
-                        f"{data.generated_at:%Y-%m-%d %H:%M}", data.quarter_label)  # fmt: skip
+        footer = _footer_note(data.data_version, f"{data.generated_at:%Y-%m-%d %H:%M}")
+        doc = _make_doc(tmp, fonts, data.title, data.issuer, footer, data.quarter_label)
         doc.build(story, canvasmaker=canvas_maker(data.generated_at, fonts.body.name))
         pages = doc.page
     return pages

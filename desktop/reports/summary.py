@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -87,14 +89,65 @@ def figures_date(data: QuarterReportData) -> date | None:
         return None
 
 
+# "甘肃省人民政府办公厅关于印发《甘肃省…实施方案》的通知": the document is what was issued.
+_WRAPPER = re.compile(r"^.*?关于(?:印发|转发|下发|印送)(?P<name>.+?)的(?:通知|函)$")
+
+
+def document_name(title: str) -> str:
+    """A plan's own name without the 关于印发…的通知 cover it was issued under, nor 《》."""
+    text = " ".join(title.split())
+    if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
+        text = text[1:-1]
+    m = _WRAPPER.match(text)
+    if m:
+        name = m.group("name").strip()
+        if name.startswith("《") and name.endswith("》") and name.count("《") == 1:
+            name = name[1:-1]
+        if name:
+            return name
+    return text or "未命名文件"
+
+
 def plan_name(plan: ReportPlan) -> str:
-    """《title》（文号） as a report cites a document."""
-    title = plan.title.strip() or "未命名文件"
-    if not title.startswith("《"):
-        title = f"《{title}》"
-    if plan.doc_number:
+    """《name》（文号） as a report cites a document."""
+    title = f"《{document_name(plan.title)}》"
+    if plan.doc_number and plan.doc_number.strip():
         return f"{title}（{plan.doc_number.strip()}）"
     return title
+
+
+def report_title(template: str, unit: str, plan_titles: Sequence[str], quarter_label: str) -> str:
+    """The report's title from the settings template.
+
+    One plan is named by its own document name; several would make a title of many lines,
+    so then the title names the quarter only and the opening paragraph lists the documents.
+    """
+    if len(plan_titles) != 1 and "{plan}" in template:
+        return f"{unit}关于{quarter_label}重点任务落实情况的报告"
+    name = document_name(plan_titles[0]) if plan_titles else ""
+    return template.format(unit=unit, plan=name, quarter=quarter_label)
+
+
+_CN_NUMBERS = "一二三四五六七八九十"
+
+
+def plan_labels(data: QuarterReportData) -> list[str]:
+    """文件一, 文件二 … for a report of several plans (how the text refers to each); [''] * n
+    for a single plan, which needs no label."""
+    if len(data.plans) <= 1:
+        return [""] * len(data.plans)
+    return [f"文件{_cn_number(i)}" for i in range(1, len(data.plans) + 1)]
+
+
+def _cn_number(n: int) -> str:
+    if n >= 100:
+        return str(n)
+    if n <= 10:
+        return _CN_NUMBERS[n - 1]
+    if n < 20:
+        return "十" + _CN_NUMBERS[n - 11]
+    tens, ones = divmod(n, 10)
+    return _CN_NUMBERS[tens - 1] + "十" + (_CN_NUMBERS[ones - 1] if ones else "")
 
 
 def opening_paragraph(data: QuarterReportData) -> str:
@@ -102,18 +155,26 @@ def opening_paragraph(data: QuarterReportData) -> str:
     counts = total_counts(data)
     as_of = figures_date(data)
     when = f"截至{cn_date(as_of)}" if as_of else f"{data.quarter_label}"
-    plans = [p for p in data.plans]
+    plans = list(data.plans)
     if not plans:
         source = "有关文件"
     elif len(plans) == 1:
         source = plan_name(plans[0])
     else:
-        source = "、".join(plan_name(p) for p in plans[:3])
-        source += f"等{len(plans)}个文件" if len(plans) > 3 else f"共{len(plans)}个文件"
+        # Every document once, with the short name the rest of the report calls it by.
+        cited = []
+        for label, plan in zip(plan_labels(data), plans, strict=True):
+            name = f"《{document_name(plan.title)}》"
+            number = (plan.doc_number or "").strip()
+            cited.append(
+                f"{name}（{number}，以下简称{label}）" if number else f"{name}（以下简称{label}）"
+            )
+        source = "、".join(cited[:-1]) + "和" + cited[-1]
     unit = data.unit_name.strip() or "我单位"
+    scope = filter_sentence(data)
     if counts.total == 0:
         return (
-            f"按照{source}要求，{unit}认真抓好贯彻落实。{when}，"
+            f"按照{source}要求，{unit}认真抓好贯彻落实。{scope}{when}，"
             "本次报告范围内暂无需要报告的重点任务。现将有关情况报告如下。"
         )
     parts = [f"已完成{counts.done}项", f"推进中{counts.in_progress}项"]
@@ -122,11 +183,28 @@ def opening_paragraph(data: QuarterReportData) -> str:
     if counts.suspended:
         parts.append(f"暂缓{counts.suspended}项")
     overdue = f"其中逾期未完成{counts.overdue}项" if counts.overdue else "无逾期未完成任务"
+    # A filtered report says so before any figure, and its figures count only what it lists.
+    total = f"上述任务共{counts.total}项" if scope else f"共{counts.total}项重点任务"
     return (
-        f"按照{source}要求，{unit}对照任务清单逐项抓好贯彻落实。{when}，"
-        f"共{counts.total}项重点任务，{'，'.join(parts)}，{overdue}，"
+        f"按照{source}要求，{unit}对照任务清单逐项抓好贯彻落实。{scope}{when}，"
+        f"{total}，{'，'.join(parts)}，{overdue}，"
         f"完成率{counts.rate}。现将{data.quarter_label}落实情况报告如下。"
     )
+
+
+def filter_sentence(data: QuarterReportData) -> str:
+    """'本报告仅含…的重点任务，其余任务未列入。' for a filtered report, '' otherwise."""
+    scope = data.filter_description.strip().rstrip("。")
+    if not scope:
+        return ""
+    return f"本报告仅含{scope}的重点任务，其余任务未列入。"
+
+
+def measure_ref(m: ReportMeasure) -> str:
+    """How the text refers to a measure: 第12项 for a plain number, the number itself when it
+    is already a heading number such as （三） or 3.1."""
+    number = m.number.strip()
+    return f"第{number}项" if number.isdigit() else number
 
 
 def deadline_label(m: ReportMeasure) -> str:
@@ -162,3 +240,85 @@ def measure_heading(m: ReportMeasure) -> tuple[str, str]:
     if title and text.startswith(title):
         text = text[len(title) :].lstrip()
     return title, text
+
+
+def overview_sentence(data: QuarterReportData) -> str:
+    """The figures plan by plan, under 一、总体完成情况 (plain text)."""
+    scope = bool(data.filter_description.strip())
+    parts = []
+    labels = plan_labels(data)
+    for label, (plan, c) in zip(labels, plan_counts(data), strict=True):
+        what = "列入本报告的任务" if scope else "明确重点任务"
+        parts.append(
+            f"{label or plan_name(plan)}{what}{c.total}项，已完成{c.done}项，"
+            f"推进中{c.in_progress}项，未启动{c.not_started}项，暂缓{c.suspended}项，"
+            f"逾期{c.overdue}项"
+        )
+    text = "；".join(parts) + "。" if parts else ""
+    return f"{text}各项任务落实情况统计见表1，逐项进展见附件1。"
+
+
+def stats_caption(data: QuarterReportData) -> str:
+    scope = "（仅含本报告所列任务）" if data.filter_description.strip() else ""
+    return f"表1　重点任务落实情况统计{scope}"
+
+
+def plan_versions(data: QuarterReportData) -> str:
+    """Which version of each plan the report comes from, short enough for the footer."""
+    if len(data.plans) == 1:
+        return f"第{data.plans[0].version}版"
+    if 1 < len(data.plans) <= 3:
+        labels = plan_labels(data)
+        return "、".join(f"{lb}第{p.version}版" for lb, p in zip(labels, data.plans, strict=True))
+    return "见表1" if data.plans else "—"
+
+
+def footer_note(data: QuarterReportData) -> str:
+    """The small line on every page that matches a paper copy to the archive."""
+    version = " ".join(data.data_version.split())
+    if len(version) > 80:  # machine-made; a runaway one must not leave the sheet
+        version = version[:79] + "…"
+    return (
+        f"数据版本：{version}　文件版本：{plan_versions(data)}　"
+        f"生成时间：{data.generated_at:%Y-%m-%d %H:%M}"
+    )
+
+
+def stats_file_cell(data: QuarterReportData, index: int) -> str:
+    """The 文件 cell of 表1: which document, and which version of it."""
+    plan = data.plans[index]
+    label = plan_labels(data)[index]
+    name = f"{label}：" if label else f"《{document_name(plan.title)}》"
+    return f"{name}第{plan.version}版" if label else f"{name}（第{plan.version}版）"
+
+
+def overdue_intro(data: QuarterReportData, count: int) -> str:
+    as_of = figures_date(data)
+    when = f"截至{cn_date(as_of)}" if as_of else "截至报告期末"
+    return f"{when}，逾期未完成任务共{count}项，具体如下："
+
+
+def overdue_groups(data: QuarterReportData, limit: int) -> tuple[list[tuple[str, list[str]]], int]:
+    """The overdue list: (heading, items) per plan (one group with an empty heading for a
+    single plan) and how many were left out beyond `limit`; numbering runs on across groups."""
+    labels = plan_labels(data)
+    groups: list[tuple[str, list[str]]] = []
+    n = 0
+    total = 0
+    for label, plan in zip(labels, data.plans, strict=True):
+        overdue = [m for m in plan.measures if m.overdue]
+        total += len(overdue)
+        items = []
+        for m in overdue:
+            if n >= limit:
+                break
+            n += 1
+            lead = "、".join(m.lead_units) or "未明确"
+            items.append(
+                f"{n}. {measure_ref(m)} {m.title.strip()}（牵头单位：{lead}；"
+                f"完成时限：{deadline_label(m) or '未明确'}；状态：{m.status_label}）"
+            )
+        if items:
+            heading = f"{label}《{document_name(plan.title)}》：" if label else ""
+            groups.append((heading, items))
+    return groups, total - n

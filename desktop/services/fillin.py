@@ -50,7 +50,7 @@ class FillinReview:
 
 
 def units_of(ws: Workspace, quarter: Quarter, plan_ids: Sequence[int] | None = None) -> list[str]:
-    data = build_report_data(ws, quarter, plan_ids)
+    data = build_report_data(ws, quarter, plan_ids, live_status=True)
     units = {
         u for p in data.plans for m in p.measures for u in (*m.lead_units, *m.responsible_units)
     }
@@ -66,7 +66,7 @@ def export_workbooks(
     progress: ProgressCallback | None = None,
 ) -> list[tuple[str, Path, int]]:
     """One workbook per unit (lead or responsible) with its measures; returns (unit, file, rows)."""
-    data = build_report_data(ws, quarter, plan_ids)
+    data = build_report_data(ws, quarter, plan_ids, live_status=True)
     wanted = list(units) if units else units_of(ws, quarter, plan_ids)
     folder.mkdir(parents=True, exist_ok=True)
     written = []

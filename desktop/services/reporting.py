@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.domain import ProgressCallback, Quarter, Status, is_overdue
+from desktop.domain import ProgressCallback, Quarter, Status
 from desktop.models import Measure, Plan
-from desktop.models.base import utcnow
 from desktop.reports.data import QuarterReportData, ReportEvidence, ReportMeasure, ReportPlan
 from desktop.reports.options import ReportOptions
-from desktop.services import settings
+from desktop.reports.summary import report_title
+from desktop.services import history, settings
 from desktop.services.errors import UserError
 from desktop.services.ledger import section_titles
 from desktop.services.workspace import Workspace
@@ -29,22 +31,46 @@ class ReportFilter:
     units: frozenset[str] = frozenset()  # lead or responsible
     sections: frozenset[str] = frozenset()  # top-level section numbers, e.g. "一"
 
-    def accepts(self, m: Measure) -> bool:
-        if self.statuses and Status(m.status) not in self.statuses:
+    def accepts(self, m: Measure, status: Status | None = None) -> bool:
+        """Whether the report keeps `m`; `status` is the one it reports (as of its date)."""
+        if self.statuses and (status or Status(m.status)) not in self.statuses:
             return False
         if self.units and not self.units & {*m.lead_units, *m.responsible_units}:
             return False
         return not self.sections or (bool(m.path) and m.path[0] in self.sections)
 
-    def describe(self) -> str:
-        parts = []
-        if self.statuses:
-            parts.append("状态：" + "、".join(s.label for s in Status if s in self.statuses))
-        if self.units:
-            parts.append("单位：" + "、".join(sorted(self.units)))
+    def describe(self, section_titles: Mapping[str, Sequence[str]] | None = None) -> str:
+        """What the report keeps, as the words after 本报告仅含 ('' when it keeps everything):
+        e.g. “一、深化改革开放”部分中由省民政厅牵头或负责、状态为推进中或未启动."""
+        titles = section_titles or {}
+        head = ""
         if self.sections:
-            parts.append("部分：" + "、".join(sorted(self.sections)))
-        return "；".join(parts)
+            # in document order (the titles come in that order), unknown numbers last
+            order = {n: i for i, n in enumerate(titles)}
+            numbers = sorted(self.sections, key=lambda n: (order.get(n, len(order)), n))
+            names = [
+                "、".join(f"“{t}”" for t in titles[n]) if titles.get(n) else f"第{n}"
+                for n in numbers
+            ]
+            head = "、".join(names) + "部分中"
+        parts = []
+        if self.units:
+            parts.append("由" + "、".join(sorted(self.units)) + "牵头或负责")
+        if self.statuses:
+            parts.append("状态为" + "或".join(s.label for s in Status if s in self.statuses))
+        return head + "、".join(parts)
+
+
+def filter_description(only: ReportFilter, plans: Sequence[ReportPlan]) -> str:
+    """only.describe() with the section numbers given their titles as the report prints them."""
+    titles: dict[str, list[str]] = {}
+    for plan in plans:
+        for m in plan.measures:
+            if m.section_path and m.sections:
+                seen = titles.setdefault(m.section_path[0], [])
+                if m.sections[0] not in seen:  # plans may share a number, not its title
+                    seen.append(m.sections[0])
+    return only.describe(titles)
 
 
 def load_plans(session: Session, plan_ids: Sequence[int] | None) -> list[Plan]:
@@ -58,6 +84,7 @@ def load_plans(session: Session, plan_ids: Sequence[int] | None) -> list[Plan]:
             query.options(
                 selectinload(Plan.measures).selectinload(Measure.progress),
                 selectinload(Plan.measures).selectinload(Measure.evidence),
+                selectinload(Plan.measures).selectinload(Measure.status_changes),
             )
         )
     )
@@ -77,10 +104,15 @@ def build_report_data(
     plan_ids: Sequence[int] | None = None,
     today: date | None = None,
     only: ReportFilter | None = None,
+    live_status: bool = False,
 ) -> QuarterReportData:
-    """Everything a quarterly report shows, as plain data; reads only."""
+    """Everything a quarterly report shows, as plain data; reads only.
+
+    Statuses and overdue are those of the report date, history.as_of(quarter, today); with
+    `live_status` the current statuses instead (fill-in workbooks edit the current status).
+    """
     only = only or ReportFilter()
-    today = today or date.today()
+    day = history.as_of(quarter, today)
     conf = settings.get_all(ws.db)
     with ws.db.session() as s:
         plans = load_plans(s, plan_ids)
@@ -88,34 +120,120 @@ def build_report_data(
         for plan in plans:
             rows = []
             for m in plan.measures:
-                if m.archived or not only.accepts(m):
+                if m.archived:
                     continue
-                rows.append(_measure(s, m, quarter, today))
+                status = (
+                    Status(m.status)
+                    if live_status
+                    else history.status_on(m.status, m.status_changes, day)
+                )
+                if not only.accepts(m, status):
+                    continue
+                rows.append(_measure(s, m, quarter, status, day))
             report_plans.append(
-                ReportPlan(plan.title, plan.doc_number, plan.issuer, plan.version, tuple(rows))
+                ReportPlan(
+                    plan.title, plan.doc_number, plan.issuer, plan.version, tuple(rows), plan.id
+                )
             )
-        stamp = max((p.updated_at for p in plans), default=utcnow())
-    plan_names = "》《".join(p.title for p in report_plans)
-    title = conf["report_title_template"].format(
-        unit=conf["unit_name"], plan=plan_names, quarter=quarter.label
-    )
-    return QuarterReportData(
+    data = QuarterReportData(
         quarter=str(quarter),
         quarter_label=quarter.label,
-        title=title,
+        title=report_title(
+            conf["report_title_template"],
+            conf["unit_name"],
+            [p.title for p in report_plans],
+            quarter.label,
+        ),
         unit_name=conf["unit_name"],
         officer=conf["officer"],
         reviewer=conf["reviewer"],
         phone=conf["phone"],
         plans=tuple(report_plans),
         generated_at=datetime.now().astimezone(),
-        data_version=f"{quarter} · {stamp:%Y%m%d%H%M%S}",
-        report_date=today,
+        data_version="",
+        report_date=day,
+        addressee=conf.get("report_addressee", ""),
+        filter_description=filter_description(only, report_plans),
+        figures_as_of=day,
+    )
+    return replace(data, data_version=f"{quarter} 实时数据 · {content_digest(data)[:12]}")
+
+
+_NO_TIME = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def content_digest(data: QuarterReportData) -> str:
+    """SHA-256 of everything the report prints except when it was printed: any change to the
+    data (a status, a text, a file, a setting) gives another digest, the same data the same."""
+    payload = asdict(replace(data, generated_at=_NO_TIME, data_version=""))
+    text = json.dumps(
+        payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def plan_scope(ws: Workspace, plan_ids: Sequence[int] | None) -> list[int]:
+    """Ids of the plans a report covers, in report order; the same errors as load_plans."""
+    with ws.db.session() as s:
+        query = select(Plan.id).where(Plan.archived.is_(False)).order_by(Plan.id)
+        if plan_ids:
+            query = query.where(Plan.id.in_(list(plan_ids)))
+        found = list(s.scalars(query))
+    if plan_ids and len(found) != len(set(plan_ids)):
+        missing = sorted(set(plan_ids) - set(found))
+        raise UserError(
+            f"找不到编号为 {'、'.join(map(str, missing))} 的计划（或已归档）。请用 list 命令查看现有计划。"
+        )
+    if not found:
+        raise UserError("数据库中还没有任何计划，请先导入政策文件或任务分解表。")
+    return found
+
+
+def report_data(
+    ws: Workspace,
+    quarter: Quarter,
+    plan_ids: Sequence[int] | None = None,
+    today: date | None = None,
+    only: ReportFilter | None = None,
+) -> QuarterReportData:
+    """What a report of `quarter` prints: each plan from its 定稿 snapshot when that plan's
+    quarter is closed, from the live data otherwise; the data version says which."""
+    from desktop.services import snapshots
+
+    scope = plan_scope(ws, plan_ids)
+    frozen = snapshots.frozen_plan_ids(ws, quarter)
+    closed = [p for p in scope if p in frozen]
+    if not closed:
+        return build_report_data(ws, quarter, scope, today, only)
+    if len(closed) == len(scope):
+        # Every plan closed: the header and dates come from the snapshots, so a reprint is
+        # identical to the first print.
+        return snapshots.snapshot_report_data(ws, quarter, scope, only)
+    live = build_report_data(ws, quarter, [p for p in scope if p not in frozen], today, only)
+    by_id = {p.plan_id: p for p in live.plans}
+    by_id.update({p.plan_id: p for p in snapshots.frozen_report_plans(ws, quarter, closed, only)})
+    plans = tuple(by_id[p] for p in scope)
+    conf = settings.get_all(ws.db)
+    data = replace(
+        live,
+        plans=plans,
+        title=report_title(
+            conf["report_title_template"],
+            conf["unit_name"],
+            [p.title for p in plans],
+            quarter.label,
+        ),
+        filter_description=filter_description(only or ReportFilter(), plans),
+    )
+    snaps = "+".join(f"#{p.frozen_id}" for p in plans if p.frozen_id)
+    return replace(
+        data, data_version=f"{quarter} 定稿 {snaps} + 实时数据 · {content_digest(data)[:12]}"
     )
 
 
-def _measure(session: Session, m: Measure, quarter: Quarter, today: date) -> ReportMeasure:
-    status = Status(m.status)
+def _measure(
+    session: Session, m: Measure, quarter: Quarter, status: Status, day: date
+) -> ReportMeasure:
     prog = next((p for p in m.progress if p.quarter == str(quarter)), None)
     evidence = tuple(
         ReportEvidence(e.original_name, e.description, e.size, e.added_at, e.sha256)
@@ -134,7 +252,7 @@ def _measure(session: Session, m: Measure, quarter: Quarter, today: date) -> Rep
         long_term=m.long_term,
         status=status.value,
         status_label=status.label,
-        overdue=is_overdue(m.deadline, status, today),
+        overdue=history.overdue_on(m.deadline, status, day),
         progress=prog.progress_text if prog else "",
         problems=prog.problems if prog else "",
         next_steps=prog.next_steps if prog else "",
@@ -152,17 +270,11 @@ def write_pdf_report(
     progress: ProgressCallback | None = None,
     options: ReportOptions | None = None,
     only: ReportFilter | None = None,
+    today: date | None = None,
 ) -> int:
     """Render the quarterly report as PDF (or .docx when `out` ends in .docx); returns pages
-    (0 for .docx, whose pagination Word decides)."""
-    from desktop.services import snapshots
-
-    # A closed (定稿) quarter prints from its snapshot, identically every time.
-    data = (
-        snapshots.snapshot_report_data(ws, quarter, plan_ids, only=only)
-        if snapshots.is_frozen(ws, quarter, plan_ids)
-        else build_report_data(ws, quarter, plan_ids, only=only)
-    )
+    (0 for .docx, whose pagination Word decides). `today` defaults to the real date."""
+    data = report_data(ws, quarter, plan_ids, today, only)
     if not any(p.measures for p in data.plans):
         raise UserError("按所选条件没有任何措施，报告不会生成。请放宽筛选条件。")
     if out.suffix.lower() == ".docx":
@@ -183,16 +295,18 @@ def write_supervision_notice(
     today: date | None = None,
     units: Sequence[str] | None = None,
 ) -> int:
-    """督办单: one page per lead unit listing its red and yellow measures; returns pages."""
+    """督办单: one page per lead unit listing its red and yellow measures; returns pages.
+
+    Like the report, it describes the quarter as of history.as_of(quarter, today)."""
     from desktop.reports.pdf_report import render_supervision_notice
     from desktop.reports.supervision import build_supervision_notice
 
-    today = today or date.today()
-    data = build_report_data(ws, quarter, plan_ids, today)
+    day = history.as_of(quarter, today)
+    data = build_report_data(ws, quarter, plan_ids, day)
     conf = settings.get_all(ws.db)
     notice = build_supervision_notice(
         data.plans,
-        today,
+        day,
         title=f"{conf['unit_name']}重点任务落实督办单",
         issuer=conf["unit_name"],
         quarter_label=quarter.label,
@@ -217,11 +331,13 @@ def write_ledger_xlsx(
     plan_ids: Sequence[int] | None = None,
     progress: ProgressCallback | None = None,
     only: ReportFilter | None = None,
+    today: date | None = None,
 ) -> int:
-    """Export the ledger (台账) for a quarter; returns the number of measure rows."""
+    """Export the ledger (台账) for a quarter, statuses as of history.as_of(quarter, today);
+    returns the number of measure rows."""
     from desktop.reports.excel_ledger import export_ledger
 
-    data = build_report_data(ws, quarter, plan_ids, only=only)
+    data = report_data(ws, quarter, plan_ids, today, only)
     plans = "》《".join(p.title for p in data.plans)
     # The ledger heading reads '<unit>《<plan>》落实台账（<quarter>）'.
     data = replace(data, title=f"{data.unit_name}《{plans}》落实")

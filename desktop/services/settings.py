@@ -17,6 +17,7 @@ DEFAULTS: dict[str, str] = {
     "phone": "",
     "reviewer": "",
     "report_title_template": "{unit}关于《{plan}》{quarter}落实情况的报告",
+    "report_addressee": "XX县人民政府",  # 主送机关, printed above the body; empty to omit
     "default_quarter": "",
     "due_soon_days": "15",
     "sample_loaded": "",

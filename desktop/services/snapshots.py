@@ -20,15 +20,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop import __version__
-from desktop.domain import Quarter, Status, is_overdue
+from desktop.domain import Quarter, Status
 from desktop.models import Measure, Plan, Setting
 from desktop.models.base import utcnow
 from desktop.models.entities import QuarterSnapshot
 from desktop.reports.data import QuarterReportData, ReportEvidence, ReportMeasure, ReportPlan
-from desktop.services import audit
+from desktop.reports.summary import report_title
+from desktop.services import audit, history
 from desktop.services.errors import UserError
 from desktop.services.ledger import section_titles
-from desktop.services.reporting import load_plans
+from desktop.services.reporting import filter_description, load_plans
 from desktop.services.settings import DEFAULTS
 from desktop.services.workspace import Workspace
 
@@ -36,7 +37,14 @@ if TYPE_CHECKING:
     from desktop.services.reporting import ReportFilter
 
 PAYLOAD_FORMAT = 1
-REPORT_SETTINGS = ("unit_name", "officer", "reviewer", "phone", "report_title_template")
+REPORT_SETTINGS = (
+    "unit_name",
+    "officer",
+    "reviewer",
+    "phone",
+    "report_title_template",
+    "report_addressee",
+)
 
 
 @dataclass(frozen=True)
@@ -143,11 +151,12 @@ def freeze_quarter(
 ) -> list[SnapshotInfo]:
     """Close `quarter` for the given plans (default: every current plan), in one transaction.
 
-    `today` is the date the report figures (overdue) are taken at; it defaults to the real date.
-    Refuses when any of the plans is already closed for that quarter.
+    Statuses and overdue are taken as of history.as_of(quarter, today), `today` defaulting to the
+    real date: a past quarter is frozen as it stood on its last day. Refuses when any of the
+    plans is already closed for that quarter.
     """
     now = datetime.now().astimezone()
-    today = today or now.date()
+    today = history.as_of(quarter, today or now.date())
     author = ws.author
     with ws.db.transaction() as s:
         plans = load_plans(s, plan_ids)
@@ -223,7 +232,7 @@ def _payload(
     for m in plan.measures:
         if m.archived:
             continue
-        status = Status(m.status)
+        status = history.status_on(m.status, m.status_changes, today)
         prog = next((p for p in m.progress if p.quarter == q), None)
         measures.append(
             {
@@ -239,7 +248,7 @@ def _payload(
                 "deadline": m.deadline.isoformat() if m.deadline else None,
                 "long_term": bool(m.long_term),
                 "status": status.value,
-                "overdue": is_overdue(m.deadline, status, today),
+                "overdue": history.overdue_on(m.deadline, status, today),
                 "progress": prog.progress_text if prog else "",
                 "problems": prog.problems if prog else "",
                 "next_steps": prog.next_steps if prog else "",
@@ -351,17 +360,11 @@ def verify_snapshot(ws: Workspace, snapshot_id: int) -> bool:
         return content_hash(snap.payload) == snap.content_sha256
 
 
-def snapshot_report_data(
-    ws: Workspace,
-    quarter: Quarter,
-    plan_ids: Sequence[int] | None = None,
-    only: ReportFilter | None = None,
-) -> QuarterReportData:
-    """The quarterly report of a closed quarter, built from the snapshots alone.
-
-    Plans come in plan order; the header (unit, officer, title template) and the dates come from
-    the first snapshot. Without `plan_ids`, every active snapshot of the quarter is used.
-    """
+def _load_frozen(
+    ws: Workspace, quarter: Quarter, plan_ids: Sequence[int] | None
+) -> list[tuple[int, str, dict[str, Any]]]:
+    """(snapshot id, content hash, payload) of the active snapshots, in plan order, each checked
+    against its hash; UserError for a plan asked for that is not closed, or a tampered payload."""
     with ws.db.session() as s:
         query = (
             select(QuarterSnapshot)
@@ -388,20 +391,49 @@ def snapshot_report_data(
             raise UserError(
                 f"定稿记录 #{snap_id} 的内容与其摘要不符，可能已被改动。请从备份恢复数据库。"
             )
+    return found
+
+
+def combined_version(quarter: Quarter | str, snaps: Sequence[tuple[int, str]]) -> str:
+    """What a report footer shows for these (snapshot id, content hash) pairs, in plan order:
+    the snapshot's own hash for one, a hash over their hashes for several."""
+    if len(snaps) == 1:
+        return f"定稿 {quarter} #{snaps[0][0]} · {snaps[0][1][:12]}"
+    combined = hashlib.sha256("".join(d for _, d in snaps).encode("ascii")).hexdigest()
+    return f"定稿 {quarter} " + "+".join(f"#{i}" for i, _ in snaps) + f" · {combined[:12]}"
+
+
+def frozen_report_plans(
+    ws: Workspace,
+    quarter: Quarter,
+    plan_ids: Sequence[int],
+    only: ReportFilter | None = None,
+) -> list[ReportPlan]:
+    """The given closed plans as a report shows them, from their snapshots alone."""
+    return [
+        _report_plan(payload, only, snap_id)
+        for snap_id, _, payload in _load_frozen(ws, quarter, plan_ids)
+    ]
+
+
+def snapshot_report_data(
+    ws: Workspace,
+    quarter: Quarter,
+    plan_ids: Sequence[int] | None = None,
+    only: ReportFilter | None = None,
+) -> QuarterReportData:
+    """The quarterly report of a closed quarter, built from the snapshots alone.
+
+    Plans come in plan order; the header (unit, officer, title template) and the dates come from
+    the first snapshot. Without `plan_ids`, every active snapshot of the quarter is used.
+    """
+    found = _load_frozen(ws, quarter, plan_ids)
     first = found[0][2]
     conf = first["settings"]
-    plans = tuple(_report_plan(payload, only) for _, _, payload in found)
-    plan_names = "》《".join(p.title for p in plans)
-    title = conf["report_title_template"].format(
-        unit=conf["unit_name"], plan=plan_names, quarter=quarter.label
+    plans = tuple(_report_plan(payload, only, snap_id) for snap_id, _, payload in found)
+    title = report_title(
+        conf["report_title_template"], conf["unit_name"], [p.title for p in plans], quarter.label
     )
-    if len(found) == 1:
-        version = f"定稿 {quarter} #{found[0][0]} · {found[0][1][:12]}"
-    else:
-        combined = hashlib.sha256("".join(d for _, d, _ in found).encode("ascii")).hexdigest()
-        version = (
-            f"定稿 {quarter} " + "+".join(f"#{i}" for i, _, _ in found) + f" · {combined[:12]}"
-        )
     return QuarterReportData(
         quarter=str(quarter),
         quarter_label=quarter.label,
@@ -412,9 +444,27 @@ def snapshot_report_data(
         phone=conf["phone"],
         plans=plans,
         generated_at=datetime.fromisoformat(first["frozen_at"]),
-        data_version=version,
+        data_version=combined_version(quarter, [(i, d) for i, d, _ in found]),
         report_date=date.fromisoformat(first["report_date"]),
+        addressee=conf.get("report_addressee", ""),
+        filter_description=filter_description(only, plans) if only is not None else "",
+        figures_as_of=date.fromisoformat(first["report_date"]),
     )
+
+
+def combined_versions(ws: Workspace, quarter: Quarter | None = None) -> list[tuple[str, str]]:
+    """(quarter, footer version) of each quarter with several active snapshots: the combined
+    hash an all-plans report of that quarter prints, so a paper copy can be traced back."""
+    out = []
+    by_quarter: dict[str, list[SnapshotInfo]] = {}
+    for info in list_snapshots(ws, quarter):
+        if info.active:
+            by_quarter.setdefault(info.quarter, []).append(info)
+    for q, infos in sorted(by_quarter.items()):
+        if len(infos) > 1:
+            infos.sort(key=lambda i: (i.plan_id or 0, i.id))
+            out.append((q, combined_version(q, [(i.id, i.content_sha256) for i in infos])))
+    return out
 
 
 def _accepts(only: ReportFilter | None, m: dict[str, Any]) -> bool:
@@ -428,7 +478,7 @@ def _accepts(only: ReportFilter | None, m: dict[str, Any]) -> bool:
     return not only.sections or (bool(m["path"]) and m["path"][0] in only.sections)
 
 
-def _report_plan(payload: dict[str, Any], only: ReportFilter | None) -> ReportPlan:
+def _report_plan(payload: dict[str, Any], only: ReportFilter | None, snap_id: int) -> ReportPlan:
     plan = payload["plan"]
     rows = []
     for m in payload["measures"]:
@@ -467,5 +517,11 @@ def _report_plan(payload: dict[str, Any], only: ReportFilter | None) -> ReportPl
             )
         )
     return ReportPlan(
-        plan["title"], plan["doc_number"], plan["issuer"], plan["version"], tuple(rows)
+        plan["title"],
+        plan["doc_number"],
+        plan["issuer"],
+        plan["version"],
+        tuple(rows),
+        plan_id=plan["id"],
+        frozen_id=snap_id,
     )

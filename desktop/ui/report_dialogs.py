@@ -6,11 +6,11 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSize, Signal
-from PySide6.QtGui import QPainter
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtCore import QMarginsF, QRect, QRectF, QSize, QSizeF, Qt, Signal
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -32,6 +32,19 @@ from desktop.reports.options import ReportOptions
 from desktop.services.reporting import ReportFilter
 from desktop.ui.vocabulary import status_label
 from desktop.ui.widgets import named
+
+MAX_DPI = 600  # finer than office printers resolve; a whole A4 page at 1200 dpi is 560 MB
+BAND_PIXELS = 512  # rows rendered at a time: a band of an A4 page at 600 dpi is about 10 MB
+
+
+def _on_white(image: QImage) -> QImage:
+    """The rendered band on white paper: without alpha the printer gets a plain image."""
+    flat = QImage(image.size(), QImage.Format.Format_RGB32)
+    flat.fill(Qt.GlobalColor.white)
+    p = QPainter(flat)
+    p.drawImage(0, 0, image)
+    p.end()
+    return flat
 
 
 @dataclass(frozen=True)
@@ -162,31 +175,87 @@ class ReportPreview(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
 
+    def pages_to_print(self, printer: QPrinter) -> list[int]:
+        """0-based pages the dialog asked for: all, a range such as 1-3,7, or the current one."""
+        count = self.document.pageCount()
+        mode = printer.printRange()
+        if mode == QPrinter.PrintRange.CurrentPage:
+            return [min(max(self.view.pageNavigator().currentPage(), 0), count - 1)]
+        ranges = printer.pageRanges()
+        if mode == QPrinter.PrintRange.PageRange and not ranges.isEmpty():
+            return [p for p in range(count) if ranges.contains(p + 1)]
+        return list(range(count))
+
     def print_to(self, printer: QPrinter) -> int:
-        """Draw every page at the printer's resolution; returns the pages sent."""
+        """Print the pages asked for at true size; returns the pages sent.
+
+        Pages are drawn on the full sheet (no driver margins added, so the GB/T 9704 margins
+        stay where the PDF puts them), a page shown turned (/Rotate) goes back onto the sheet
+        the way it was laid out, and each page is rendered in bands at no more than MAX_DPI.
+        """
+        pages = self.pages_to_print(printer) if self.document.pageCount() else []
+        if not pages:
+            return 0
+        printer.setFullPage(True)
         painter = QPainter()
         if not painter.begin(printer):
             return 0
         sent = 0
         try:
-            for page in range(self.document.pageCount()):
-                if page:
+            for i, page in enumerate(pages):
+                if i:
                     printer.newPage()
-                target = painter.viewport()
-                points = self.document.pagePointSize(page)
-                scale = min(target.width() / points.width(), target.height() / points.height())
-                size = QSize(int(points.width() * scale), int(points.height() * scale))
-                image = self.document.render(page, size)
-                painter.drawImage(QPointF(0, 0), image)
+                self._print_page(painter, printer, page)
                 sent += 1
         finally:
             painter.end()
         return sent
 
+    def _print_page(self, painter: QPainter, printer: QPrinter, page: int) -> None:
+        shown = self.document.pagePointSize(page)  # as a viewer shows it, /Rotate applied
+        res = printer.resolution()
+        paper = printer.pageLayout().fullRectPoints()
+        turn = (shown.width() > shown.height()) != (paper.width() > paper.height())
+        sheet = QSizeF(shown.height(), shown.width()) if turn else shown
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.scale(res / 72.0, res / 72.0)  # from here on in points
+        # A sheet that differs from the paper (A4 on Letter) is centred, never scaled.
+        painter.translate(
+            (paper.width() - sheet.width()) / 2, (paper.height() - sheet.height()) / 2
+        )
+        if turn:
+            # The viewer turned the sheet a quarter clockwise; turn it back.
+            painter.translate(0, sheet.height())
+            painter.rotate(-90)
+        dpi = min(res, MAX_DPI)
+        width = max(1, round(shown.width() * dpi / 72))
+        height = max(1, round(shown.height() * dpi / 72))
+        options = QPdfDocumentRenderOptions()
+        options.setScaledSize(QSize(width, height))
+        for top in range(0, height, BAND_PIXELS):
+            rows = min(BAND_PIXELS, height - top)
+            options.setScaledClipRect(QRect(0, top, width, rows))
+            band = self.document.render(page, QSize(width, rows), options)
+            target = QRectF(0, top * 72 / dpi, shown.width(), rows * 72 / dpi)
+            painter.drawImage(target, _on_white(band))
+        painter.restore()
+
     def print_dialog(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.pdf.stem)
+        printer.setFullPage(True)
+        printer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(0, 0, 0, 0),
+            )
+        )
         dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, max(1, self.document.pageCount()))
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage, True)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
 

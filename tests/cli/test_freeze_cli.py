@@ -75,3 +75,17 @@ def test_report_of_a_frozen_quarter_shows_the_snapshot_version(
     )
     assert code == 0, err
     assert "定稿 2023Q2 #1" in PdfReader(str(out)).pages[0].extract_text()
+
+    ws = Workspace.open(data)
+    import_document(ws, make_document(3, title="另一个计划"), "other.txt")
+    ws.close()
+    run(capsys, "--data-dir", str(data), "freeze", "--quarter", "2023Q2", "--plan", "2")
+    code, _, err = run(
+        capsys, "--data-dir", str(data), "report", "--quarter", "2023Q2", "--out", str(out)
+    )
+    assert code == 0, err
+    footer = PdfReader(str(out)).pages[0].extract_text()
+    version = footer.split("数据版本：")[1].split("文件版本")[0].strip()
+    assert version.startswith("定稿 2023Q2 #1+#2 · ")
+    code, listed, _ = run(capsys, "--data-dir", str(data), "snapshots")
+    assert code == 0 and f"2023Q2\t全部计划合并打印时页脚为：{version}" in listed

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from desktop.domain import Quarter, Status
-from desktop.models import AuditLog, Measure
+from desktop.models import AuditLog, Measure, StatusChange
 from desktop.models.entities import QuarterSnapshot
 from desktop.reports import fonts
+from desktop.reports.data import ReportPlan
 from desktop.services import evidence, ledger, progress, reporting, settings, snapshots
 from desktop.services.errors import UserError
 from desktop.services.workspace import Workspace
@@ -21,6 +22,11 @@ from tests.factories import import_document, make_document
 
 Q = Quarter(2023, 2)
 TODAY = date(2023, 7, 3)
+
+
+def unfrozen(plans: tuple[ReportPlan, ...]) -> tuple[ReportPlan, ...]:
+    """Plans as the live data has them: without the snapshot they were printed from."""
+    return tuple(replace(p, frozen_id=0) for p in plans)
 
 
 def measure_ids(ws: Workspace, plan_id: int) -> list[int]:
@@ -39,6 +45,10 @@ def plan(ws: Workspace, tmp_path: Path) -> int:
     )
     progress.set_status(ws, ids[0], Status.DONE)
     progress.set_status(ws, ids[1], Status.IN_PROGRESS)
+    # The statuses were set during the quarter, as a report of it (dated 30 June) then shows.
+    with ws.db.transaction() as s:
+        for change in s.scalars(select(StatusChange)):
+            change.at = datetime(2023, 6, 1, 2, 0, tzinfo=UTC)
     progress.save_progress(
         ws, ids[0], Q, progress_text="已全面完成。", problems="无", next_steps="巩固成果"
     )
@@ -63,9 +73,12 @@ def test_snapshot_reproduces_the_live_report_exactly(ws: Workspace, plan: int) -
     frozen = snapshots.snapshot_report_data(ws, Q, [plan])
     assert frozen.data_version == f"定稿 2023Q2 #{info.id} · {info.content_sha256[:12]}"
     assert frozen.generated_at == info.created_at
-    assert replace(before, generated_at=frozen.generated_at, data_version=frozen.data_version) == (
-        frozen
-    )
+    assert replace(
+        before,
+        generated_at=frozen.generated_at,
+        data_version=frozen.data_version,
+        plans=tuple(replace(p, frozen_id=info.id) for p in before.plans),
+    ) == (frozen)
     first = frozen.plans[0].measures[0]
     assert first.progress == "已全面完成。" and first.status == Status.DONE.value
     assert [e.file_name for e in first.evidence] == ["会议纪要.pdf"]
@@ -109,7 +122,7 @@ def test_report_data_unchanged_after_later_edits(ws: Workspace, plan: int) -> No
     snapshots.freeze_quarter(ws, Q, [plan], today=TODAY)
     frozen = snapshots.snapshot_report_data(ws, Q, [plan])
     ids = measure_ids(ws, plan)
-    # status is the measure's current one: it may still change, in this or later quarters
+    # later status changes, texts of other quarters, settings and measure edits stay out
     progress.set_status(ws, ids[0], Status.SUSPENDED)
     progress.set_status(ws, ids[3], Status.DONE)
     progress.save_progress(
@@ -224,19 +237,23 @@ def test_freeze_all_plans_and_reprint_them_together(ws: Workspace, plan: int) ->
     assert snapshots.is_frozen(ws, Q)
     frozen = snapshots.snapshot_report_data(ws, Q)
     assert frozen.title == before.title
-    assert frozen.plans == before.plans
+    assert unfrozen(frozen.plans) == before.plans
     assert frozen.data_version.startswith(f"定稿 2023Q2 #{infos[0].id}+#{infos[1].id} · ")
-    assert snapshots.snapshot_report_data(ws, Q, [other]).plans == before.plans[1:]
+    # the combined hash of the footer is what the snapshot list gives for the quarter
+    assert snapshots.combined_versions(ws) == [("2023Q2", frozen.data_version)]
+    assert snapshots.combined_versions(ws, Q.next()) == []
+    assert unfrozen(snapshots.snapshot_report_data(ws, Q, [other]).plans) == before.plans[1:]
 
 
 def test_report_filter_applies_to_the_snapshot(ws: Workspace, plan: int) -> None:
     only = reporting.ReportFilter(statuses=frozenset({Status.DONE}))
     before = reporting.build_report_data(ws, Q, [plan], today=TODAY, only=only)
     snapshots.freeze_quarter(ws, Q, [plan], today=TODAY)
-    assert snapshots.snapshot_report_data(ws, Q, [plan], only=only).plans == before.plans
+    assert unfrozen(snapshots.snapshot_report_data(ws, Q, [plan], only=only).plans) == before.plans
     sections = reporting.ReportFilter(sections=frozenset({"二"}))
     before = reporting.build_report_data(ws, Q, [plan], today=TODAY, only=sections)
-    assert snapshots.snapshot_report_data(ws, Q, [plan], only=sections).plans == before.plans
+    frozen = snapshots.snapshot_report_data(ws, Q, [plan], only=sections)
+    assert unfrozen(frozen.plans) == before.plans
 
 
 def test_tampered_snapshot_is_refused(ws: Workspace, plan: int) -> None:

@@ -1,0 +1,148 @@
+"""The report from a real data directory: filters, data version, frozen plans, several plans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.domain import Quarter, Status
+from desktop.models import Measure, Plan
+from desktop.services import progress, reporting, settings, snapshots
+from desktop.services.workspace import Workspace
+
+from .conftest import pdf_text, squeeze
+from .realistic import REPORT_DAY, populate
+
+Q = Quarter(2023, 2)
+
+
+@pytest.fixture
+def plans(ws: Workspace, tmp_path: Path) -> list[int]:
+    return populate(ws, tmp_path / "files")
+
+
+def test_filtered_report_says_so_and_counts_only_what_it_lists(
+    ws: Workspace, plans: list[int], tmp_path: Path
+) -> None:
+    only = reporting.ReportFilter(
+        statuses=frozenset({Status.IN_PROGRESS}), units=frozenset({"省发展改革委"})
+    )
+    data = reporting.build_report_data(ws, Q, plans[:1], REPORT_DAY, only=only)
+    listed = data.plans[0].measures
+    assert listed and all(m.status == "in_progress" for m in listed)
+    assert data.filter_description == "由省发展改革委牵头或负责、状态为推进中"
+    out = tmp_path / "r.pdf"
+    reporting.write_pdf_report(ws, Q, out, plans[:1], only=only, today=REPORT_DAY)
+    text = squeeze(pdf_text(out))
+    assert "本报告仅含由省发展改革委牵头或负责、状态为推进中的重点任务，其余任务未列入。" in text
+    assert f"上述任务共{len(listed)}项，已完成0项，推进中{len(listed)}项" in text
+    assert f"列入本报告的任务{len(listed)}项" in text
+    assert "表1重点任务落实情况统计（仅含本报告所列任务）" in text
+
+    everything = tmp_path / "all.pdf"
+    reporting.write_pdf_report(ws, Q, everything, plans[:1], today=REPORT_DAY)
+    text = squeeze(pdf_text(everything))
+    assert "本报告仅含" not in text and "共59项重点任务" in text
+
+    sections = reporting.ReportFilter(sections=frozenset({"二"}))
+    data = reporting.build_report_data(ws, Q, plans[:1], REPORT_DAY, only=sections)
+    title = data.plans[0].measures[0].sections[0]
+    assert title.startswith("二、") and data.filter_description == f"“{title}”部分中"
+
+
+def _footer(pdf: Path) -> str:
+    from pypdf import PdfReader
+
+    text = PdfReader(str(pdf)).pages[0].extract_text()
+    return " ".join(line for line in text.splitlines() if "数据版本" in line)
+
+
+def test_live_version_follows_the_data(ws: Workspace, plans: list[int], tmp_path: Path) -> None:
+    a = reporting.build_report_data(ws, Q, plans, REPORT_DAY)
+    b = reporting.build_report_data(ws, Q, plans, REPORT_DAY)
+    assert a.generated_at != b.generated_at or a == b
+    assert a.data_version == b.data_version  # same data, same version, whenever generated
+    assert a.data_version.startswith("2023Q2 实时数据 · ")
+    assert [p.version for p in a.plans] == [1, 1]
+
+    first = a.plans[0].measures[0]
+    progress.save_progress(
+        ws, first.measure_id, Q, progress_text="改过的进展", problems="", next_steps=""
+    )
+    c = reporting.build_report_data(ws, Q, plans, REPORT_DAY)
+    assert c.data_version != a.data_version
+    settings.update(ws.db, {"phone": "0931-0000000"}, "测试员")
+    d = reporting.build_report_data(ws, Q, plans, REPORT_DAY)
+    assert d.data_version not in (a.data_version, c.data_version)
+
+    with ws.db.transaction() as s:  # what updating a plan to a new text does to its version
+        plan = s.get(Plan, plans[1])
+        assert plan is not None
+        plan.version = 2
+    out = tmp_path / "r.pdf"
+    reporting.write_pdf_report(ws, Q, out, plans, today=REPORT_DAY)
+    footer = _footer(out)
+    e = reporting.build_report_data(ws, Q, plans, REPORT_DAY)
+    assert e.data_version.split(" · ")[1] in footer
+    assert "文件版本：文件一第1版、文件二第2版" in footer
+    one = tmp_path / "one.pdf"
+    reporting.write_pdf_report(ws, Q, one, plans[1:], today=REPORT_DAY)
+    assert "文件版本：第2版" in _footer(one)
+    assert "（第2版）" in squeeze(pdf_text(one))  # 表1 names the version too
+
+
+def test_partly_frozen_quarter(ws: Workspace, plans: list[int], tmp_path: Path) -> None:
+    [info] = snapshots.freeze_quarter(ws, Q, plans[:1], today=REPORT_DAY)
+    frozen_id = reporting.build_report_data(ws, Q, plans, REPORT_DAY).plans[0].measures[0]
+    live_id = reporting.build_report_data(ws, Q, plans, REPORT_DAY).plans[1].measures[0]
+    with ws.db.transaction() as s:  # later edits to the measures' own text
+        for mid, text in (
+            (frozen_id.measure_id, "定稿后改动的正文"),
+            (live_id.measure_id, "实时改动的正文"),
+        ):
+            m = s.get(Measure, mid)
+            assert m is not None
+            m.text = text
+    data = reporting.report_data(ws, Q, None, REPORT_DAY)
+    assert [p.frozen_id for p in data.plans] == [info.id, 0]
+    assert data.plans[0].measures[0].text == frozen_id.text  # from the snapshot
+    assert data.plans[1].measures[0].text == "实时改动的正文"  # live
+    assert data.data_version.startswith(f"2023Q2 定稿 #{info.id} + 实时数据 · ")
+    out = tmp_path / "r.pdf"
+    reporting.write_pdf_report(ws, Q, out, today=REPORT_DAY)
+    assert f"定稿 #{info.id} + 实时数据" in _footer(out)
+    text = squeeze(pdf_text(out))
+    assert "实时改动的正文" in text and "定稿后改动的正文" not in text
+
+    # the frozen plan alone still reprints from its snapshot only
+    alone = reporting.report_data(ws, Q, plans[:1], REPORT_DAY)
+    assert alone.data_version == info.version_label
+
+
+def test_several_plans_read_as_one_report(ws: Workspace, plans: list[int], tmp_path: Path) -> None:
+    out = tmp_path / "r.pdf"
+    reporting.write_pdf_report(ws, Q, out, today=REPORT_DAY)
+    text = squeeze(pdf_text(out))
+    assert text.startswith("榆中县人民政府办公室关于2023年第二季度重点任务落实情况的报告")
+    assert "县人民政府：按照《第十次全国深化“放管服”改革电视电话会议重点任务贯彻落实措施》" in text
+    assert "（甘政办发〔2022〕137号，以下简称文件一）和《甘肃省服务“六稳”“六保”" in text
+    assert "（甘政办发〔2021〕43号，以下简称文件二）要求" in text
+    assert "甘肃省人民政府办公厅关于印发" not in text  # the cover letters' titles are gone
+    # the overdue list names each document once, above its own items
+    body = text.split("附件：")[0]
+    assert body.count("文件一《第十次全国深化") == 1 and body.count("文件二《甘肃省服务") == 1
+    data = reporting.build_report_data(ws, Q, plans, REPORT_DAY)
+    overdue = [m for p in data.plans for m in p.measures if m.overdue]
+    assert overdue and f"逾期未完成任务共{len(overdue)}项" in text
+    # evidence rows say which document, by the same short label
+    assert "文件一·第" in text and "文件二·" in text
+
+    one = tmp_path / "one.pdf"
+    reporting.write_pdf_report(ws, Q, one, plans[1:], today=REPORT_DAY)
+    text = squeeze(pdf_text(one))
+    assert text.startswith(
+        "榆中县人民政府办公室关于《甘肃省服务“六稳”“六保”进一步做好“放管服”改革实施方案》"
+        "2023年第二季度落实情况的报告"
+    )
+    assert "文件一" not in text and "文件二" not in text
