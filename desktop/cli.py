@@ -13,7 +13,7 @@ from desktop.domain import Quarter, Status
 from desktop.models import DatabaseError
 from desktop.parsing import ParseError, parse_text, to_json
 from desktop.readers import ReadError, read_file
-from desktop.readers.xlsx import ColumnMapping
+from desktop.readers.xlsx import ColumnMapping, is_workbook
 from desktop.reports.options import ReportOptions
 from desktop.services import importing, ledger, reporting
 from desktop.services.errors import UserError
@@ -41,13 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", help="导入政策文件或任务分解表")
     p.add_argument("file", type=Path)
-    p.add_argument("--sheet", action="append", help="Excel：只导入这些工作表（可重复）")
-    p.add_argument(
-        "--column",
-        action="append",
-        metavar="字段=列",
-        help="Excel：指定列，如 lead_units=D 或 deadline=7（可重复；留空则不导入该字段）",
-    )
+    _add_workbook_options(p)
 
     sub.add_parser("list", help="列出已导入的计划及措施数")
 
@@ -55,6 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--plan", type=int, required=True, help="要更新的计划编号")
     p.add_argument("--yes", action="store_true", help="确认写入；不加时只显示比对结果")
+    _add_workbook_options(p)
+
+    p = sub.add_parser("versions", help="列出计划的各个版本（来源文件、导入时间、措施数）")
+    p.add_argument("--plan", type=int, required=True, help="计划编号")
+
+    p = sub.add_parser("archived", help="列出更新时删除（已归档）的措施及其进展记录")
+    p.add_argument("--plan", type=int, required=True, help="计划编号")
 
     p = sub.add_parser("export", help="导出季度台账（Excel）")
     p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
@@ -107,6 +108,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_workbook_options(p: argparse.ArgumentParser) -> None:
+    from desktop.readers.xlsx import FIELDS
+
+    p.add_argument("--sheet", action="append", help="Excel：只读取这些工作表（可重复）")
+    p.add_argument(
+        "--header-row",
+        type=int,
+        metavar="行号",
+        help="Excel：表头所在的行（没有认出表头时用；与 --sheet 一起指明工作表）",
+    )
+    p.add_argument(
+        "--column",
+        action="append",
+        metavar="字段=列",
+        help=(
+            "Excel：指定列，如 lead_units=D 或 deadline=7（可重复；留空则不导入该字段）。"
+            f"字段：{'、'.join(FIELDS)}"
+        ),
+    )
+    p.add_argument("--year", type=int, help="Excel：没有写年份的时限（如“6月底前”）按这一年计")
+    p.add_argument(
+        "--quarter", help="Excel：表中的进展情况记入这个季度，如 2023Q2（默认按标题，否则本季度）"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.self_test:
@@ -136,11 +162,7 @@ def _run(args: argparse.Namespace) -> int:
     ws = Workspace.open(args.data_dir)
     try:
         if args.command == "import":
-            mapping = (
-                _workbook_mapping(ws, args)
-                if args.file.suffix.lower() in (".xlsx", ".xlsm")
-                else None
-            )
+            mapping = _workbook_mapping(ws, args, remember=True) if is_workbook(args.file) else None
             outcome = importing.import_preview(ws, importing.preview_file(args.file, mapping))
             print(f"已导入 {len(outcome.plan_ids)} 个计划，共 {outcome.measure_count} 项措施。")
             for title in outcome.skipped:
@@ -339,34 +361,28 @@ def _update(ws: Workspace, args: argparse.Namespace) -> int:
     return 0
 
 
-def _workbook_mapping(ws: Workspace, args: argparse.Namespace) -> dict[str, ColumnMapping]:
-    """The detected (or remembered) columns, with --sheet and --column applied; printed."""
-    from desktop.readers.xlsx import FIELD_LABELS
+def _workbook_mapping(
+    ws: Workspace, args: argparse.Namespace, remember: bool = False
+) -> dict[str, ColumnMapping]:
+    """The detected (or remembered) columns with --sheet, --header-row, --column, --year and
+    --quarter applied; printed. Columns the officer gave are remembered for the same header."""
     from desktop.services import tasklists
 
-    found = tasklists.scan(args.file)
-    remembered = tasklists.apply_remembered(ws.db, found)
-    mappings = found.mappings
-    if args.sheet:
-        unknown = set(args.sheet) - set(mappings)
-        if unknown:
-            raise UserError(f"没有找到可导入的工作表：{'、'.join(sorted(unknown))}")
-        mappings = {name: m for name, m in mappings.items() if name in args.sheet}
-    for item in args.column or []:
-        field, _, column = item.partition("=")
-        for m in mappings.values():
-            tasklists.override(m, field.strip(), column)
-    for sheet in found.sheets:
-        if sheet.name not in mappings:
-            reason = sheet.reason or "未选择"
-            print(f"工作表“{sheet.name}”：不导入（{reason}）")
-            continue
-        m = mappings[sheet.name]
-        note = "（沿用上次确认的设置）" if sheet.name in remembered else ""
-        print(f"工作表“{sheet.name}”：表头第 {m.header_row} 行{note}")
-        for field, col in m.columns.items():
-            print(f"  {FIELD_LABELS[field]} ← {col} 列 {m.headers.get(col, '')}")
-    return mappings
+    choice = tasklists.choose_mappings(
+        ws.db,
+        args.file,
+        sheets=args.sheet,
+        header_row=args.header_row,
+        columns=args.column or [],
+        year=args.year,
+        quarter=Quarter.parse(args.quarter) if args.quarter else None,
+    )
+    for line in tasklists.describe(choice):
+        print(line)
+    if remember and (args.column or args.header_row is not None):
+        tasklists.remember(ws.db, choice.mappings, ws.author)
+        print("已记住这一列设置：同样表头的表格下次（包括导入新版本时）自动使用。")
+    return choice.mappings
 
 
 def _fillin_export(ws: Workspace, args: argparse.Namespace) -> int:

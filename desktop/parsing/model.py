@@ -29,6 +29,8 @@ class ParsedMeasure:
     deadline: date | None = None
     long_term: bool = False
     deadlines: list[date] = field(default_factory=list)
+    remarks: str = ""  # 备注 of a task list, kept on the measure
+    progress: dict[str, str] = field(default_factory=dict)  # quarter ('2023Q2') -> 进展情况
 
 
 @dataclass
