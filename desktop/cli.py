@@ -180,6 +180,10 @@ def _run(args: argparse.Namespace) -> int:
             return 0
         if args.command == "update":
             return _update(ws, args)
+        if args.command == "versions":
+            return _versions(ws, args)
+        if args.command == "archived":
+            return _archived(ws, args)
         if args.command == "fillin-export":
             return _fillin_export(ws, args)
         if args.command == "fillin-import":
@@ -331,7 +335,8 @@ def _update(ws: Workspace, args: argparse.Namespace) -> int:
     from desktop.parsing.matching import MatchKind
     from desktop.services import updating
 
-    proposal = updating.propose_update(ws, args.plan, args.file)
+    mappings = _workbook_mapping(ws, args) if is_workbook(args.file) else None
+    proposal = updating.propose_update(ws, args.plan, args.file, mappings)
     labels = {
         MatchKind.UNCHANGED: "未变",
         MatchKind.CHANGED: "修改",
@@ -344,12 +349,20 @@ def _update(ws: Workspace, args: argparse.Namespace) -> int:
         f"《{proposal.plan_title}》第 {proposal.old_version} 版 → 新版本："
         + "，".join(f"{labels[k]} {counts[k]} 项" for k in MatchKind)
     )
+    for fact in proposal.facts:
+        print(f"  [计划{fact.label}] {fact.old} → {fact.new}")
     for m in proposal.result.matches:
         if m.kind is MatchKind.UNCHANGED:
             continue
         old = f"{m.old.number} {m.old.title}" if m.old else "—"
         new = f"{m.new.number} {m.new.title}" if m.new else "—"
-        print(f"  [{labels[m.kind]}] {old} → {new}")
+        kind = labels[m.kind] + ("、移动" if m.kind is MatchKind.CHANGED and m.moved else "")
+        print(f"  [{kind}] {old} → {new}")
+        for change in m.changes:
+            if change.field == "text":
+                print(f"      {change.label}：{_diff_text(m.diff)}")
+            else:
+                print(f"      {change.label}：{change.old} → {change.new}")
     if not args.yes:
         print("未写入。确认无误后加 --yes 重新运行。")
         return 0
@@ -358,6 +371,56 @@ def _update(ws: Workspace, args: argparse.Namespace) -> int:
         f"已更新为第 {outcome.version} 版：保留 {outcome.kept} 项，新增 {outcome.added} 项，"
         f"归档 {outcome.archived} 项。"
     )
+    for warning in outcome.warnings:
+        print(f"提示：{warning}", file=sys.stderr)
+    return 0
+
+
+def _diff_text(diff: Sequence[tuple[str, str]], limit: int = 160) -> str:
+    """Wording changes in plain text: [-deleted-] and [+inserted+] around the kept words."""
+    parts = []
+    for op, text in diff:
+        if op == "delete":
+            parts.append(f"[-{text}-]")
+        elif op == "insert":
+            parts.append(f"[+{text}+]")
+        else:
+            parts.append(text if len(text) <= 24 else f"{text[:10]}…{text[-10:]}")
+    out = "".join(parts)
+    return out if len(out) <= limit else out[: limit - 1] + "…"
+
+
+def _versions(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.services import updating
+
+    for v in updating.plan_versions(ws, args.plan):
+        counts = f"{v.measures} 项" if v.measures is not None else "—"
+        if v.kept is not None:
+            counts += f"（保留 {v.kept}，新增 {v.added}，归档 {v.archived}）"
+        mark = "  当前" if v.current else ""
+        print(
+            f"第 {v.version} 版\t{v.imported_at.astimezone():%Y-%m-%d %H:%M}\t{v.author or '—'}\t"
+            f"{counts}\t{v.source_name}{mark}"
+        )
+    return 0
+
+
+def _archived(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.services import updating
+
+    gone = updating.archived_measures(ws, args.plan)
+    if not gone:
+        print("该计划没有已归档的措施。")
+        return 0
+    print(f"已归档的措施 {len(gone)} 项（更新时被新版本删除，进展和佐证材料都保留着）：")
+    for a in gone:
+        since = f"第 {a.last_version} 版后删除" if a.last_version else "已删除"
+        when = f"，{a.archived_at.astimezone():%Y-%m-%d}" if a.archived_at else ""
+        where = f"  〔{' / '.join(a.sections)}〕" if a.sections else ""
+        print(f"{a.id}\t{a.number} {a.title}{where}\t{since}{when}\t佐证 {a.evidence_count} 份")
+        for p in a.progress:
+            text = p.progress or "（无进展文字）"
+            print(f"    {p.quarter} {Status(p.status).label}：{text}")
     return 0
 
 
@@ -409,13 +472,17 @@ def _fillin_import(ws: Workspace, args: argparse.Namespace) -> int:
     for change in review.diff.changes:
         print(
             f"  [改动] {review.titles.get(change.measure_id, change.measure_id)} "
-            f"{fillin.FIELD_NAMES[change.field]}：{change.incoming}"
+            f"{fillin.FIELD_NAMES[change.field]}：{fillin.field_value(change, change.incoming)}"
         )
     for change in review.diff.conflicts:
+        current = fillin.field_value(change, change.current)
+        incoming = fillin.field_value(change, change.incoming)
         print(
             f"  [冲突] {review.titles.get(change.measure_id, change.measure_id)} "
-            f"{fillin.FIELD_NAMES[change.field]}：现有“{change.current}”，部门填写“{change.incoming}”"
+            f"{fillin.FIELD_NAMES[change.field]}：现有“{current}”，部门填写“{incoming}”"
         )
+    for warning in book.warnings:
+        print(f"提示：{warning}", file=sys.stderr)
     for measure_id in review.diff.unknown_ids:
         print(f"  [忽略] 编号 {measure_id} 的措施已不存在")
     if not args.yes:

@@ -88,7 +88,12 @@ def build_report_data(
         for plan in plans:
             rows = []
             for m in plan.measures:
-                if m.archived or not only.accepts(m):
+                if not only.accepts(m):
+                    continue
+                if m.archived:
+                    # Removed by a later version: still part of the quarters it reported in.
+                    if _reported_in(m, quarter):
+                        rows.append(replace(_measure(s, m, quarter, today), archived=True))
                     continue
                 rows.append(_measure(s, m, quarter, today))
             report_plans.append(
@@ -111,6 +116,13 @@ def build_report_data(
         generated_at=datetime.now().astimezone(),
         data_version=f"{quarter} · {stamp:%Y%m%d%H%M%S}",
         report_date=today,
+    )
+
+
+def _reported_in(m: Measure, quarter: Quarter) -> bool:
+    q = str(quarter)
+    return any(
+        p.quarter == q and (p.progress_text or p.problems or p.next_steps) for p in m.progress
     )
 
 
