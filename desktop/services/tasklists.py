@@ -213,8 +213,13 @@ def describe(choice: MappingChoice) -> list[str]:
     for sheet in choice.scan.sheets:
         m = choice.mappings.get(sheet.name)
         if m is None:
-            reason = sheet.reason or "未选择"
-            lines.append(f"工作表“{sheet.name}”：不导入（{reason}）")
+            if sheet.mapping is None and sheet.preview and not sheet.hidden:
+                lines.append(
+                    f"工作表“{sheet.name}”：不导入（没有认出表头；如果它是任务表，可用 "
+                    f"--sheet {sheet.name} --header-row 行号 --column title=列 指定）"
+                )
+            else:
+                lines.append(f"工作表“{sheet.name}”：不导入（{sheet.reason or '未选择'}）")
             continue
         note = "（沿用上次确认的设置）" if sheet.name in choice.remembered else ""
         lines.append(f"工作表“{sheet.name}”：表头第 {m.header_row} 行{note}")

@@ -271,6 +271,7 @@ class UpdateDialog(QDialog):
         self.problem = named(QLabel(), "matchProblem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b91c1c;")
+        self.problem.hide()
         correction = QHBoxLayout()
         correction.addWidget(QLabel(self.tr("这条新措施对应原措施：")))
         correction.addWidget(self.match_combo, 1)
@@ -350,6 +351,7 @@ class UpdateDialog(QDialog):
         new = self.model.rows[row].new
         problem = self.model.correct(row, self.match_combo.currentData())
         self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
         if problem or new is None:
             return
         self._update_summary()
