@@ -16,7 +16,7 @@ from desktop.domain import Quarter, Status
 from desktop.models import DatabaseError
 from desktop.parsing import ParseError, ParseResult, parse_text, to_json
 from desktop.readers import ReadError, read_file
-from desktop.readers.xlsx import ColumnMapping
+from desktop.readers.xlsx import ColumnMapping, is_workbook
 from desktop.reports.options import ReportOptions
 from desktop.services import importing, ledger, reporting
 from desktop.services.errors import UserError
@@ -46,13 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", help="导入政策文件或任务分解表")
     p.add_argument("file", type=Path)
-    p.add_argument("--sheet", action="append", help="Excel：只导入这些工作表（可重复）")
-    p.add_argument(
-        "--column",
-        action="append",
-        metavar="字段=列",
-        help="Excel：指定列，如 lead_units=D 或 deadline=7（可重复；留空则不导入该字段）",
-    )
+    _add_workbook_options(p)
 
     sub.add_parser("list", help="列出已导入的计划及措施数")
 
@@ -60,6 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--plan", type=int, required=True, help="要更新的计划编号")
     p.add_argument("--yes", action="store_true", help="确认写入；不加时只显示比对结果")
+    _add_workbook_options(p)
+
+    p = sub.add_parser("versions", help="列出计划的各个版本（来源文件、导入时间、措施数）")
+    p.add_argument("--plan", type=int, required=True, help="计划编号")
+
+    p = sub.add_parser("archived", help="列出更新时删除（已归档）的措施及其进展记录")
+    p.add_argument("--plan", type=int, required=True, help="计划编号")
 
     p = sub.add_parser("export", help="导出季度台账（Excel）")
     p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
@@ -132,6 +133,31 @@ def _add_today(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_workbook_options(p: argparse.ArgumentParser) -> None:
+    from desktop.readers.xlsx import FIELDS
+
+    p.add_argument("--sheet", action="append", help="Excel：只读取这些工作表（可重复）")
+    p.add_argument(
+        "--header-row",
+        type=int,
+        metavar="行号",
+        help="Excel：表头所在的行（没有认出表头时用；与 --sheet 一起指明工作表）",
+    )
+    p.add_argument(
+        "--column",
+        action="append",
+        metavar="字段=列",
+        help=(
+            "Excel：指定列，如 lead_units=D 或 deadline=7（可重复；留空则不导入该字段）。"
+            f"字段：{'、'.join(FIELDS)}"
+        ),
+    )
+    p.add_argument("--year", type=int, help="Excel：没有写年份的时限（如“6月底前”）按这一年计")
+    p.add_argument(
+        "--quarter", help="Excel：表中的进展情况记入这个季度，如 2023Q2（默认按标题，否则本季度）"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.self_test:
@@ -179,11 +205,7 @@ def _run(args: argparse.Namespace) -> int:
     ws = Workspace.open(args.data_dir)
     try:
         if args.command == "import":
-            mapping = (
-                _workbook_mapping(ws, args)
-                if args.file.suffix.lower() in (".xlsx", ".xlsm")
-                else None
-            )
+            mapping = _workbook_mapping(ws, args, remember=True) if is_workbook(args.file) else None
             outcome = importing.import_preview(ws, importing.preview_file(args.file, mapping))
             print(f"已导入 {len(outcome.plan_ids)} 个计划，共 {outcome.measure_count} 项措施。")
             for title in outcome.skipped:
@@ -201,6 +223,10 @@ def _run(args: argparse.Namespace) -> int:
             return 0
         if args.command == "update":
             return _update(ws, args)
+        if args.command == "versions":
+            return _versions(ws, args)
+        if args.command == "archived":
+            return _archived(ws, args)
         if args.command == "fillin-export":
             return _fillin_export(ws, args)
         if args.command == "fillin-import":
@@ -524,7 +550,8 @@ def _update(ws: Workspace, args: argparse.Namespace) -> int:
     from desktop.parsing.matching import MatchKind
     from desktop.services import updating
 
-    proposal = updating.propose_update(ws, args.plan, args.file)
+    mappings = _workbook_mapping(ws, args) if is_workbook(args.file) else None
+    proposal = updating.propose_update(ws, args.plan, args.file, mappings)
     labels = {
         MatchKind.UNCHANGED: "未变",
         MatchKind.CHANGED: "修改",
@@ -537,12 +564,20 @@ def _update(ws: Workspace, args: argparse.Namespace) -> int:
         f"《{proposal.plan_title}》第 {proposal.old_version} 版 → 新版本："
         + "，".join(f"{labels[k]} {counts[k]} 项" for k in MatchKind)
     )
+    for fact in proposal.facts:
+        print(f"  [计划{fact.label}] {fact.old} → {fact.new}")
     for m in proposal.result.matches:
         if m.kind is MatchKind.UNCHANGED:
             continue
         old = f"{m.old.number} {m.old.title}" if m.old else "—"
         new = f"{m.new.number} {m.new.title}" if m.new else "—"
-        print(f"  [{labels[m.kind]}] {old} → {new}")
+        kind = labels[m.kind] + ("、移动" if m.kind is MatchKind.CHANGED and m.moved else "")
+        print(f"  [{kind}] {old} → {new}")
+        for change in m.changes:
+            if change.field == "text":
+                print(f"      {change.label}：{_diff_text(m.diff)}")
+            else:
+                print(f"      {change.label}：{change.old} → {change.new}")
     if not args.yes:
         print("未写入。确认无误后加 --yes 重新运行。")
         return 0
@@ -551,37 +586,81 @@ def _update(ws: Workspace, args: argparse.Namespace) -> int:
         f"已更新为第 {outcome.version} 版：保留 {outcome.kept} 项，新增 {outcome.added} 项，"
         f"归档 {outcome.archived} 项。"
     )
+    for warning in outcome.warnings:
+        print(f"提示：{warning}", file=sys.stderr)
     return 0
 
 
-def _workbook_mapping(ws: Workspace, args: argparse.Namespace) -> dict[str, ColumnMapping]:
-    """The detected (or remembered) columns, with --sheet and --column applied; printed."""
-    from desktop.readers.xlsx import FIELD_LABELS
+def _diff_text(diff: Sequence[tuple[str, str]], limit: int = 160) -> str:
+    """Wording changes in plain text: [-deleted-] and [+inserted+] around the kept words."""
+    parts = []
+    for op, text in diff:
+        if op == "delete":
+            parts.append(f"[-{text}-]")
+        elif op == "insert":
+            parts.append(f"[+{text}+]")
+        else:
+            parts.append(text if len(text) <= 24 else f"{text[:10]}…{text[-10:]}")
+    out = "".join(parts)
+    return out if len(out) <= limit else out[: limit - 1] + "…"
+
+
+def _versions(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.services import updating
+
+    for v in updating.plan_versions(ws, args.plan):
+        counts = f"{v.measures} 项" if v.measures is not None else "—"
+        if v.kept is not None:
+            counts += f"（保留 {v.kept}，新增 {v.added}，归档 {v.archived}）"
+        mark = "  当前" if v.current else ""
+        print(
+            f"第 {v.version} 版\t{v.imported_at.astimezone():%Y-%m-%d %H:%M}\t{v.author or '—'}\t"
+            f"{counts}\t{v.source_name}{mark}"
+        )
+    return 0
+
+
+def _archived(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.services import updating
+
+    gone = updating.archived_measures(ws, args.plan)
+    if not gone:
+        print("该计划没有已归档的措施。")
+        return 0
+    print(f"已归档的措施 {len(gone)} 项（更新时被新版本删除，进展和佐证材料都保留着）：")
+    for a in gone:
+        since = f"第 {a.last_version} 版后删除" if a.last_version else "已删除"
+        when = f"，{a.archived_at.astimezone():%Y-%m-%d}" if a.archived_at else ""
+        where = f"  〔{' / '.join(a.sections)}〕" if a.sections else ""
+        print(f"{a.id}\t{a.number} {a.title}{where}\t{since}{when}\t佐证 {a.evidence_count} 份")
+        for p in a.progress:
+            text = p.progress or "（无进展文字）"
+            print(f"    {p.quarter} {Status(p.status).label}：{text}")
+    return 0
+
+
+def _workbook_mapping(
+    ws: Workspace, args: argparse.Namespace, remember: bool = False
+) -> dict[str, ColumnMapping]:
+    """The detected (or remembered) columns with --sheet, --header-row, --column, --year and
+    --quarter applied; printed. Columns the officer gave are remembered for the same header."""
     from desktop.services import tasklists
 
-    found = tasklists.scan(args.file)
-    remembered = tasklists.apply_remembered(ws.db, found)
-    mappings = found.mappings
-    if args.sheet:
-        unknown = set(args.sheet) - set(mappings)
-        if unknown:
-            raise UserError(f"没有找到可导入的工作表：{'、'.join(sorted(unknown))}")
-        mappings = {name: m for name, m in mappings.items() if name in args.sheet}
-    for item in args.column or []:
-        field, _, column = item.partition("=")
-        for m in mappings.values():
-            tasklists.override(m, field.strip(), column)
-    for sheet in found.sheets:
-        if sheet.name not in mappings:
-            reason = sheet.reason or "未选择"
-            print(f"工作表“{sheet.name}”：不导入（{reason}）")
-            continue
-        m = mappings[sheet.name]
-        note = "（沿用上次确认的设置）" if sheet.name in remembered else ""
-        print(f"工作表“{sheet.name}”：表头第 {m.header_row} 行{note}")
-        for field, col in m.columns.items():
-            print(f"  {FIELD_LABELS[field]} ← {col} 列 {m.headers.get(col, '')}")
-    return mappings
+    choice = tasklists.choose_mappings(
+        ws.db,
+        args.file,
+        sheets=args.sheet,
+        header_row=args.header_row,
+        columns=args.column or [],
+        year=args.year,
+        quarter=Quarter.parse(args.quarter) if args.quarter else None,
+    )
+    for line in tasklists.describe(choice):
+        print(line)
+    if remember and (args.column or args.header_row is not None):
+        tasklists.remember(ws.db, choice.mappings, ws.author)
+        print("已记住这一列设置：同样表头的表格下次（包括导入新版本时）自动使用。")
+    return choice.mappings
 
 
 def _fillin_export(ws: Workspace, args: argparse.Namespace) -> int:
@@ -608,13 +687,17 @@ def _fillin_import(ws: Workspace, args: argparse.Namespace) -> int:
     for change in review.diff.changes:
         print(
             f"  [改动] {review.titles.get(change.measure_id, change.measure_id)} "
-            f"{fillin.FIELD_NAMES[change.field]}：{change.incoming}"
+            f"{fillin.FIELD_NAMES[change.field]}：{fillin.field_value(change, change.incoming)}"
         )
     for change in review.diff.conflicts:
+        current = fillin.field_value(change, change.current)
+        incoming = fillin.field_value(change, change.incoming)
         print(
             f"  [冲突] {review.titles.get(change.measure_id, change.measure_id)} "
-            f"{fillin.FIELD_NAMES[change.field]}：现有“{change.current}”，部门填写“{change.incoming}”"
+            f"{fillin.FIELD_NAMES[change.field]}：现有“{current}”，部门填写“{incoming}”"
         )
+    for warning in book.warnings:
+        print(f"提示：{warning}", file=sys.stderr)
     for measure_id in review.diff.unknown_ids:
         print(f"  [忽略] 编号 {measure_id} 的措施已不存在")
     if not args.yes:

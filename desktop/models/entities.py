@@ -101,6 +101,7 @@ class Measure(Base):
     deadline_text: Mapped[str | None] = mapped_column(String(200))
     deadline: Mapped[date | None] = mapped_column(Date, index=True)
     long_term: Mapped[bool] = mapped_column(Boolean, default=False)
+    remarks: Mapped[str] = mapped_column(Text, default="", server_default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(Integer, default=0)
     status: Mapped[str] = mapped_column(String(20), default="not_started")

@@ -14,16 +14,20 @@ from rapidfuzz import fuzz, process
 from desktop.parsing.model import ParsedDocument
 
 __all__ = [
+    "ATTRIBUTE_LABELS",
     "MATCH_THRESHOLD",
     "SAME_PLACE_BONUS",
+    "AttributeChange",
     "DiffSegment",
     "MatchKind",
     "MatchResult",
     "MeasureKey",
     "MeasureMatch",
+    "compare",
     "keys_for_document",
     "match_measures",
     "normalize_text",
+    "similarity",
     "word_diff",
 ]
 
@@ -53,7 +57,8 @@ class MeasureKey:
     """What matching needs of a measure; `key` is the caller's id (database id or index).
 
     `sections` (titles of the headings above, outermost first) is optional: given, a measure
-    counts as moved when it changes section even if section numbers were shifted.
+    counts as moved when it changes section even if section numbers were shifted. The units and
+    the deadline text are compared too: a new lead unit or deadline is a change to report.
     """
 
     key: int
@@ -62,9 +67,32 @@ class MeasureKey:
     title: str
     text: str
     sections: tuple[str, ...] = ()
+    lead_units: tuple[str, ...] = ()
+    responsible_units: tuple[str, ...] = ()
+    deadline: str = ""  # the deadline as written ('2023年12月底前'), '' when none
 
 
 DiffSegment = tuple[str, str]  # (op, text); op is 'equal', 'insert' or 'delete'
+
+ATTRIBUTE_LABELS = {
+    "text": "措施内容",
+    "lead_units": "牵头单位",
+    "responsible_units": "责任单位",
+    "deadline": "完成时限",
+}
+
+
+@dataclass(frozen=True)
+class AttributeChange:
+    """One field that differs between the old and the new measure, as displayable text."""
+
+    field: str  # a key of ATTRIBUTE_LABELS
+    old: str
+    new: str
+
+    @property
+    def label(self) -> str:
+        return ATTRIBUTE_LABELS[self.field]
 
 
 @dataclass(frozen=True)
@@ -73,8 +101,10 @@ class MeasureMatch:
     old: MeasureKey | None
     new: MeasureKey | None
     similarity: float = 100.0  # fuzz.ratio of the normalized texts, 0-100
-    diff: tuple[DiffSegment, ...] = ()  # only for CHANGED
+    diff: tuple[DiffSegment, ...] = ()  # wording differences, only for CHANGED
     renumbered: bool = False  # the number path differs (for any matched kind)
+    changes: tuple[AttributeChange, ...] = ()  # what differs (text, units, deadline): CHANGED
+    moved: bool = False  # left its section or the old order (MOVED, or CHANGED and moved)
 
 
 @dataclass
@@ -119,7 +149,19 @@ def keys_for_document(doc: ParsedDocument, first_key: int = 0) -> list[MeasureKe
     for k, m in enumerate(doc.measures):
         path = tuple(m.path)
         sections = tuple(titles[path[:n]] for n in range(1, len(path)) if path[:n] in titles)
-        keys.append(MeasureKey(first_key + k, path, m.number, m.title, m.text, sections))
+        keys.append(
+            MeasureKey(
+                first_key + k,
+                path,
+                m.number,
+                m.title,
+                m.text,
+                sections,
+                tuple(m.lead_units),
+                tuple(m.responsible_units),
+                m.deadline_text or "",
+            )
+        )
     return keys
 
 
@@ -140,6 +182,34 @@ def normalize_text(text: str) -> str:
 
 def _body(m: MeasureKey) -> str:
     return normalize_text(m.text or m.title)
+
+
+def _units(units: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(unicodedata.normalize("NFKC", _NOISE.sub("", u)) for u in units)
+
+
+def _deadline(text: str) -> str:
+    return unicodedata.normalize("NFKC", _NOISE.sub("", text or ""))
+
+
+def compare(old: MeasureKey, new: MeasureKey) -> tuple[AttributeChange, ...]:
+    """Every field that differs, in display order: wording, lead units, responsible units,
+    deadline. Spacing and full/half width do not count as a difference."""
+    changes: list[AttributeChange] = []
+    if _body(old) != _body(new):
+        changes.append(AttributeChange("text", old.text or old.title, new.text or new.title))
+    for name in ("lead_units", "responsible_units"):
+        a, b = getattr(old, name), getattr(new, name)
+        if _units(a) != _units(b):
+            changes.append(AttributeChange(name, "、".join(a) or "—", "、".join(b) or "—"))
+    if _deadline(old.deadline) != _deadline(new.deadline):
+        changes.append(AttributeChange("deadline", old.deadline or "—", new.deadline or "—"))
+    return tuple(changes)
+
+
+def similarity(old: MeasureKey, new: MeasureKey) -> float:
+    """fuzz.ratio (0-100) of the normalized wordings, as the automatic match scores it."""
+    return float(fuzz.ratio(_body(old), _body(new)))
 
 
 def match_measures(old: Sequence[MeasureKey], new: Sequence[MeasureKey]) -> MatchResult:
@@ -217,21 +287,22 @@ def match_measures(old: Sequence[MeasureKey], new: Sequence[MeasureKey]) -> Matc
         i = pair_of_new[j]
         o = old[i]
         renumbered = o.path != m.path
-        if old_norm[i] != new_norm[j]:
+        moved = _left_section(o, m) or j not in in_order
+        changes = compare(o, m)
+        if changes:
+            # Reworded, or the same words with a new unit or deadline: both need the
+            # officer's eye before the stored measure takes them.
+            diff: tuple[DiffSegment, ...] = ()
+            if old_norm[i] != new_norm[j]:
+                diff = tuple(word_diff(o.text or o.title, m.text or m.title))
             result.matches.append(
                 MeasureMatch(
-                    MatchKind.CHANGED,
-                    o,
-                    m,
-                    score_of_new[j],
-                    tuple(word_diff(o.text or o.title, m.text or m.title)),
-                    renumbered,
+                    MatchKind.CHANGED, o, m, score_of_new[j], diff, renumbered, changes, moved
                 )
             )
             continue
-        moved = _left_section(o, m) or j not in in_order
         kind = MatchKind.MOVED if moved else MatchKind.UNCHANGED
-        result.matches.append(MeasureMatch(kind, o, m, 100.0, (), renumbered))
+        result.matches.append(MeasureMatch(kind, o, m, 100.0, (), renumbered, (), moved))
     matched_old = set(pair_of_new.values())
     for i, o in enumerate(old):
         if i not in matched_old:

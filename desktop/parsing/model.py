@@ -31,6 +31,8 @@ class ParsedMeasure:
     deadlines: list[date] = field(default_factory=list)
     recurring: str | None = None  # '每季度', '每月' …: a task repeated on a schedule
     start: date | None = None  # '2023年1月1日起': when the work starts; never a deadline
+    remarks: str = ""  # 备注 of a task list, kept on the measure
+    progress: dict[str, str] = field(default_factory=dict)  # quarter ('2023Q2') -> 进展情况
 
 
 @dataclass

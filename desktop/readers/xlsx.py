@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from desktop.domain import Cancelled, ProgressCallback
+from desktop.domain import Cancelled, ProgressCallback, Quarter
 from desktop.parsing.deadlines import parse_deadlines
 from desktop.parsing.model import ParsedDocument, ParsedMeasure, ParsedSection, ParseResult
 from desktop.parsing.units import split_units
@@ -21,11 +21,16 @@ __all__ = [
     "FIELDS",
     "FIELD_LABELS",
     "MAX_UNCOMPRESSED_BYTES",
+    "REMARK_FIELDS",
+    "WORKBOOK_SUFFIXES",
     "ColumnMapping",
     "SheetScan",
     "WorkbookScan",
     "check_workbook_file",
+    "column_letter",
     "detect_tables",
+    "is_workbook",
+    "mapping_at_row",
     "read_task_list",
 ]
 
@@ -45,6 +50,8 @@ FIELDS = (
     "deadline",
     "progress",
     "remarks",
+    "leaders",
+    "source",
 )
 FIELD_LABELS: dict[str, str] = {
     "number": "序号",
@@ -56,25 +63,31 @@ FIELD_LABELS: dict[str, str] = {
     "deadline": "完成时限",
     "progress": "进展情况",
     "remarks": "备注",
+    "leaders": "牵头领导",
+    "source": "任务来源",
 }
+# Columns kept on the measure as its 备注, each with its label ('牵头领导：王副县长').
+REMARK_FIELDS = ("remarks", "leaders", "source")
 
-# Header words per field, most specific first; a header cell is matched by containment after
-# spaces and bracketed notes are removed ('完成时限（年月）' -> '完成时限').
-_HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
-    (name, tuple(words.split()))
+# Header words per field. A header cell is classified after spaces and bracketed notes are
+# removed ('完成时限（年月）' -> '完成时限'): an exact word wins, else the longest word it contains,
+# so '牵头责任单位' is a lead column and '任务完成时限' a deadline.
+_HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    name: tuple(words.split())
     for name, words in (
         ("number", "序号 编号 序列 序次"),
-        ("lead_units", "牵头单位 牵头部门 牵头责任单位 主责单位 主责部门 牵头"),
+        ("lead_units", "牵头单位 牵头部门 牵头责任单位 主责单位 主责部门 牵头科室 牵头"),
         (
             "responsible_units",
             "责任单位 责任部门 配合单位 配合部门 协办单位 参与单位 责任主体 落实单位 实施单位 "
-            "承办单位 实施主体",
+            "承办单位 承办部门 承办科室 责任科室 实施主体",
         ),
         (
             "deadline",
-            "完成时限 时间节点 完成时间 时限要求 完成期限 办结时限 时间要求 截止时间 时限 完成节点",
+            "完成时限 时间节点 完成时间 时限要求 完成期限 办结时限 办结日期 办结时间 完成日期 "
+            "截止日期 时间要求 截止时间 时限 完成节点",
         ),
-        ("progress", "进展情况 推进情况 落实情况 完成情况 工作进展 进展"),
+        ("progress", "进展情况 推进情况 落实情况 完成情况 工作进展 工作进度 进展 进度"),
         ("remarks", "备注 说明"),
         ("category", "类别 分类 领域 板块 类型"),
         (
@@ -85,10 +98,15 @@ _HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
         (
             "title",
             "重点任务 工作任务 主要任务 任务名称 目标任务 重点工作 工作事项 任务事项 事项名称 "
-            "工作目标 任务 事项",
+            "工作目标 工作要点 要点 任务 事项",
         ),
     )
-)
+}
+# A leader is a person, not a unit: '牵头县领导' must never become the lead-unit column.
+_LEADER = re.compile(r"领导|县长|书记|主任$|负责人|责任人")
+_UNIT_WORD = re.compile(r"单位|部门|科室|主体")
+# Where a task comes from is not the task: '任务来源', '政策依据'.
+_SOURCE = re.compile(r"(?:来源|依据|出处)$")
 _TASK_FIELDS = ("title", "text")
 _MAX_HEADER_LEN = 24  # a cell longer than this is content or a title, not a column header
 
@@ -119,7 +137,9 @@ class ColumnMapping:
     """Where each field is on one sheet; columns are 1-based like Excel's (A = 1).
 
     `headers` holds every non-empty header cell (column -> text) so a dialog can offer them;
-    `columns` maps a field name from FIELDS to the column chosen for it.
+    `columns` maps a field name from FIELDS to the column chosen for it. `year` dates deadlines
+    that name no year ('6月底前'); `progress_quarter` ('2023Q2') is the quarter a 进展情况
+    column is recorded under.
     """
 
     sheet: str
@@ -128,6 +148,8 @@ class ColumnMapping:
     columns: dict[str, int] = field(default_factory=dict)
     headers: dict[int, str] = field(default_factory=dict)
     title: str | None = None
+    year: int | None = None
+    progress_quarter: str | None = None
 
     def column_of(self, name: str) -> int | None:
         return self.columns.get(name)
@@ -135,13 +157,21 @@ class ColumnMapping:
 
 @dataclass
 class SheetScan:
-    """One sheet as found: a mapping, or the reason (Chinese) why it has no usable task table."""
+    """One sheet as found: a mapping, or the reason (Chinese) why no header was recognised.
+
+    `preview` holds the texts of the first rows (row -> column -> text) so a header row can be
+    chosen by hand when none was recognised (see `mapping_at_row`); `context` is the sheet and
+    file name, where a year may be found.
+    """
 
     name: str
     mapping: ColumnMapping | None
     reason: str | None = None
     hidden: bool = False
     rows: int = 0
+    preview: dict[int, dict[int, str]] = field(default_factory=dict)
+    context: str = ""
+    _merges: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -152,9 +182,44 @@ class WorkbookScan:
     def mappings(self) -> dict[str, ColumnMapping]:
         return {s.name: s.mapping for s in self.sheets if s.mapping is not None}
 
+    def sheet(self, name: str) -> SheetScan | None:
+        return next((s for s in self.sheets if s.name == name), None)
+
+
+def column_letter(index: int) -> str:
+    """Excel's name of a 1-based column: 1 -> A, 27 -> AA."""
+    letters = ""
+    while index > 0:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(ord("A") + rem) + letters
+    return letters
+
 
 # ---------------------------------------------------------------------------------------------
 # Opening the file safely
+
+
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".et", ".ett"})
+_DOCUMENT_SUFFIXES = frozenset({".docx", ".doc", ".wps", ".pdf", ".txt", ".text", ".md", ".csv"})
+
+
+def is_workbook(path: Path) -> bool:
+    """A spreadsheet by its name, or an .xlsx under another name (sniffed from the zip inside),
+    so that it goes to the Excel reader, which reads it or says exactly what is wrong."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in WORKBOOK_SUFFIXES:
+        return True
+    if suffix in _DOCUMENT_SUFFIXES:
+        return False  # their own readers explain a mislabelled file
+    try:
+        with path.open("rb") as fh:
+            if fh.read(4) != b"PK\x03\x04":
+                return False
+        with zipfile.ZipFile(path) as zf:
+            return "xl/workbook.xml" in zf.namelist()
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return False
 
 
 def check_workbook_file(path: Path) -> None:
@@ -191,7 +256,7 @@ def check_workbook_file(path: Path) -> None:
     if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
         if "word/document.xml" in names:
             raise ReadError(
-                f"“{path.name}”是 Word 文档，不是 Excel 表格。请用“导入政策文件”功能导入 Word 文档。"
+                f"“{path.name}”是 Word 文档，不是 Excel 表格。请用“文件 → 导入文件”按政策文件导入。"
             )
         raise ReadError(
             f"“{path.name}”不是 Excel 工作簿（可能是压缩包或其他文件改了扩展名）。请选择 .xlsx 格式的任务表。"
@@ -370,32 +435,57 @@ def _header_key(text: str) -> str:
     return _BRACKETED.sub("", _SPACES.sub("", text))
 
 
-def _field_of_header(text: str) -> str | None:
+def _classify(text: str) -> tuple[str, int] | None:
+    """(field, score) of a header cell; the score says how sure: exact names beat containment."""
     key = _header_key(text)
     if not key or len(key) > _MAX_HEADER_LEN:
         return None
-    for name, words in _HEADER_WORDS:
-        if any(w in key for w in words):
-            return name
-    return None
+    if _LEADER.search(key) and not _UNIT_WORD.search(key):
+        return "leaders", 100
+    if _SOURCE.search(key):
+        return "source", 100
+    best: tuple[str, int] | None = None
+    for name, words in _HEADER_WORDS.items():
+        for w in words:
+            if key == w:
+                score = 1000 + len(w)
+            elif w in key:
+                score = 10 * len(w) + (5 if key.startswith(w) or key.endswith(w) else 0)
+            else:
+                continue
+            if best is None or score > best[1]:
+                best = (name, score)
+    return best
+
+
+def _field_of_header(text: str) -> str | None:
+    found = _classify(text)
+    return found[0] if found else None
 
 
 def _map_header(texts: dict[int, str]) -> dict[str, int]:
-    """Column per field; the leftmost wins, and a lone task column always counts as the title."""
-    columns: dict[str, int] = {}
+    """Column per field: the best-named column wins (the leftmost among equals); a second
+    unit or task column fills the lead or detail field when that one has no column of its own."""
+    candidates: dict[str, list[tuple[int, int]]] = {}
     for col in sorted(texts):
-        name = _field_of_header(texts[col])
-        if name is None:
-            continue
-        if name in columns:
-            # '责任单位' beside '配合单位' with no '牵头单位': the first is the lead.
-            if name == "responsible_units" and "lead_units" not in columns:
-                columns["lead_units"] = columns[name]
-                columns[name] = col
-            elif name in _TASK_FIELDS and ("title" not in columns or "text" not in columns):
-                columns["text" if "title" in columns else "title"] = col
-            continue
-        columns[name] = col
+        found = _classify(texts[col])
+        if found is not None:
+            candidates.setdefault(found[0], []).append((-found[1], col))
+    columns: dict[str, int] = {}
+    spare: list[tuple[str, int]] = []
+    for name, cands in candidates.items():
+        cands.sort()
+        columns[name] = cands[0][1]
+        spare.extend((name, col) for _, col in cands[1:])
+    for name, col in sorted(spare, key=lambda x: x[1]):
+        if name == "responsible_units" and "lead_units" not in columns:
+            # '责任单位' beside '配合单位' with no '牵头单位': the first one leads.
+            first, second = sorted((columns[name], col))
+            columns["lead_units"], columns[name] = first, second
+        elif name in _TASK_FIELDS and ("title" not in columns or "text" not in columns):
+            # Two task columns: the broad task on the left, its details on the right.
+            first, second = sorted((columns[name], col))
+            columns["title"], columns["text"] = first, second
     if "text" in columns and "title" not in columns:
         columns["title"] = columns.pop("text")
     return columns
@@ -462,52 +552,89 @@ def _row_texts(sheet: _Sheet, merges: _Merges, r: int) -> dict[int, str]:
 # Header detection
 
 
+_TITLE_WORDS = re.compile(
+    r"台账|清单|分解|任务|方案|计划|要点|一览表|明细|汇总|实事|项目|重点工作|表$"
+)
+# Lines that sit above a header but are never its title: who fills it in, when, with which stamp.
+_NOT_TITLE = re.compile(
+    r"填报单位|填报日期|填报时间|填报人|填表|制表|报送|联系人|联系电话|审核人|盖章|单位\s*[:：]|日期\s*[:：]"
+)
+_ATTACHMENT = re.compile(r"^附\s*[件表]\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*")
+_QUARTER_IN_TEXT = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:第\s*)?([一二三四1-4])\s*季度")
+_CN_QUARTER_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+def _title_candidate(text: str) -> str | None:
+    text = _ATTACHMENT.sub("", text).strip()
+    if len(text) < 4 or _NOT_TITLE.search(text) or _NOTE.match(text):
+        return None
+    if re.fullmatch(r"[（(［\[【][^）)］\]】]*[）)］\]】]", text):
+        return None  # '（2023年3月修订）' is a note on the title, not the title
+    return text
+
+
 def _title_above(texts_by_row: dict[int, dict[int, str]], header_row: int) -> str | None:
-    """The nearest row above the header holding one long text (the merged title)."""
-    for r in range(header_row - 1, 0, -1):
+    """The most title-like single text above the header: merged across the table, naming a
+    ledger or list ('…任务台账'), not a bracketed note or a 填报单位 line; the topmost among equals."""
+    best: tuple[int, str] | None = None
+    for r in range(1, header_row):
         texts = texts_by_row.get(r)
         if not texts:
             continue
         distinct = set(texts.values())
-        if len(distinct) == 1:
-            text = next(iter(distinct))
-            if len(text) >= 4 and not text.startswith(("附件", "附表")):
-                return text
+        if len(distinct) != 1:
+            continue
+        text = _title_candidate(next(iter(distinct)))
+        if text is None:
+            continue
+        score = 0
+        if len(texts) >= 2:
+            score += 2  # merged across several columns
+        if _TITLE_WORDS.search(text):
+            score += 2
+        if _YEAR_IN_TITLE.search(text):
+            score += 1
+        if text[0] in "（(［[【":
+            score -= 2
+        if len(text) > 60:
+            score -= 1
+        if best is None or score > best[0]:
+            best = (score, text)
+    return best[1] if best else None
+
+
+def _year_in(*texts: str | None) -> int | None:
+    for text in texts:
+        m = _YEAR_IN_TITLE.search(text or "")
+        if m:
+            return int(m.group(1))
     return None
 
 
-def _detect(name: str, sheet: _Sheet, hidden_sheet: bool) -> SheetScan:
-    merges = _Merges(sheet.merges, sheet.rows)
-    if not sheet.rows:
-        return SheetScan(name, None, "工作表是空的。", hidden_sheet, 0)
-    last = min(max(sheet.rows), HEADER_SEARCH_ROWS)
-    texts_by_row = {r: _row_texts(sheet, merges, r) for r in range(1, last + 1)}
-    best: tuple[int, int, dict[str, int]] | None = None
-    for r in range(1, last + 1):
-        if r in sheet.hidden_rows:
-            continue
-        texts = texts_by_row[r]
-        if len(set(texts.values())) < 2:
-            continue  # a merged title row repeats one text across columns
-        columns = _map_header(texts)
-        score = _score(columns)
-        if score >= 2 and (best is None or score > best[0]):
-            best = (score, r, columns)
-    rows = len(sheet.rows)
-    if best is None:
-        reason = (
-            f"前 {HEADER_SEARCH_ROWS} 行中没有找到表头。任务表需要一行列名，其中有任务列"
-            "（如“重点任务”“工作任务”“具体措施”“任务内容”），以及“序号”“牵头单位”“责任单位”"
-            "“完成时限”中的至少一列。请检查表格，或在导入对话框中手动指定各列。"
-        )
-        return SheetScan(name, None, reason, hidden_sheet, rows)
-    _, header_row, columns = best
-    headers = texts_by_row[header_row]
+def _quarter_in(*texts: str | None) -> str | None:
+    for text in texts:
+        m = _QUARTER_IN_TEXT.search(text or "")
+        if m:
+            q = m.group(2)
+            return f"{m.group(1)}Q{_CN_QUARTER_DIGIT.get(q, q)}"
+    return None
+
+
+def _mapping_at(
+    name: str,
+    texts_by_row: dict[int, dict[int, str]],
+    merges: _Merges,
+    header_row: int,
+    context: str,
+) -> ColumnMapping:
+    """The mapping of a sheet whose header is `header_row`, with its columns as recognised."""
+    headers = dict(texts_by_row.get(header_row, {}))
+    columns = _map_header(headers)
     first_data = header_row + 1
     # Two-row headers: '责任单位' merged over '牵头单位 | 配合单位' in the row below. Sub-headers sit
     # under a parent merged across columns (or under an empty header cell); anything else in
     # that row, such as a section title merged across the whole table, is data.
-    sub = texts_by_row.get(header_row + 1) or _row_texts(sheet, merges, header_row + 1)
+    sub = texts_by_row.get(header_row + 1, {})
     own: dict[int, str] = {}
     for c, t in sub.items():
         below = merges.span(header_row + 1, c)
@@ -522,36 +649,108 @@ def _detect(name: str, sheet: _Sheet, hidden_sheet: bool) -> SheetScan:
         and sum(1 for t in own.values() if _field_of_header(t)) >= 1
         and not any(re.fullmatch(r"[0-9.]+", t) for t in own.values())
     ):
-        combined = dict(headers)
-        combined.update(own)
-        columns = _map_header(combined)
-        headers = combined
+        headers.update(own)
+        columns = _map_header(headers)
         first_data = header_row + 2
     title = _title_above(texts_by_row, header_row)
-    mapping = ColumnMapping(name, header_row, first_data, columns, headers, title)
-    return SheetScan(name, mapping, None, hidden_sheet, rows)
+    above = [
+        next(iter(t.values())) for r, t in sorted(texts_by_row.items()) if r < header_row and t
+    ]
+    year = _year_in(title, *above, context)
+    quarter = _quarter_in(title, *above, context) if "progress" in columns else None
+    if "progress" in columns and quarter is None:
+        quarter = str(Quarter.of(date.today()))
+    return ColumnMapping(name, header_row, first_data, columns, headers, title, year, quarter)
 
 
-def detect_tables(path: Path) -> WorkbookScan:
+def _no_header_reason(name: str) -> str:
+    return (
+        f"前 {HEADER_SEARCH_ROWS} 行中没有认出表头。任务表需要一行列名，其中有任务列"
+        "（如“重点任务”“工作任务”“具体措施”“任务内容”“工作要点”），以及“序号”“牵头单位”"
+        "“责任单位”“完成时限”中的至少一列。如果表头写法特殊，请在导入对话框的这个工作表中"
+        "选择表头所在的行并指定各列。"
+    )
+
+
+def _detect(
+    name: str, sheet: _Sheet, hidden_sheet: bool, context: str = "", header_row: int | None = None
+) -> SheetScan:
+    merges = _Merges(sheet.merges, sheet.rows)
+    if not sheet.rows:
+        return SheetScan(name, None, "工作表是空的。", hidden_sheet, 0, context=context)
+    last = min(max(sheet.rows), max(HEADER_SEARCH_ROWS, (header_row or 0) + 1))
+    texts_by_row = {r: _row_texts(sheet, merges, r) for r in range(1, last + 1)}
+    preview = {r: t for r, t in texts_by_row.items() if t}
+    rows = len(sheet.rows)
+    scan = SheetScan(name, None, None, hidden_sheet, rows, preview, context)
+    scan._merges = merges
+    if header_row is not None:
+        scan.mapping = _mapping_at(name, texts_by_row, merges, header_row, context)
+        return scan
+    best: tuple[int, int, dict[str, int]] | None = None
+    for r in range(1, min(last, HEADER_SEARCH_ROWS) + 1):
+        if r in sheet.hidden_rows:
+            continue
+        texts = texts_by_row[r]
+        if len(set(texts.values())) < 2:
+            continue  # a merged title row repeats one text across columns
+        columns = _map_header(texts)
+        score = _score(columns)
+        if score >= 2 and (best is None or score > best[0]):
+            best = (score, r, columns)
+    if best is None:
+        scan.reason = _no_header_reason(name)
+        return scan
+    scan.mapping = _mapping_at(name, texts_by_row, merges, best[1], context)
+    return scan
+
+
+def mapping_at_row(scan: SheetScan, header_row: int) -> ColumnMapping:
+    """The mapping of `scan`'s sheet with the header in `header_row` (chosen by the officer),
+    with the columns recognised there; only rows of the preview (the first rows) can be chosen."""
+    if header_row < 1 or header_row not in scan.preview:
+        raise ReadError(
+            f"工作表“{scan.name}”的第 {header_row} 行是空的或不在前 {max(scan.preview, default=0)} 行内，"
+            "不能作为表头。请选择写有列名的那一行。"
+        )
+    merges = scan._merges if scan._merges is not None else _Merges([], {})
+    return _mapping_at(scan.name, scan.preview, merges, header_row, scan.context)
+
+
+def detect_tables(path: Path, header_rows: dict[str, int] | None = None) -> WorkbookScan:
     """Find the header row and the columns of every sheet, for the import dialog to confirm.
 
-    Hidden sheets are listed (hidden=True) without a mapping: they are usually lookup lists.
+    `header_rows` (sheet name -> 1-based row) takes the header from that row instead of
+    looking for it. Hidden sheets are listed (hidden=True) without a mapping: they are usually
+    lookup lists.
     """
     path = Path(path)
+    wanted = header_rows or {}
     wb, fh = _open_workbook(path)
     try:
         scans: list[SheetScan] = []
         for ws, hidden in _visible_sheets(wb):
-            if hidden:
+            if hidden and ws.title not in wanted:
                 scans.append(SheetScan(ws.title, None, "隐藏的工作表，默认不导入。", True))
                 continue
+            row = wanted.get(ws.title)
             try:
-                sheet = _read_sheet(wb, ws, limit=HEADER_SEARCH_ROWS + 2)
+                sheet = _read_sheet(wb, ws, limit=max(HEADER_SEARCH_ROWS, row or 0) + 2)
             except Cancelled:
                 raise
             except Exception as exc:
                 raise ReadError(_corrupt_message(path)) from exc
-            scans.append(_detect(ws.title, sheet, False))
+            if row is not None and row not in sheet.rows:
+                raise ReadError(
+                    f"工作表“{ws.title}”的第 {row} 行是空的，不能作为表头。请指定写有列名的那一行。"
+                )
+            scans.append(_detect(ws.title, sheet, hidden, f"{ws.title} {path.stem}", row))
+        unknown = set(wanted) - {s.name for s in scans}
+        if unknown:
+            raise ReadError(
+                f"工作簿“{path.name}”中没有工作表“{'”“'.join(sorted(unknown))}”。"
+                f"现有工作表：{'、'.join(s.name for s in scans) or '无'}。"
+            )
         return WorkbookScan(scans)
     finally:
         wb.close()
@@ -600,16 +799,18 @@ def _short_title(text: str) -> str:
     return text[:_TITLE_MAX] + "…"
 
 
+_LEAD_MARK = re.compile(r"[（(［\[【]\s*牵头\s*[）)］\]】]|牵头\s*$")
+
+
 def _units_with_lead_marks(text: str) -> tuple[list[str], list[str]]:
-    """One 责任单位 column that marks its lead ('县发改局（牵头）、县财政局') -> (lead, others)."""
+    """One 责任单位 column that marks its lead ('县发改局（牵头）、县财政局') -> (lead, others);
+    the mark is not part of the unit's name."""
     lead: list[str] = []
     others: list[str] = []
     for part in re.split(r"[、，,；;]", text):
-        units = split_units(part)
-        if re.search(r"牵头", part):
-            lead.extend(units)
-        else:
-            others.extend(units)
+        marked = bool(_LEAD_MARK.search(part.strip()))
+        units = split_units(_LEAD_MARK.sub("", part.strip()) if marked else part)
+        (lead if marked else others).extend(units)
     return lead, others
 
 
@@ -621,13 +822,13 @@ class _SheetReader:
         self.sheet = sheet
         self.merges = _Merges(sheet.merges, sheet.rows)
         self.title = doc_title
-        # A month without a year ('6月底前') takes the year of the title, else of the sheet or
-        # file name ('2023年重点任务.xlsx').
-        m = _YEAR_IN_TITLE.search(doc_title) or _YEAR_IN_TITLE.search(context)
-        self.default_year = int(m.group(1)) if m else None
+        # A month without a year ('6月底前') takes the year chosen for the sheet, else the year
+        # of the title or of the sheet or file name ('2023年重点任务.xlsx').
+        self.default_year = mapping.year or _year_in(doc_title, context)
         self.units_cache: dict[str, list[str]] = {}
         self.deadline_cache: dict[tuple[str, int | None], Any] = {}
         self.warnings: list[str] = []
+        self.undated: list[str] = []  # deadlines with a month but no year to put it in
 
     def units(self, text: str) -> list[str]:
         units = self.units_cache.get(text)
@@ -661,6 +862,12 @@ class _SheetReader:
                 # ('2023年12月31日', '6月30日'), which running text would not imply.
                 info = parse_deadlines(norm + "前", self.default_year)
             self.deadline_cache[key] = info
+            if (
+                self.default_year is None
+                and not info.deadlines
+                and re.search(r"[0-9一二三四五六七八九十]+\s*月", text)
+            ):
+                self.undated.append(text)
         m.deadline_text = text
         m.deadline = info.deadline
         m.deadlines = list(info.deadlines)
@@ -786,13 +993,39 @@ class _SheetReader:
             else:
                 measure.responsible_units = self.units(resp_text)
             self.deadline(self.cell(r, "deadline"), measure)
+            measure.remarks = self.remarks(r, texts)
+            progress_text = texts.get("progress", "")
+            if progress_text and self.mapping.progress_quarter:
+                measure.progress = {self.mapping.progress_quarter: progress_text}
             doc.measures.append(measure)
+        if self.undated:
+            examples = "”“".join(dict.fromkeys(self.undated[:3]))
+            self.warnings.append(
+                f"工作表“{self.mapping.sheet}”有 {len(self.undated)} 个完成时限（如“{examples}”）"
+                "没有写年份，标题和文件名中也找不到年份，未能换算成日期。请在导入时指定年份"
+                "（导入对话框中的“年份”，或命令行 --year 2023）。"
+            )
         return doc
+
+    def remarks(self, r: int, texts: dict[str, str]) -> str:
+        """备注, and a leader or source column labelled with its header ('牵头县领导：王副县长')."""
+        parts = []
+        for name in REMARK_FIELDS:
+            value = texts.get(name, "")
+            if not value:
+                continue
+            if name == "remarks":
+                parts.append(value)
+            else:
+                col = self.mapping.columns[name]
+                label = self.mapping.headers.get(col) or FIELD_LABELS[name]
+                parts.append(f"{label}：{value}")
+        return "；".join(parts)
 
     def has_own_value(self, r: int) -> bool:
         row = self.sheet.rows[r]
         for name, col in self.mapping.columns.items():
-            if name in ("progress", "remarks") or col > len(row):
+            if name in ("progress", *REMARK_FIELDS) or col > len(row):
                 continue
             if row[col - 1] is not None and row[col - 1] != "":
                 return True
@@ -817,6 +1050,13 @@ def read_task_list(
     reasons: list[str] = []
     try:
         sheets = [(ws, hidden) for ws, hidden in _visible_sheets(wb)]
+        if mapping is not None and not mapping:
+            raise ReadError(f"没有选择“{path.name}”中要导入的工作表。请至少选择一个工作表。")
+        if not sheets:
+            raise ReadError(
+                f"“{path.name}”中没有可以导入的工作表（只有图表页或隐藏的工作表）。"
+                "请在 Excel 或 WPS 中取消隐藏任务表所在的工作表后保存，再导入。"
+            )
         if mapping is not None:
             missing = [name for name in mapping if name not in {ws.title for ws, _ in sheets}]
             if missing:
@@ -825,6 +1065,11 @@ def read_task_list(
                 )
             sheets = [(ws, h) for ws, h in sheets if ws.title in mapping]
         else:
+            if all(h for _, h in sheets):
+                raise ReadError(
+                    f"“{path.name}”的工作表都是隐藏的。请在 Excel 或 WPS 中取消隐藏任务表所在的"
+                    "工作表后保存，再导入。"
+                )
             sheets = [(ws, h) for ws, h in sheets if not h]
         total_rows = sum(int(ws.max_row or 0) for ws, _ in sheets) or 1
         done_before = 0
@@ -849,7 +1094,7 @@ def read_task_list(
             if mapping is not None:
                 cm = mapping[ws.title]
             else:
-                scan = _detect(ws.title, sheet, False)
+                scan = _detect(ws.title, sheet, False, f"{ws.title} {path.stem}")
                 if scan.mapping is None:
                     reasons.append(f"工作表“{ws.title}”：{scan.reason}")
                     continue
@@ -869,7 +1114,7 @@ def read_task_list(
         wb.close()
         fh.close()
     if not documents:
-        detail = "；".join(reasons) if reasons else "工作簿中没有可见的工作表。"
+        detail = "；".join(reasons) if reasons else "所选工作表中没有任务行。"
         raise ReadError(f"“{path.name}”中没有找到可以导入的任务表。{detail}")
     if documents and reasons:
         warnings.extend(f"已跳过{r}" for r in reasons)

@@ -37,6 +37,7 @@ class ReportMeasure:
     evidence: tuple[ReportEvidence, ...] = ()
     measure_id: int = 0  # stable database id (hidden column of fill-in workbooks)
     section_path: tuple[str, ...] = ()  # number path of the sections, e.g. ("一", "（一）")
+    archived: bool = False  # removed by a later version; listed for a quarter it reported in
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,12 @@ from desktop.domain import STATUS_LABELS, Status
 from desktop.readers.base import ReadError
 from desktop.readers.xlsx import check_workbook_file
 from desktop.reports.data import QuarterReportData, ReportMeasure
-from desktop.reports.excel_ledger import save_atomically, set_text
+from desktop.reports.excel_ledger import (
+    row_height,
+    save_atomically,
+    set_text,
+    use_cjk_default_font,
+)
 
 __all__ = [
     "FILLIN_COLUMNS",
@@ -30,6 +35,7 @@ __all__ = [
     "FillinWorkbook",
     "diff_fillin",
     "export_fillin",
+    "fillin_title",
     "measures_for_unit",
     "read_fillin",
 ]
@@ -82,6 +88,8 @@ def measures_for_unit(data: QuarterReportData, unit: str) -> list[tuple[str, Rep
     out: list[tuple[str, ReportMeasure, str]] = []
     for plan in data.plans:
         for m in plan.measures:
+            if m.archived:
+                continue  # removed by a later version: nothing left for the unit to report
             if key in {_norm_unit(u) for u in m.lead_units}:
                 out.append((plan.title, m, "牵头"))
             elif key in {_norm_unit(u) for u in m.responsible_units}:
@@ -147,18 +155,20 @@ def export_fillin(data: QuarterReportData, unit: str, out: Path) -> int:
     """
     rows = measures_for_unit(data, unit)
     wb = Workbook()
+    use_cjk_default_font(wb)
     _styles(wb)
     ws = wb.active
     assert ws is not None  # a new Workbook always has one sheet
     ws.title = SHEET
     last_col = get_column_letter(len(FILLIN_COLUMNS) - 1)
+    visible_width = sum(w for _, w, _ in FILLIN_COLUMNS[:-1])
 
     title = ws.cell(row=1, column=1)
-    set_text(title, f"{data.title}落实情况填报表（{data.quarter_label}）")
+    set_text(title, fillin_title(data, unit, [p for p, _, _ in rows]))
     title.font = Font(name="黑体", size=15, bold=True)
-    title.alignment = Alignment(horizontal="center", vertical="center")
+    title.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     ws.merge_cells(f"A1:{last_col}1")
-    ws.row_dimensions[1].height = 30
+    ws.row_dimensions[1].height = max(30.0, row_height([(str(title.value), visible_width)], 15))
     note = ws.cell(row=2, column=1)
     set_text(
         note,
@@ -168,7 +178,7 @@ def export_fillin(data: QuarterReportData, unit: str, out: Path) -> int:
     note.alignment = Alignment(wrap_text=True, vertical="center")
     note.font = Font(name="宋体", size=10, color="C00000")
     ws.merge_cells(f"A2:{last_col}2")
-    ws.row_dimensions[2].height = 32
+    ws.row_dimensions[2].height = row_height([(str(note.value), visible_width)])
 
     for c, (header, width, _editable) in enumerate(FILLIN_COLUMNS, start=1):
         cell = ws.cell(row=HEADER_ROW, column=c)
@@ -202,6 +212,10 @@ def export_fillin(data: QuarterReportData, unit: str, out: Path) -> int:
             cell.style = "fill_edit" if editable else "fill_locked"
         id_cell = ws.cell(row=r, column=_ID_COL, value=int(m.measure_id))
         id_cell.protection = Protection(locked=True)
+        # Room for the task text and a few lines of answer: rows may be resized, but a printed
+        # sheet that clips the task is no use to the department.
+        sized = [(t, w) for t, (_h, w, _e) in zip(values, FILLIN_COLUMNS, strict=False)]
+        ws.row_dimensions[r].height = max(row_height(sized), 48.0)
         base.append([str(m.measure_id), m.status, m.progress, m.problems, m.next_steps])
 
     if rows:
@@ -267,6 +281,18 @@ def export_fillin(data: QuarterReportData, unit: str, out: Path) -> int:
     return len(rows)
 
 
+def fillin_title(data: QuarterReportData, unit: str, plan_titles: list[str]) -> str:
+    """'《plan》落实情况填报表（unit，2023年第二季度）' for the plans the unit's measures are in."""
+    plans = list(dict.fromkeys(plan_titles))
+    if not plans:
+        named = "重点任务"
+    elif len(plans) <= 2:
+        named = "".join(f"《{p}》" for p in plans)
+    else:
+        named = f"《{plans[0]}》等 {len(plans)} 个方案"
+    return f"{named}落实情况填报表（{unit}，{data.quarter_label}）"
+
+
 def _lock_structure() -> Any:
     from openpyxl.workbook.protection import WorkbookProtection
 
@@ -323,13 +349,29 @@ def _text(value: Any) -> str:
     return text.strip()
 
 
+def _answer(ws: Any, r: int, col: int, warnings: list[str]) -> str:
+    """A department's answer as text; a formula is left out with a warning saying why."""
+    cell = ws.cell(row=r, column=col)
+    if cell.data_type == "f":
+        formula = str(getattr(cell.value, "text", cell.value) or "")
+        header = _HEADERS[col - 1]
+        warnings.append(
+            f"第 {r} 行“{header}”填的是公式（{formula[:30]}），没有导入。请让填报单位直接填写文字；"
+            "要以“=”开头时，在前面加一个英文单引号（'）。"
+        )
+        return ""
+    return _text(cell.value)
+
+
 def read_fillin(path: Path) -> FillinWorkbook:
     """Read a returned fill-in workbook; ReadError when it is not ours or has been tampered with."""
     path = Path(path)
     check_workbook_file(path)
     try:
         with path.open("rb") as fh:
-            wb = load_workbook(fh, data_only=True, keep_links=False)
+            # Formulas as written, not cached results: an answer typed as '=继续扩面' is a formula
+            # to Excel, with no value the department meant; it is reported, not taken.
+            wb = load_workbook(fh, data_only=False, keep_links=False)
     except Exception as exc:
         raise ReadError(
             f"“{path.name}”打不开，可能已损坏。请在 Excel 或 WPS 中打开确认，另存为 .xlsx 后再导入。"
@@ -387,7 +429,8 @@ def read_fillin(path: Path) -> FillinWorkbook:
         if measure_id not in base or measure_id in seen:
             raise _not_ours(path, f"第 {r} 行的任务编码 {measure_id} 不属于这张表或重复出现")
         seen.add(measure_id)
-        label = _text(ws.cell(row=r, column=_FIELD_COLS["status"]).value)
+        answers = {name: _answer(ws, r, col, result.warnings) for name, col in _FIELD_COLS.items()}
+        label = answers["status"]
         status: str | None = None
         if label:
             try:
@@ -401,9 +444,9 @@ def read_fillin(path: Path) -> FillinWorkbook:
             FillinRow(
                 measure_id=measure_id,
                 status=status,
-                progress=_text(ws.cell(row=r, column=_FIELD_COLS["progress"]).value),
-                problems=_text(ws.cell(row=r, column=_FIELD_COLS["problems"]).value),
-                next_steps=_text(ws.cell(row=r, column=_FIELD_COLS["next_steps"]).value),
+                progress=answers["progress"],
+                problems=answers["problems"],
+                next_steps=answers["next_steps"],
                 row=r,
                 base=base[measure_id],
             )

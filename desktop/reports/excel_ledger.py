@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import tempfile
 from collections.abc import Sequence
@@ -19,13 +20,20 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desktop.domain import Cancelled, ProgressCallback
 from desktop.reports.data import QuarterReportData, ReportMeasure, ReportPlan
 
-__all__ = ["LEDGER_COLUMNS", "export_ledger", "save_atomically", "set_text"]
+__all__ = [
+    "LEDGER_COLUMNS",
+    "export_ledger",
+    "row_height",
+    "save_atomically",
+    "set_text",
+    "text_lines",
+]
 
 # (header, width in characters); widths chosen so A4 landscape at fit-to-width stays readable.
 LEDGER_COLUMNS: tuple[tuple[str, float], ...] = (
     ("序号", 5),
     ("所属部分", 12),
-    ("编号", 6),
+    ("编号", 8),
     ("重点任务", 38),
     ("牵头单位", 12),
     ("责任单位", 14),
@@ -45,6 +53,44 @@ _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _OVERDUE_FILL = PatternFill("solid", fgColor="FDE2E1")
 _PLAN_FILL = PatternFill("solid", fgColor="EDEDED")
+
+
+# Row heights: neither openpyxl nor LibreOffice grows a row to fit wrapped text when the file is
+# opened, so a row left at the default height prints its first line only. Estimate the lines
+# from the text and the column width: a width unit is the width of '0' in the default font
+# (about 7 px); a Han character at 10 pt is about 13.3 px, a Latin letter or digit half that.
+_PX_PER_WIDTH = 7.0
+_CELL_PADDING_PX = 6.0
+_HAN_PX_10PT = 13.33
+_LINE_PT_10PT = 13.5  # line pitch of 10 pt 宋体 in Excel and WPS (LibreOffice: about 12)
+_MAX_ROW_PT = 409.0  # Excel's limit
+
+
+def _char_em(ch: str) -> float:
+    o = ord(ch)
+    if o < 0x2000 and not 0x1100 <= o <= 0x115F:
+        return 0.55  # Latin, digits, half-width punctuation
+    return 1.0  # Han, kana, full-width punctuation and the curly quotes CJK fonts draw wide
+
+
+def text_lines(text: str, width: float, font_pt: float = 10.0) -> int:
+    """Lines `text` wraps to in a column `width` units wide at `font_pt` points."""
+    han_px = _HAN_PX_10PT * font_pt / 10.0
+    per_line = max(1.0, (width * _PX_PER_WIDTH + 5 - _CELL_PADDING_PX) / han_px)
+    lines = 0
+    for para in (text or "").split("\n"):
+        em = sum(_char_em(ch) for ch in para)
+        # A line may not start with closing punctuation (kinsoku): a little is lost per line.
+        lines += max(1, math.ceil(em * 1.03 / per_line))
+    return lines
+
+
+def row_height(
+    cells: Sequence[tuple[str, float]], font_pt: float = 10.0, minimum: float = 18.0
+) -> float:
+    """Points a row needs so that every (text, column width) of it shows in full when printed."""
+    lines = max((text_lines(t, w, font_pt) for t, w in cells if t), default=1)
+    return min(_MAX_ROW_PT, max(minimum, lines * _LINE_PT_10PT * font_pt / 10.0 + 4.0))
 
 
 def set_text(cell: Cell, value: str) -> None:
@@ -79,6 +125,17 @@ def save_atomically(wb: Workbook, out: Path) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+def use_cjk_default_font(wb: Workbook) -> None:
+    """Make 宋体 the workbook's default font. Column widths are counted in digits of the default
+    font: with Calibri (absent on most machines outside Office) LibreOffice measures them in its
+    substitute, and the widths, the wrapping and the row heights estimated here drift apart."""
+    from openpyxl.utils.indexed_list import IndexedList
+
+    default = Font(name=_FONT, size=11, family=3, charset=134)
+    wb._fonts = IndexedList([default])  # private, but index 0 is what Excel takes as default
+    wb._named_styles["Normal"].font = default
 
 
 def _styles(wb: Workbook) -> None:
@@ -132,12 +189,21 @@ def _plan_heading(index: int, plan: ReportPlan) -> str:
     extra = [x for x in (plan.doc_number, plan.issuer) if x]
     extra.append(f"第 {plan.version} 版")
     bits.append(f"（{'，'.join(extra)}）")
-    bits.append(f"  共 {len(plan.measures)} 项")
+    archived = sum(1 for m in plan.measures if m.archived)
+    bits.append(f"  共 {len(plan.measures) - archived} 项")
+    if archived:
+        bits.append(f"，另有本季度填报过、后被新版本删除的已归档措施 {archived} 项")
     return "".join(bits)
 
 
 def _measure_row(seq: int, m: ReportMeasure) -> list[tuple[str, str]]:
     """(text, style) per column, in LEDGER_COLUMNS order."""
+    overdue = m.overdue and not m.archived
+    if m.archived:
+        # Removed by a later version of the plan; listed because it reported this quarter.
+        status, late = f"{m.status_label}（已归档）", "—"
+    else:
+        status, late = m.status_label, "是" if overdue else "否"
     return [
         (str(seq), "ledger_center"),
         (" / ".join(m.sections), "ledger_text"),
@@ -146,8 +212,8 @@ def _measure_row(seq: int, m: ReportMeasure) -> list[tuple[str, str]]:
         ("、".join(m.lead_units), "ledger_text"),
         ("、".join(m.responsible_units), "ledger_text"),
         (_deadline(m), "ledger_center"),
-        (m.status_label, "ledger_center"),
-        ("是" if m.overdue else "否", "ledger_overdue" if m.overdue else "ledger_center"),
+        (status, "ledger_center"),
+        (late, "ledger_overdue" if overdue else "ledger_center"),
         (m.progress, "ledger_text"),
         (m.problems, "ledger_text"),
         (m.next_steps, "ledger_text"),
@@ -155,11 +221,18 @@ def _measure_row(seq: int, m: ReportMeasure) -> list[tuple[str, str]]:
     ]
 
 
+_WIDTHS = tuple(w for _, w in LEDGER_COLUMNS)
+_FULL_WIDTH = sum(_WIDTHS)
+
+
 def _write_row(ws: Worksheet, r: int, values: Sequence[tuple[str, str]]) -> None:
     for c, (text, style) in enumerate(values, start=1):
         cell = ws.cell(row=r, column=c)
         set_text(cell, text)
         cell.style = style
+    ws.row_dimensions[r].height = row_height(
+        [(text, w) for (text, _), w in zip(values, _WIDTHS, strict=False)]
+    )
 
 
 def _print_setup(ws: Worksheet, data: QuarterReportData, last_row: int) -> None:
@@ -184,6 +257,7 @@ def export_ledger(
 ) -> None:
     """Write the ledger of `data` to `out` (.xlsx) atomically; Cancelled leaves `out` untouched."""
     wb = Workbook()
+    use_cjk_default_font(wb)
     _styles(wb)
     ws = wb.active
     assert ws is not None  # a new Workbook always has one sheet
@@ -196,7 +270,7 @@ def export_ledger(
     title.font = Font(name=_HEAD_FONT, size=16, bold=True)
     title.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     ws.merge_cells(f"A1:{last_col}1")
-    ws.row_dimensions[1].height = 32
+    ws.row_dimensions[1].height = max(32.0, row_height([(str(title.value), _FULL_WIDTH)], 16))
 
     info = ws.cell(row=2, column=1)
     versions = "；".join(f"{p.title} 第 {p.version} 版" for p in data.plans)
@@ -209,7 +283,7 @@ def export_ledger(
     info.font = Font(name=_FONT, size=10)
     info.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
     ws.merge_cells(f"A2:{last_col}2")
-    ws.row_dimensions[2].height = 30
+    ws.row_dimensions[2].height = row_height([(str(info.value), _FULL_WIDTH)])
 
     _write_row(ws, HEADER_ROW, [(h, "ledger_head") for h, _ in LEDGER_COLUMNS])
     ws.row_dimensions[HEADER_ROW].height = 30
@@ -226,6 +300,7 @@ def export_ledger(
             set_text(cell, _plan_heading(p_index, plan))
             cell.style = "ledger_plan"
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
+            ws.row_dimensions[r].height = row_height([(str(cell.value), _FULL_WIDTH)], 11)
         for m in plan.measures:
             r += 1
             seq += 1

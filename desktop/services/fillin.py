@@ -33,6 +33,23 @@ FIELD_NAMES = {
     "next_steps": "下步打算",
 }
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+_ATTR = {"progress": "progress_text"}
+
+
+def _joint(previous: str, author: str) -> str:
+    if not previous or previous == author or author in previous.split("、"):
+        return previous or author
+    return f"{previous}、{author}"[:100]
+
+
+def field_value(change: FieldChange, value: str) -> str:
+    """A changed value as the officer reads it: status codes as their Chinese labels."""
+    if change.field == "status" and value:
+        try:
+            return Status(value).label
+        except ValueError:
+            return value
+    return value
 
 
 @dataclass
@@ -130,6 +147,7 @@ def apply(
                 # A closed (定稿) quarter's texts are read-only, whoever sends them.
                 ensure_not_frozen(s, m.id, quarter)
             row = next((p for p in m.progress if p.quarter == str(quarter)), None)
+            previous_author = row.author if row is not None else ""
             for change in changes:
                 if change.field == "status":
                     new = Status(change.incoming)
@@ -149,11 +167,19 @@ def apply(
                         measure_id=m.id, quarter=str(quarter), status=m.status, author=author
                     )
                     s.add(row)
-                attr = {"progress": "progress_text"}.get(change.field, change.field)
-                setattr(row, attr, change.incoming)
-                row.author = author
+                setattr(row, _ATTR.get(change.field, change.field), change.incoming)
             if row is not None:
                 row.status = m.status
+                written = {c.field for c in changes}
+                kept = [
+                    f
+                    for f in ("progress", "problems", "next_steps")
+                    if f not in written and (getattr(row, _ATTR.get(f, f)) or "").strip()
+                ]
+                if written - {"status"}:
+                    # Texts kept from the officer (a conflict decided for them) stay theirs:
+                    # the row names both writers rather than crediting the department alone.
+                    row.author = _joint(previous_author, author) if kept else author
             audit.record(
                 s,
                 action="fillin",

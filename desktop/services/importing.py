@@ -9,10 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain import Cancelled, ProgressCallback
-from desktop.models import Measure, Plan, PlanVersion, Section
+from desktop.models import Measure, Plan, PlanVersion, Progress, Section
 from desktop.parsing import ParsedDocument, ParseResult, parse_text
 from desktop.readers import ReadError, read_file
-from desktop.readers.xlsx import ColumnMapping, read_task_list
+from desktop.readers.xlsx import ColumnMapping, is_workbook, read_task_list
 from desktop.services import audit
 from desktop.services.errors import UserError
 from desktop.services.workspace import Workspace
@@ -49,7 +49,7 @@ def preview_file(
 
     `mapping` (Excel only) is the column mapping per sheet as the officer confirmed it."""
     try:
-        if path.suffix.lower() in EXCEL_SUFFIXES:
+        if is_workbook(path):  # also an .xlsx saved under another name
             result = read_task_list(path, mapping, progress)
             preview = ImportPreview(path, sha256_of(path), result, kind="tasklist")
         else:
@@ -99,6 +99,7 @@ def import_preview(
                     "source": preview.source.name,
                     "sha256": preview.sha256,
                     "measures": len(doc.measures),
+                    "progress": sum(len(m.progress) for m in doc.measures),
                 },
             )
             outcome.plan_ids.append(plan.id)
@@ -135,22 +136,27 @@ def _store_document(
     by_path = add_sections(plan, doc)
     for position, m in enumerate(doc.measures):
         parent_section = nearest_section(by_path, tuple(m.path[:-1]))
-        session.add(
-            Measure(
-                plan=plan,
-                section=parent_section,
-                path=list(m.path),
-                number=m.number,
-                title=m.title,
-                text=m.text,
-                lead_units=list(m.lead_units),
-                responsible_units=list(m.responsible_units),
-                deadline_text=m.deadline_text,
-                deadline=m.deadline,
-                long_term=m.long_term,
-                position=position,
-            )
+        measure = Measure(
+            plan=plan,
+            section=parent_section,
+            path=list(m.path),
+            number=m.number,
+            title=m.title,
+            text=m.text,
+            lead_units=list(m.lead_units),
+            responsible_units=list(m.responsible_units),
+            deadline_text=m.deadline_text,
+            deadline=m.deadline,
+            long_term=m.long_term,
+            remarks=m.remarks,
+            position=position,
         )
+        # A task list's 进展情况 column is that quarter's progress, written by whoever imports it.
+        for quarter, text in m.progress.items():
+            measure.progress.append(
+                Progress(quarter=quarter, status="not_started", progress_text=text, author=author)
+            )
+        session.add(measure)
     return plan
 
 

@@ -120,7 +120,8 @@ def build_report_data(
         for plan in plans:
             rows = []
             for m in plan.measures:
-                if m.archived:
+                # Removed by a later version: still part of the quarters it reported in.
+                if m.archived and not _reported_in(m, quarter):
                     continue
                 status = (
                     Status(m.status)
@@ -129,7 +130,8 @@ def build_report_data(
                 )
                 if not only.accepts(m, status):
                     continue
-                rows.append(_measure(s, m, quarter, status, day))
+                row = _measure(s, m, quarter, status, day)
+                rows.append(replace(row, archived=True) if m.archived else row)
             report_plans.append(
                 ReportPlan(
                     plan.title, plan.doc_number, plan.issuer, plan.version, tuple(rows), plan.id
@@ -228,6 +230,13 @@ def report_data(
     snaps = "+".join(f"#{p.frozen_id}" for p in plans if p.frozen_id)
     return replace(
         data, data_version=f"{quarter} 定稿 {snaps} + 实时数据 · {content_digest(data)[:12]}"
+    )
+
+
+def _reported_in(m: Measure, quarter: Quarter) -> bool:
+    q = str(quarter)
+    return any(
+        p.quarter == q and (p.progress_text or p.problems or p.next_steps) for p in m.progress
     )
 
 

@@ -1,80 +1,218 @@
-"""Excel column mapping: which column holds the task, the units, the deadline; confirmed per sheet."""
+"""Excel column mapping: which row is the header, which column holds the task, the units, the
+deadline; confirmed per sheet, for every visible sheet even when no header was recognised."""
 
 from __future__ import annotations
 
 import copy
+from datetime import date
 
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.readers.xlsx import FIELD_LABELS, FIELDS, ColumnMapping, WorkbookScan
+from desktop.domain import Quarter
+from desktop.readers import ReadError
+from desktop.readers.xlsx import (
+    FIELD_LABELS,
+    FIELDS,
+    ColumnMapping,
+    SheetScan,
+    WorkbookScan,
+    column_letter,
+    mapping_at_row,
+)
 from desktop.ui.widgets import named
 
+__all__ = ["MappingDialog", "column_letter"]
 
-def column_letter(index: int) -> str:
-    letters = ""
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(ord("A") + rem) + letters
-    return letters
+_PREVIEW_ROWS = 8
+_HEADER_BRUSH = QBrush(QColor("#dbeafe"))
 
 
 class _SheetPage(QWidget):
-    def __init__(self, mapping: ColumnMapping, parent: QWidget | None = None) -> None:
+    """One sheet: include it or not, its header row, its columns, year and progress quarter."""
+
+    def __init__(self, sheet: SheetScan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.mapping = copy.deepcopy(mapping)
+        self.sheet = sheet
+        self.mapping: ColumnMapping | None = copy.deepcopy(sheet.mapping)
         layout = QVBoxLayout(self)
-        self.include = named(QCheckBox(self.tr("导入此工作表")), f"include_{mapping.sheet}")
-        self.include.setChecked(True)
+        self.include = named(QCheckBox(self.tr("导入此工作表")), f"include_{sheet.name}")
+        self.include.setChecked(self.mapping is not None)
         layout.addWidget(self.include)
-        info = self.tr("表头在第 %d 行，数据从第 %d 行开始。") % (
-            mapping.header_row,
-            mapping.first_data_row,
-        )
-        if mapping.title:
-            info = self.tr("标题：%s。") % mapping.title + info
-        note = QLabel(info)
-        note.setWordWrap(True)
-        layout.addWidget(note)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+
+        row_line = QHBoxLayout()
+        row_line.addWidget(QLabel(self.tr("表头所在行：")))
+        self.header_row = named(QSpinBox(), f"headerRow_{sheet.name}")
+        rows = sorted(sheet.preview)
+        self.header_row.setRange(rows[0] if rows else 1, rows[-1] if rows else 1)
+        if self.mapping is not None:
+            self.header_row.setValue(self.mapping.header_row)
+        else:
+            self.header_row.setSpecialValueText(self.tr("（请选择）"))
+            self.header_row.setMinimum(0)
+            self.header_row.setValue(0)
+        row_line.addWidget(self.header_row)
+        row_line.addStretch(1)
+        layout.addLayout(row_line)
+
+        self.preview = named(QTableWidget(), f"preview_{sheet.name}")
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.preview.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.preview.verticalHeader().setDefaultSectionSize(22)
+        self.preview.setMaximumHeight(170)
+        self._fill_preview()
+        self.preview.cellClicked.connect(self._pick_row)
+        layout.addWidget(self.preview)
+
         form = QFormLayout()
         self.combos: dict[str, QComboBox] = {}
         for field in FIELDS:
             combo = named(QComboBox(), f"map_{field}")
-            combo.addItem(self.tr("（不导入）"), 0)
-            for col in sorted(mapping.headers):
-                combo.addItem(f"{column_letter(col)} 列：{mapping.headers[col]}", col)
-            current = mapping.columns.get(field, 0)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
             self.combos[field] = combo
             form.addRow(FIELD_LABELS[field] + "：", combo)
+        self.year = named(QSpinBox(), f"year_{sheet.name}")
+        self.year.setRange(1999, 2100)
+        self.year.setSpecialValueText(self.tr("（未指定）"))
+        self.year.setSuffix(self.tr(" 年"))
+        self.year.setMinimum(1999)
+        form.addRow(self.tr("无年份的时限按："), self.year)
+        self.quarter = named(QComboBox(), f"quarter_{sheet.name}")
+        form.addRow(self.tr("进展情况记入："), self.quarter)
         layout.addLayout(form)
         layout.addStretch(1)
+        self.header_row.valueChanged.connect(self._header_row_changed)
+        self.combos["progress"].currentIndexChanged.connect(self._progress_changed)
+        self._load_mapping()
+
+    # -- header row ---------------------------------------------------------------------------
+    def _fill_preview(self) -> None:
+        rows = sorted(self.sheet.preview)[:_PREVIEW_ROWS]
+        if self.mapping is not None and self.mapping.header_row not in rows:
+            rows.append(self.mapping.header_row)
+        width = max((max(t) for t in self.sheet.preview.values() if t), default=1)
+        self.preview.setRowCount(len(rows))
+        self.preview.setColumnCount(width)
+        self.preview.setHorizontalHeaderLabels([column_letter(c) for c in range(1, width + 1)])
+        self.preview.setVerticalHeaderLabels([str(r) for r in rows])
+        self._preview_rows = rows
+        for i, r in enumerate(rows):
+            for c, text in self.sheet.preview.get(r, {}).items():
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.preview.setItem(i, c - 1, item)
+        self._mark_header()
+
+    def _mark_header(self) -> None:
+        current = self.mapping.header_row if self.mapping is not None else None
+        for i, r in enumerate(self._preview_rows):
+            for c in range(self.preview.columnCount()):
+                item = self.preview.item(i, c)
+                if item is not None:
+                    item.setBackground(_HEADER_BRUSH if r == current else QBrush())
+
+    def _pick_row(self, index: int, _column: int) -> None:
+        self.header_row.setValue(self._preview_rows[index])
+
+    def _header_row_changed(self, row: int) -> None:
+        if row < 1:
+            return
+        try:
+            self.mapping = mapping_at_row(self.sheet, row)
+        except ReadError as exc:
+            self.note.setText(exc.message)
+            return
+        self.include.setChecked(True)
+        self._load_mapping()
+        self._mark_header()
+
+    # -- columns ------------------------------------------------------------------------------
+    def _load_mapping(self) -> None:
+        m = self.mapping
+        if m is None:
+            self.note.setText(
+                self.tr(
+                    "没有认出这个工作表的表头。如果它是任务表，请在下面的预览中点选表头（列名）"
+                    "所在的行，再指定各列。"
+                )
+            )
+        else:
+            info = self.tr("表头在第 %d 行，数据从第 %d 行开始。") % (
+                m.header_row,
+                m.first_data_row,
+            )
+            if m.title:
+                info = self.tr("标题：%s。") % m.title + info
+            self.note.setText(info)
+        for field, combo in self.combos.items():
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("（不导入）"), 0)
+            if m is not None:
+                for col in sorted(m.headers):
+                    combo.addItem(f"{column_letter(col)} 列：{m.headers[col]}", col)
+                combo.setCurrentIndex(max(combo.findData(m.columns.get(field, 0)), 0))
+            combo.setEnabled(m is not None)
+            combo.blockSignals(False)
+        self.year.setValue(m.year if m is not None and m.year else self.year.minimum())
+        self.year.setEnabled(m is not None)
+        self._fill_quarters()
+        self._progress_changed()
+
+    def _fill_quarters(self) -> None:
+        self.quarter.clear()
+        today = Quarter.of(date.today())
+        wanted = self.mapping.progress_quarter if self.mapping is not None else None
+        year = self.year.value() if self.year.value() > self.year.minimum() else today.year
+        choices = {str(Quarter(y, q)) for y in (year - 1, year, today.year) for q in (1, 2, 3, 4)}
+        if wanted:
+            choices.add(wanted)
+        for q in sorted(choices, reverse=True):
+            self.quarter.addItem(Quarter.parse(q).label, q)
+        self.quarter.setCurrentIndex(max(self.quarter.findData(wanted or str(today)), 0))
+
+    def _progress_changed(self, *_: object) -> None:
+        self.quarter.setEnabled(bool(self.combos["progress"].currentData()))
 
     def result(self) -> ColumnMapping | None:
-        if not self.include.isChecked():
+        if not self.include.isChecked() or self.mapping is None:
             return None
-        columns = {f: int(c.currentData()) for f, c in self.combos.items() if c.currentData()}
-        self.mapping.columns = columns
-        return self.mapping
+        m = self.mapping
+        m.columns = {f: int(c.currentData()) for f, c in self.combos.items() if c.currentData()}
+        m.year = self.year.value() if self.year.value() > self.year.minimum() else None
+        m.progress_quarter = self.quarter.currentData() if "progress" in m.columns else None
+        return m
 
 
 class MappingDialog(QDialog):
     def __init__(self, scan: WorkbookScan, file_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("确认列对应关系 — %s") % file_name)
-        self.resize(620, 520)
+        self.resize(760, 700)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            self.tr("请确认每一列的含义。确认后，同样表头的表格下次会自动使用这一设置。")
+            self.tr(
+                "请确认表头所在的行和每一列的含义。确认后，同样表头的表格下次（包括导入新版本时）"
+                "会自动使用这一设置。"
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -82,15 +220,21 @@ class MappingDialog(QDialog):
         self.pages: dict[str, _SheetPage] = {}
         skipped = []
         for sheet in scan.sheets:
-            if sheet.mapping is None:
-                skipped.append(f"“{sheet.name}”：{sheet.reason or self.tr('未找到表头')}")
+            if sheet.hidden or not sheet.preview:
+                skipped.append(f"“{sheet.name}”：{sheet.reason or self.tr('工作表是空的。')}")
                 continue
-            page = _SheetPage(sheet.mapping)
+            page = _SheetPage(sheet)
             self.pages[sheet.name] = page
-            self.tabs.addTab(page, sheet.name)
+            label = (
+                sheet.name if sheet.mapping is not None else sheet.name + self.tr("（未认出表头）")
+            )
+            self.tabs.addTab(page, label)
             page.include.toggled.connect(self._validate)
+            page.header_row.valueChanged.connect(self._validate)
             for combo in page.combos.values():
                 combo.currentIndexChanged.connect(self._validate)
+        first_found = next((i for i, p in enumerate(self.pages.values()) if p.mapping), 0)
+        self.tabs.setCurrentIndex(first_found)
         layout.addWidget(self.tabs, 1)
         if skipped:
             note = QLabel(self.tr("以下工作表不会导入：") + "；".join(skipped))
@@ -98,6 +242,7 @@ class MappingDialog(QDialog):
             note.setStyleSheet("color: #92400e;")
             layout.addWidget(note)
         self.problem = QLabel()
+        self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b91c1c;")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(
@@ -120,15 +265,20 @@ class MappingDialog(QDialog):
         return out
 
     def _validate(self, *_: object) -> None:
-        chosen = self.mappings()
         problem = ""
-        if not chosen:
+        for name, page in self.pages.items():
+            if page.include.isChecked() and page.mapping is None:
+                problem = self.tr("工作表“%s”还没有选择表头所在的行。") % name
+                break
+        chosen = self.mappings()
+        if not problem and not chosen:
             problem = self.tr("至少要导入一个工作表。")
         for name, mapping in chosen.items():
+            if problem:
+                break
             if not {"title", "text"} & set(mapping.columns):
                 problem = (
                     self.tr("工作表“%s”还没有指定任务内容所在的列（重点任务或具体措施）。") % name
                 )
-                break
         self.problem.setText(problem)
         self.ok_button.setEnabled(not problem)

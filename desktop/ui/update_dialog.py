@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -23,7 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.parsing.matching import MatchKind, MeasureMatch, word_diff
+from desktop.parsing.matching import (
+    AttributeChange,
+    MatchKind,
+    MeasureKey,
+    MeasureMatch,
+    compare,
+    similarity,
+    word_diff,
+)
 from desktop.services.updating import UpdateProposal
 from desktop.ui.widgets import named
 
@@ -44,15 +53,117 @@ KIND_COLOR = {
 Index = QModelIndex | QPersistentModelIndex
 
 
+@dataclass(frozen=True)
+class DiffRow:
+    """One line of the diff as it stands after the officer's corrections."""
+
+    kind: MatchKind
+    old: MeasureKey | None
+    new: MeasureKey | None
+    similarity: float | None  # None: nothing to compare
+    changes: tuple[AttributeChange, ...]
+    corrected: bool  # the officer changed this pairing
+    released: bool = False  # an old measure no new one continues any longer, after a correction
+
+
 class DiffModel(QAbstractTableModel):
-    COLUMNS = ("变化", "原编号", "原措施", "新编号", "新措施", "相似度")
+    """Rows: every new measure with the old one it continues, then the old ones left over.
+
+    Corrections are kept per new measure; the rows are recomputed from them, so an old measure
+    freed by a correction shows as removed and one taken up by a correction leaves that list.
+    """
+
+    COLUMNS = ("变化", "原编号", "原措施", "新编号", "新措施", "改动之处", "相似度")
 
     def __init__(self, proposal: UpdateProposal) -> None:
         super().__init__()
         self.proposal = proposal
-        self.rows: list[MeasureMatch] = list(proposal.result.matches)
+        self.matches: list[MeasureMatch] = list(proposal.result.matches)
         self.corrections: dict[int, int | None] = {}
+        self.rows: list[DiffRow] = []
+        self._rebuild()
 
+    # -- pairing ------------------------------------------------------------------------------
+    def automatic_old(self, new_key: int) -> int | None:
+        m = next((m for m in self.matches if m.new is not None and m.new.key == new_key), None)
+        return m.old.key if m is not None and m.old is not None else None
+
+    def effective_old(self, new_key: int) -> int | None:
+        if new_key in self.corrections:
+            return self.corrections[new_key]
+        return self.automatic_old(new_key)
+
+    def holder_of(self, old_id: int) -> int | None:
+        """The new measure that continues `old_id` now, if any."""
+        for m in self.matches:
+            if m.new is not None and self.effective_old(m.new.key) == old_id:
+                return m.new.key
+        return None
+
+    def _rebuild(self) -> None:
+        rows: list[DiffRow] = []
+        used: set[int] = set()
+        auto_removed = {m.old.key for m in self.matches if m.new is None and m.old is not None}
+        for m in self.matches:
+            if m.new is None:
+                continue
+            corrected = m.new.key in self.corrections
+            old_id = self.effective_old(m.new.key)
+            if not corrected:
+                rows.append(
+                    DiffRow(m.kind, m.old, m.new, m.similarity if m.old else None, m.changes, False)
+                )
+                if m.old is not None:
+                    used.add(m.old.key)
+                continue
+            if old_id is None:
+                rows.append(DiffRow(MatchKind.ADDED, None, m.new, None, (), True))
+                continue
+            old = self.proposal.old_keys[old_id]
+            used.add(old_id)
+            changes = compare(old, m.new)
+            kind = MatchKind.CHANGED if changes else MatchKind.UNCHANGED
+            rows.append(DiffRow(kind, old, m.new, similarity(old, m.new), changes, True))
+        for old_id, old in self.proposal.old_keys.items():
+            if old_id not in used:
+                released = old_id not in auto_removed
+                rows.append(DiffRow(MatchKind.REMOVED, old, None, None, (), False, released))
+        self.rows = rows
+
+    def correct(self, row: int, old_id: int | None) -> str:
+        """Point the new measure of `row` at `old_id` (None: a new measure). Returns '' when
+        done, else why not (in Chinese): an old measure continues one new measure at most."""
+        new = self.rows[row].new
+        if new is None:
+            return "这一行是原有措施，请选中新措施所在的行再修改对应关系。"
+        if old_id is not None:
+            holder = self.holder_of(old_id)
+            if holder is not None and holder != new.key:
+                taken = next(r.new for r in self.rows if r.new and r.new.key == holder)
+                old = self.proposal.old_keys[old_id]
+                assert taken is not None
+                return (
+                    f"原措施“{old.number} {old.title}”已对应新措施“{taken.number} {taken.title}”。"
+                    "一条原有措施只能对应一条新措施：请先把那一条改为其他措施或“视为新增措施”。"
+                )
+        self.beginResetModel()
+        if old_id == self.automatic_old(new.key):
+            self.corrections.pop(new.key, None)
+        else:
+            self.corrections[new.key] = old_id
+        self._rebuild()
+        self.endResetModel()
+        return ""
+
+    def row_of_new(self, new_key: int) -> int:
+        return next(
+            i for i, r in enumerate(self.rows) if r.new is not None and r.new.key == new_key
+        )
+
+    def counts(self) -> dict[MatchKind, int]:
+        return {k: sum(1 for r in self.rows if r.kind is k) for k in MatchKind}
+
+    # -- Qt model -----------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
@@ -66,70 +177,39 @@ class DiffModel(QAbstractTableModel):
             return self.COLUMNS[section]
         return None
 
-    def effective_old(self, m: MeasureMatch) -> int | None:
-        if m.new is not None and m.new.key in self.corrections:
-            return self.corrections[m.new.key]
-        return m.old.key if m.old else None
-
-    def kind(self, m: MeasureMatch) -> MatchKind:
-        if m.new is not None and m.new.key in self.corrections:
-            old = self.corrections[m.new.key]
-            if old is None:
-                return MatchKind.ADDED
-            return MatchKind.UNCHANGED if self._same_text(old, m) else MatchKind.CHANGED
-        if m.new is None and m.old is not None and m.old.key in self._reused_olds():
-            return MatchKind.UNCHANGED  # now continued by a corrected new measure
-        return m.kind
-
-    def _same_text(self, old_id: int, m: MeasureMatch) -> bool:
-        old = self.proposal.old_keys[old_id]
-        return m.new is not None and old.text == m.new.text
-
-    def _reused_olds(self) -> set[int]:
-        return {v for v in self.corrections.values() if v is not None}
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        m = self.rows[index.row()]
-        kind = self.kind(m)
-        old_id = self.effective_old(m)
-        old = (
-            self.proposal.old_keys.get(old_id)
-            if old_id is not None
-            else (m.old if m.new is None else None)
-        )
+        r = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                corrected = m.new is not None and m.new.key in self.corrections
-                return KIND_TEXT[kind] + ("（已修正）" if corrected else "")
+                text = KIND_TEXT[r.kind]
+                if r.corrected:
+                    text += "（已修正）"
+                elif r.released:
+                    text += "（因修正）"
+                return text
             if col == 1:
-                return old.number if old else ""
+                return r.old.number if r.old else ""
             if col == 2:
-                return old.title if old else ""
+                return r.old.title if r.old else ""
             if col == 3:
-                return m.new.number if m.new else ""
+                return r.new.number if r.new else ""
             if col == 4:
-                return m.new.title if m.new else ""
+                return r.new.title if r.new else ""
             if col == 5:
-                return f"{m.similarity:.0f}%" if m.old and m.new else ""
-        if role == Qt.ItemDataRole.ForegroundRole and col == 0:
-            return QBrush(QColor(KIND_COLOR[kind]))
+                return "、".join(c.label for c in r.changes)
+            if col == 6:
+                return f"{r.similarity:.0f}%" if r.similarity is not None else ""
+        if role == Qt.ItemDataRole.ToolTipRole and col == 5 and r.changes:
+            return (
+                "\n".join(f"{c.label}：{c.old} → {c.new}" for c in r.changes if c.field != "text")
+                or None
+            )
+        if role == Qt.ItemDataRole.ForegroundRole and col in (0, 5):
+            return QBrush(QColor(KIND_COLOR[r.kind]))
         return None
-
-    def correct(self, row: int, old_id: int | None) -> None:
-        m = self.rows[row]
-        if m.new is None:
-            return
-        automatic = m.old.key if m.old else None
-        if old_id == automatic:
-            self.corrections.pop(m.new.key, None)
-        else:
-            self.corrections[m.new.key] = old_id
-        self.dataChanged.emit(
-            self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
-        )
 
 
 def diff_html(old_text: str, new_text: str) -> str:
@@ -147,17 +227,29 @@ def diff_html(old_text: str, new_text: str) -> str:
     return "".join(parts)
 
 
+def changes_html(changes: tuple[AttributeChange, ...]) -> str:
+    """Units and deadline changes as lines above the wording diff."""
+    lines = []
+    for c in changes:
+        if c.field == "text":
+            continue
+        lines.append(
+            f"<b>{escape(c.label)}：</b>"
+            f"<span style='background:#fee2e2;color:#991b1b;text-decoration:line-through'>"
+            f"{escape(c.old)}</span> → "
+            f"<span style='background:#dcfce7;color:#166534'>{escape(c.new)}</span>"
+        )
+    return "<br>".join(lines)
+
+
 class UpdateDialog(QDialog):
     def __init__(self, proposal: UpdateProposal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.proposal = proposal
         self.setWindowTitle(self.tr("导入新版本 — %s") % proposal.plan_title)
         self.resize(1100, 680)
-        counts = proposal.counts()
-        summary = self.tr("与第 %d 版比对：") % proposal.old_version + "，".join(
-            f"{KIND_TEXT[k]} {counts[k]} 项" for k in MatchKind
-        )
-        self.summary = QLabel(summary)
+        self.summary = named(QLabel(), "diffSummary")
+        self.summary.setWordWrap(True)
         self.model = DiffModel(proposal)
         self.table = named(QTableView(), "diffTable")
         self.table.setModel(self.model)
@@ -168,7 +260,7 @@ class UpdateDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 110), (1, 70), (3, 70), (5, 60)):
+        for col, width in ((0, 110), (1, 70), (3, 70), (5, 150), (6, 60)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.diff = named(QTextBrowser(), "diffText")
@@ -176,6 +268,10 @@ class UpdateDialog(QDialog):
         self.match_combo.setMinimumWidth(420)
         self.apply_match = QPushButton(self.tr("修改对应关系"))
         self.apply_match.clicked.connect(self._apply_match)
+        self.problem = named(QLabel(), "matchProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b91c1c;")
+        self.problem.hide()
         correction = QHBoxLayout()
         correction.addWidget(QLabel(self.tr("这条新措施对应原措施：")))
         correction.addWidget(self.match_combo, 1)
@@ -195,6 +291,7 @@ class UpdateDialog(QDialog):
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addLayout(correction)
+        bottom_layout.addWidget(self.problem)
         bottom_layout.addWidget(self.diff)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -208,6 +305,7 @@ class UpdateDialog(QDialog):
         self.match_combo.addItem(self.tr("（视为新增措施）"), None)
         for key in proposal.old_keys.values():
             self.match_combo.addItem(f"{key.number} {key.title}", key.key)
+        self._update_summary()
         if self.model.rowCount():
             self.table.selectRow(0)
 
@@ -215,27 +313,47 @@ class UpdateDialog(QDialog):
     def corrections(self) -> dict[int, int | None]:
         return dict(self.model.corrections)
 
+    def _update_summary(self) -> None:
+        counts = self.model.counts()
+        text = self.tr("与第 %d 版比对：") % self.proposal.old_version + "，".join(
+            f"{KIND_TEXT[k]} {counts[k]} 项" for k in MatchKind
+        )
+        facts = "；".join(f"{f.label}：{f.old} → {f.new}" for f in self.proposal.facts)
+        if facts:
+            text += "\n" + self.tr("计划信息将更新：") + facts
+        self.summary.setText(text)
+
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
-        m = self.model.rows[current.row()]
-        old_id = self.model.effective_old(m)
-        old = self.proposal.old_keys.get(old_id) if old_id is not None else m.old
-        new = m.new
-        if old and new:
-            self.diff.setHtml(diff_html(old.text, new.text))
-        elif new:
-            self.diff.setHtml(f"<span style='background:#dcfce7'>{escape(new.text)}</span>")
-        elif old:
-            self.diff.setHtml(f"<span style='background:#fee2e2'>{escape(old.text)}</span>")
-        editable = new is not None
+        r = self.model.rows[current.row()]
+        head = changes_html(r.changes)
+        if r.old and r.new:
+            body = diff_html(r.old.text, r.new.text)
+        elif r.new:
+            body = f"<span style='background:#dcfce7'>{escape(r.new.text)}</span>"
+        elif r.old:
+            body = f"<span style='background:#fee2e2'>{escape(r.old.text)}</span>"
+        else:
+            body = ""
+        self.diff.setHtml(f"{head}<hr>{body}" if head else body)
+        editable = r.new is not None
         self.match_combo.setEnabled(editable)
         self.apply_match.setEnabled(editable)
-        if editable:
+        if r.new is not None:
+            old_id = self.model.effective_old(r.new.key)
             self.match_combo.setCurrentIndex(max(self.match_combo.findData(old_id), 0))
 
     def _apply_match(self) -> None:
         row = self.table.currentIndex().row()
-        if row >= 0:
-            self.model.correct(row, self.match_combo.currentData())
-            self._row_changed(self.table.currentIndex(), QModelIndex())
+        if row < 0:
+            return
+        new = self.model.rows[row].new
+        problem = self.model.correct(row, self.match_combo.currentData())
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        if problem or new is None:
+            return
+        self._update_summary()
+        self.table.selectRow(self.model.row_of_new(new.key))
+        self._row_changed(self.table.currentIndex(), QModelIndex())

@@ -158,10 +158,10 @@ def test_import_workbook_prints_mapping_and_takes_column_overrides(
     )
     assert code == 0, err
     assert "工作表“任务清单”：表头第 2 行" in out
-    assert "牵头单位 ← 3 列 承担单位" in out
+    assert "牵头单位 ← C 列 承担单位" in out
     assert "已导入 1 个计划，共 2 项措施" in out
     code, _, err = run(capsys, "--data-dir", data, "import", str(path), "--column", "lead=C")
-    assert code != 0 and "未知的列名称" in err
+    assert code != 0 and "未知的字段名" in err
 
 
 def test_report_options_docx_and_supervision_notice(

@@ -474,3 +474,174 @@ def _recorder(calls: list[tuple[int, int]]) -> Callable[[int, int], bool]:
         return True
 
     return record
+
+
+def _sheet(path: Path, rows: list[list[object]], merges: tuple[str, ...] = ()) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Sheet1"
+    for row in rows:
+        ws.append(row)
+    for ref in merges:
+        ws.merge_cells(ref)
+    wb.save(path)
+    return path
+
+
+def test_leader_column_is_not_the_lead_unit_and_source_is_not_the_task(tmp_path: Path) -> None:
+    path = _sheet(
+        tmp_path / "分解表.xlsx",
+        [
+            ["某县优化营商环境重点任务分解表"],
+            ["填报单位（盖章）：            填报日期："],
+            ["序号", "牵头县领导", "任务来源", "重点任务", "牵头单位", "责任单位", "完成时限"],
+            [
+                1,
+                "王副县长",
+                "政府工作报告",
+                "推行企业开办一网通办。",
+                "县行政审批局",
+                "县市场监管局",
+                "6月底前",
+            ],
+        ],
+        ("A1:G1", "A2:G2"),
+    )
+    m = detect_tables(path).sheets[0].mapping
+    assert m is not None
+    assert m.columns["lead_units"] == 5  # 牵头单位, not 牵头县领导
+    assert m.columns["title"] == 4  # 重点任务, not 任务来源
+    assert m.columns["leaders"] == 2 and m.columns["source"] == 3
+    # The title is the merged first row, never the 填报单位 line.
+    assert m.title == "某县优化营商环境重点任务分解表"
+    doc = read_task_list(path).documents[0]
+    [measure] = doc.measures
+    assert measure.lead_units == ["县行政审批局"]
+    assert measure.text == "推行企业开办一网通办。"
+    # The leader and the source are kept on the measure's 备注, labelled as in the sheet.
+    assert measure.remarks == "牵头县领导：王副县长；任务来源：政府工作报告"
+
+
+def test_title_is_the_merged_title_not_the_subtitle_and_its_year_dates_deadlines(
+    tmp_path: Path,
+) -> None:
+    path = _sheet(
+        tmp_path / "台账.xlsx",
+        [
+            ["XX县重点任务台账"],
+            ["（2024年3月修订）填报单位：县政府办"],
+            ["序号", "工作任务", "牵头单位", "时间节点"],
+            [1, "推行企业开办一网通办", "县行政审批局", "6月底前"],
+        ],
+        ("A1:D1", "A2:D2"),
+    )
+    m = detect_tables(path).sheets[0].mapping
+    assert m is not None and m.title == "XX县重点任务台账"
+    # No year in the title: the one written above the header dates '6月底前'.
+    assert m.year == 2024
+    assert read_task_list(path).documents[0].measures[0].deadline == date(2024, 6, 30)
+
+
+def test_without_any_year_month_deadlines_are_undated_with_a_warning(tmp_path: Path) -> None:
+    path = _sheet(
+        tmp_path / "分解表.xlsx",
+        [["序号", "重点任务", "牵头单位", "完成时限"], [1, "任务甲", "县发改局", "6月底前"]],
+    )
+    result = read_task_list(path)
+    assert result.documents[0].measures[0].deadline is None
+    assert any("没有写年份" in w and "--year" in w for w in result.warnings)
+    scan = detect_tables(path)
+    scan.sheets[0].mapping.year = 2023  # type: ignore[union-attr]  # as the officer chose
+    again = read_task_list(path, scan.mappings)
+    assert again.documents[0].measures[0].deadline == date(2023, 6, 30)
+    assert not any("没有写年份" in w for w in again.warnings)
+
+
+def test_work_points_office_and_completion_date_headers(tmp_path: Path) -> None:
+    path = _sheet(
+        tmp_path / "要点.xlsx",
+        [
+            ["2023年工作要点分解"],
+            ["序号", "工作要点", "承办科室", "办结日期"],
+            [1, "推进数字政府建设", "信息科", "2023-06-30"],
+        ],
+        ("A1:D1",),
+    )
+    m = detect_tables(path).sheets[0].mapping
+    assert m is not None
+    assert m.columns == {"number": 1, "title": 2, "responsible_units": 3, "deadline": 4}
+    [measure] = read_task_list(path).documents[0].measures
+    assert measure.responsible_units == ["信息科"]
+    assert measure.deadline == date(2023, 6, 30)
+
+
+def test_header_row_chosen_by_hand(tmp_path: Path) -> None:
+    path = _sheet(
+        tmp_path / "odd.xlsx",
+        [
+            ["2023年督查事项"],
+            ["项", "内容", "谁办", "何时"],
+            [1, "完善督查制度", "督查科", "2023年9月底前"],
+        ],
+    )
+    scan = detect_tables(path)
+    sheet = scan.sheets[0]
+    assert sheet.mapping is None and sheet.reason and "选择表头所在的行" in sheet.reason
+    assert sheet.preview[2] == {1: "项", 2: "内容", 3: "谁办", 4: "何时"}
+    chosen = xlsx.mapping_at_row(sheet, 2)
+    assert (chosen.header_row, chosen.first_data_row, chosen.columns) == (2, 3, {})
+    assert chosen.title == "2023年督查事项" and chosen.year == 2023
+    chosen.columns = {"title": 2, "responsible_units": 3, "deadline": 4}
+    [measure] = read_task_list(path, {"Sheet1": chosen}).documents[0].measures
+    assert measure.text == "完善督查制度" and measure.responsible_units == ["督查科"]
+    assert measure.deadline == date(2023, 9, 30)
+    with pytest.raises(ReadError, match="不能作为表头"):
+        xlsx.mapping_at_row(sheet, 9)
+    # The same from the file, as the command line does it (--header-row 2).
+    again = detect_tables(path, {"Sheet1": 2}).sheets[0].mapping
+    assert again is not None and again.header_row == 2 and again.headers[3] == "谁办"
+
+
+def test_lead_marked_in_a_single_units_column_is_named_without_the_mark(tmp_path: Path) -> None:
+    path = _sheet(
+        tmp_path / "实事.xlsx",
+        [
+            ["编号", "任务内容", "责任单位", "完成时限"],
+            [1, "新建城区学校2所。", "县教体局（牵头）、县住建局", "2023年8月31日"],
+            [2, "改造老旧小区10个。", "县住建局(牵头)，县财政局", "2023年年底前"],
+        ],
+    )
+    first, second = read_task_list(path).documents[0].measures
+    assert (first.lead_units, first.responsible_units) == (["县教体局"], ["县住建局"])
+    assert (second.lead_units, second.responsible_units) == (["县住建局"], ["县财政局"])
+
+
+def test_progress_and_remarks_columns_are_read(tmp_path: Path) -> None:
+    path = _sheet(
+        tmp_path / "t.xlsx",
+        [
+            ["XX县2023年第二季度重点任务推进表"],
+            ["序号", "重点任务", "牵头单位", "完成时限", "进展情况", "备注"],
+            [1, "任务甲", "县发改局", "2023年6月底前", "已完成招标", "省级考核事项"],
+            [2, "任务乙", "县财政局", "2023年9月底前", None, None],
+        ],
+        ("A1:F1",),
+    )
+    m = detect_tables(path).sheets[0].mapping
+    assert m is not None and m.progress_quarter == "2023Q2"  # from the title
+    first, second = read_task_list(path).documents[0].measures
+    assert first.progress == {"2023Q2": "已完成招标"} and first.remarks == "省级考核事项"
+    assert second.progress == {} and second.remarks == ""
+
+
+def test_real_xlsx_under_another_name_is_sniffed(tmp_path: Path) -> None:
+    path = _ledger(tmp_path / "台账.xlsx")
+    renamed = tmp_path / "台账（导出）"
+    renamed.write_bytes(path.read_bytes())
+    assert xlsx.is_workbook(renamed)
+    assert xlsx.is_workbook(tmp_path / "x.xls")
+    text = tmp_path / "a.txt"
+    text.write_text("一、总则", encoding="utf-8")
+    assert not xlsx.is_workbook(text)
+    assert read_task_list(renamed).measure_count == 4

@@ -161,7 +161,12 @@ def test_empty_report(tmp_path: Path) -> None:
 )
 def test_libreoffice_converts_the_ledger_to_pdf(tmp_path: Path) -> None:
     out = tmp_path / "ledger.xlsx"
-    export_ledger(report(*(measure(i) for i in range(1, 60))), out)
+    # Long wrapped texts between markers: in a row too low for them the text overflows into
+    # the neighbouring rows (and is cut off when printed), so a row's end marker would sit
+    # below the start marker of the next row.
+    long_text = "推进政务服务标准化、规范化、便利化，完善线上线下融合办理机制。" * 9
+    measures = [measure(i, text=f"[S{i:03d}]{long_text}[E{i:03d}]") for i in range(1, 60)]
+    export_ledger(report(*measures), out)
     exe = shutil.which("libreoffice") or shutil.which("soffice")
     assert exe
     profile = tmp_path / "lo-profile"
@@ -185,6 +190,43 @@ def test_libreoffice_converts_the_ledger_to_pdf(tmp_path: Path) -> None:
     assert data.startswith(b"%PDF")
     # landscape A4 media box (842 x 595 points)
     assert b"842" in data and b"595" in data
+    if shutil.which("pdftotext"):
+        _assert_rows_do_not_overlap(pdf, 59)
+
+
+def _assert_rows_do_not_overlap(pdf: Path, rows: int) -> None:
+    import re
+
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, timeout=60
+    ).stdout
+    where: dict[str, tuple[int, float, float]] = {}
+    for page, body in enumerate(html.split("<page ")[1:]):
+        for m in re.finditer(
+            r'<word xMin="[^"]+" yMin="([^"]+)" xMax="[^"]+" yMax="([^"]+)">([^<]*)', body
+        ):
+            for marker in re.findall(r"\[[SE]\d{3}\]", m.group(3)):
+                where[marker] = (page, float(m.group(1)), float(m.group(2)))
+    assert len(where) == 2 * rows, sorted(where)
+    for i in range(1, rows):
+        end, start = where[f"[E{i:03d}]"], where[f"[S{i + 1:03d}]"]
+        if end[0] == start[0]:
+            assert end[2] <= start[1], f"row {i} overflows into row {i + 1}"
+
+
+def test_rows_are_tall_enough_for_their_wrapped_text(tmp_path: Path) -> None:
+    from desktop.reports.excel_ledger import text_lines
+
+    out = tmp_path / "ledger.xlsx"
+    short, long = measure(1, text="短"), measure(2, text="长" * 400, progress="进" * 100)
+    export_ledger(report(short, long), out)
+    ws = load_workbook(out)["台账"]
+    rows = {ws.cell(row=r, column=3).value: r for r in range(HEADER_ROW + 1, ws.max_row + 1)}
+    low, high = (ws.row_dimensions[rows[n]].height for n in ("1", "2"))
+    width = dict(LEDGER_COLUMNS)["重点任务"]
+    # 400 Han characters at 10 pt in that column need this many lines of about 13.5 pt each.
+    assert high >= text_lines("长" * 400, width) * 13.5 > low
+    assert text_lines("长" * 400, width) >= 400 / (width * 7 / 13.33)
 
 
 def _recorder(calls: list[tuple[int, int]]) -> Callable[[int, int], bool]:

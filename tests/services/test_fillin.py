@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
@@ -113,3 +114,73 @@ def test_a_closed_quarter_refuses_returned_texts_and_stores_nothing(
     with pytest.raises(UserError, match="已定稿"):
         fillin.apply(ws, review)
     assert "2023Q2" not in ledger.measure_detail(ws.db, mine[0].id, Q).progress
+
+
+def _unit_rows(ws: Workspace, plan_id: int, unit: str) -> list[int]:
+    return [
+        r.id
+        for r in ledger.list_measures(ws.db, plan_id, Q)
+        if unit in r.lead_units + r.responsible_units
+    ]
+
+
+def test_title_names_only_the_units_plans(ws: Workspace, tmp_path: Path) -> None:
+    import_document(ws, make_document(6, title="优化营商环境方案"), "a.txt")
+    other = make_document(2, title="乡村振兴方案")
+    for m in other.measures:
+        m.lead_units, m.responsible_units = ["县农业农村局"], []
+    import_document(ws, other, "b.txt")
+    [(_, path, _)] = fillin.export_workbooks(ws, Q, tmp_path, units=["省人社厅"])
+    title = load_workbook(path).worksheets[0]["A1"].value
+    assert title == "《优化营商环境方案》落实情况填报表（省人社厅，2023年第二季度）"
+
+
+def test_kept_conflict_keeps_the_officer_as_an_author(ws: Workspace, tmp_path: Path) -> None:
+    plan_id = import_document(ws, make_document(6))
+    unit = "省人社厅"
+    target = _unit_rows(ws, plan_id, unit)[0]
+    path = fillin.export_workbooks(ws, Q, tmp_path, units=[unit])[0][1]
+    progress.save_progress(
+        ws,
+        target,
+        Q,
+        progress_text="县里核实的进展",
+        problems="",
+        next_steps="",
+        author="办公室小王",
+    )
+    _fill(path, {target: {"进展情况": "部门的说法", "存在问题": "资金不足"}})
+    review = fillin.review(ws, path)
+    assert [c.field for c in review.diff.conflicts] == ["progress"]
+    fillin.apply(ws, review)  # the conflict is not taken
+    row = ledger.measure_detail(ws.db, target, Q).progress["2023Q2"]
+    assert (row.progress_text, row.problems) == ("县里核实的进展", "资金不足")
+    assert row.author == f"办公室小王、{unit}（填报）"
+
+
+def test_formula_answer_is_reported_not_dropped_silently(ws: Workspace, tmp_path: Path) -> None:
+    plan_id = import_document(ws, make_document(6))
+    unit = "省人社厅"
+    target = _unit_rows(ws, plan_id, unit)[0]
+    path = fillin.export_workbooks(ws, Q, tmp_path, units=[unit])[0][1]
+    _fill(path, {target: {"进展情况": "已推进", "下步打算": "=继续扩面"}})
+    review = fillin.review(ws, path)
+    assert any("公式" in w and "=继续扩面" in w for w in review.workbook.warnings)
+    assert {c.field for c in review.diff.changes} == {"progress"}
+
+
+def test_cli_shows_status_labels(
+    ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop import cli
+
+    plan_id = import_document(ws, make_document(6))
+    unit = "省人社厅"
+    target = _unit_rows(ws, plan_id, unit)[0]
+    path = fillin.export_workbooks(ws, Q, tmp_path, units=[unit])[0][1]
+    _fill(path, {target: {"状态": "已完成"}})
+    data_dir = str(ws.paths.root)
+    ws.db.close()  # the command opens the data directory itself
+    assert cli.main(["--data-dir", data_dir, "fillin-import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "状态：已完成" in out and "done" not in out

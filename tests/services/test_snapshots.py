@@ -331,7 +331,7 @@ def test_upgrade_from_0001_with_data(tmp_path: Path) -> None:
         )
     ws = Workspace.open(path.parent)
     try:
-        assert current_revision(ws.db.engine) == head_revision() == "0002"
+        assert current_revision(ws.db.engine) == head_revision()
         assert ws.db.migration_backup is not None
         [info] = snapshots.freeze_quarter(ws, Q, today=TODAY)
         data = snapshots.snapshot_report_data(ws, Q)
