@@ -30,19 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_TITLE
-from desktop.domain import ProgressCallback, Quarter, Status
-from desktop.readers.xlsx import WorkbookScan
+from desktop.domain import Quarter, Status
 from desktop.services import (
     dashboard,
-    evidence,
-    fillin,
-    importing,
     ledger,
-    reporting,
     settings,
-    snapshots,
-    tasklists,
-    updating,
 )
 from desktop.services.workspace import Workspace
 from desktop.ui.backup_actions import install_backup_actions
@@ -51,19 +43,20 @@ from desktop.ui.dashboard import DashboardView
 from desktop.ui.delegates import PlanDelegate
 from desktop.ui.detail_panel import DetailPanel
 from desktop.ui.errors import show_error
+from desktop.ui.evidence_actions import EvidenceActions
 from desktop.ui.fillin_dialog import FillinReviewDialog
+from desktop.ui.freeze_actions import FreezeActions
 from desktop.ui.import_preview import ImportPreviewDialog
 from desktop.ui.item_models import SORT_ROLE, MeasureTableModel, PlanListModel
 from desktop.ui.mapping_dialog import MappingDialog
 from desktop.ui.measure_filter import FilterBar, MeasureFilter, MeasureFilterProxy
 from desktop.ui.measure_tree import MeasureTreeModel, MeasureTreeProxy
+from desktop.ui.plan_actions import PlanActions
+from desktop.ui.report_actions import ReportActions
 from desktop.ui.report_dialogs import ReportOptionsDialog, ReportPreview
 from desktop.ui.settings_dialog import SettingsDialog
-from desktop.ui.tasks import BackgroundOp
 from desktop.ui.update_dialog import UpdateDialog
 from desktop.ui.widgets import named
-
-IMPORT_FILTER = "政策文件或任务表 (*.txt *.docx *.pdf *.xlsx *.xlsm);;所有文件 (*)"
 
 
 def quarter_choices(today: date) -> list[Quarter]:
@@ -83,6 +76,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ws = ws
         self.today = today or date.today()
+        self.preview: ReportPreview | None = None  # the last report opened in the preview
         self.setWindowTitle(f"{APP_TITLE} — {ws.paths.root}")
         self.resize(1280, 760)
 
@@ -164,12 +158,6 @@ class MainWindow(QMainWindow):
         self.detail = DetailPanel()
         self.detail.status_requested.connect(self.change_status)
         self.detail.save_requested.connect(self.save_progress)
-        self.detail.attach_requested.connect(self.attach_evidence)
-        self.detail.open_evidence_requested.connect(self.open_evidence)
-        self.detail.remove_evidence_requested.connect(self.remove_evidence)
-        self.detail.describe_evidence_requested.connect(self.describe_evidence)
-        self.detail.files_dropped.connect(self.attach_files)
-        self.detail.evidence_path = ws.store.path_for
 
         # Plans | tabs; the ledger tab holds the table and the detail panel side by side.
         ledger_split = named(QSplitter(Qt.Orientation.Horizontal), "ledgerSplitter")
@@ -180,7 +168,7 @@ class MainWindow(QMainWindow):
         ledger_split.setSizes([700, 400])
         self.dashboard = DashboardView()
         self.dashboard.measure_activated.connect(self._jump_to_measure)
-        self.dashboard.notice_button.clicked.connect(lambda: self.make_notice())
+        self.dashboard.notice_button.clicked.connect(lambda: self.report_actions.make_notice())
         self.tabs = named(QTabWidget(), "mainTabs")
         self.tabs.addTab(ledger_split, self.tr("措施台账"))
         self.tabs.addTab(self.dashboard, self.tr("工作总览"))
@@ -206,30 +194,29 @@ class MainWindow(QMainWindow):
     # -- construction ------------------------------------------------------------------------
     def _build_actions(self) -> None:
         self.undo_stack = QUndoStack(self)
+        self.plan_actions = PlanActions(self)
+        self.report_actions = ReportActions(self)
+        self.freeze_actions = FreezeActions(self)
+        self.evidence_actions = EvidenceActions(self)
+        self.import_action = self.plan_actions.import_action
+        self.update_action = self.plan_actions.update_action
+        self.report_action = self.report_actions.report_action
+        self.notice_action = self.report_actions.notice_action
+        self.export_action = self.report_actions.export_action
+        self.fillin_export_action = self.report_actions.fillin_export_action
+        self.fillin_import_action = self.report_actions.fillin_import_action
+        self.freeze_action = self.freeze_actions.freeze_action
+        self.unfreeze_action = self.freeze_actions.unfreeze_action
+
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        self.import_action = QAction(
-            self.tr("导入文件(&I)…"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Open)
-        )
-        self.import_action.triggered.connect(self.import_file)
-        self.report_action = QAction(
-            self.tr("生成季度报告(&R)…"), self, shortcut=QKeySequence("Ctrl+P")
-        )
-        self.report_action.triggered.connect(self.make_report)
         quit_action = QAction(
             self.tr("退出(&X)"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit)
         )
         quit_action.triggered.connect(self.close)
         file_menu.addAction(self.import_action)
-        self.update_action = QAction(self.tr("导入新版本(&U)…"), self)
-        self.update_action.setToolTip(self.tr("用修订后的文件或任务表更新所选计划，保留已有进展"))
-        self.update_action.triggered.connect(self.update_plan)
         file_menu.addAction(self.update_action)
         file_menu.addAction(self.report_action)
-        self.notice_action = QAction(self.tr("生成督办单(&N)…"), self)
-        self.notice_action.triggered.connect(self.make_notice)
         file_menu.addAction(self.notice_action)
-        self.export_action = QAction(self.tr("导出台账（Excel）(&E)…"), self)
-        self.export_action.triggered.connect(self.export_ledger)
         file_menu.addAction(self.export_action)
         install_backup_actions(self, file_menu)
         file_menu.addSeparator()
@@ -246,19 +233,10 @@ class MainWindow(QMainWindow):
         tools_menu = self.menuBar().addMenu(self.tr("工具(&T)"))
         self.settings_action = QAction(self.tr("设置(&S)…"), self)
         self.settings_action.triggered.connect(self.open_settings)
-        self.fillin_export_action = QAction(self.tr("导出部门填报表(&D)…"), self)
-        self.fillin_export_action.triggered.connect(self.export_fillin)
-        self.fillin_import_action = QAction(self.tr("导入部门填报表(&B)…"), self)
-        self.fillin_import_action.triggered.connect(self.import_fillin)
         tools_menu.addAction(self.fillin_export_action)
         tools_menu.addAction(self.fillin_import_action)
         # 定稿 (closing a quarter)
         tools_menu.addSeparator()
-        self.freeze_action = QAction(self.tr("季度定稿(&Z)…"), self)
-        self.freeze_action.setToolTip(self.tr("冻结所选计划本季度的进展和佐证材料，报告可原样重印"))
-        self.freeze_action.triggered.connect(self.freeze_quarter)
-        self.unfreeze_action = QAction(self.tr("撤销定稿…"), self)
-        self.unfreeze_action.triggered.connect(self.unfreeze_quarter)
         tools_menu.addAction(self.freeze_action)
         tools_menu.addAction(self.unfreeze_action)
         tools_menu.addSeparator()
@@ -428,7 +406,7 @@ class MainWindow(QMainWindow):
             self.ws.db, measure_id, self.quarter, self.today, self.due_soon_days()
         )
         self.detail.show_detail(detail, self.quarter)
-        self._show_frozen(detail.row.plan_id)
+        self.freeze_actions.show_frozen(detail.row.plan_id)
         self.measure_model.update_row(detail.row)
 
     def select_measure(self, measure_id: int) -> bool:
@@ -480,250 +458,37 @@ class MainWindow(QMainWindow):
     def inform(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
-    # -- actions ----------------------------------------------------------------------------
-    def import_file(self) -> None:
-        path = self.ask_open_file(self.tr("导入政策文件或任务分解表"), IMPORT_FILTER)
-        if path is None:
-            return
-        if path.suffix.lower() in importing.EXCEL_SUFFIXES:
-            self._import_workbook(path)
-            return
-        BackgroundOp(
-            self,
-            lambda _progress: importing.preview_file(path),
-            self.tr("正在读取“%s”…") % path.name,
-        ).success(self._confirm_import).run()
-
     def ask_mapping(self, dialog: MappingDialog) -> bool:
         return bool(dialog.exec())
-
-    def _import_workbook(self, path: Path) -> None:
-        ws = self.ws
-
-        def scan(_progress: ProgressCallback) -> WorkbookScan:
-            found = tasklists.scan(path)
-            tasklists.apply_remembered(ws.db, found)
-            return found
-
-        def confirm(found: WorkbookScan) -> None:
-            dialog = MappingDialog(found, path.name, self)
-            if not self.ask_mapping(dialog):
-                self.inform(self.tr("已取消导入，数据未改变"))
-                return
-            mappings = dialog.mappings()
-            tasklists.remember(ws.db, mappings, ws.author)
-
-            def read(report_progress: ProgressCallback) -> importing.ImportPreview:
-                return importing.preview_file(path, mappings, report_progress)
-
-            BackgroundOp(self, read, self.tr("正在读取“%s”…") % path.name).success(
-                self._confirm_import
-            ).run()
-
-        BackgroundOp(self, scan, self.tr("正在识别“%s”的表头…") % path.name).success(confirm).run()
 
     def ask_preview(self, dialog: ImportPreviewDialog) -> bool:
         return bool(dialog.exec())
 
-    def _confirm_import(self, preview: importing.ImportPreview) -> None:
-        dialog = ImportPreviewDialog(preview, self)
-        if not self.ask_preview(dialog):
-            self.inform(self.tr("已取消导入，数据未改变"))
-            return
-        edited = dialog.edited_preview()
-        ws = self.ws
-
-        def work(report_progress: ProgressCallback) -> importing.ImportOutcome:
-            return importing.import_preview(ws, edited, report_progress)
-
-        def done(outcome: importing.ImportOutcome) -> None:
-            self.refresh_plans(select_id=outcome.plan_ids[0] if outcome.plan_ids else None)
-            text = self.tr("已导入 %d 个计划，共 %d 项措施") % (
-                len(outcome.plan_ids),
-                outcome.measure_count,
-            )
-            self.inform(text)
-
-        BackgroundOp(self, work, self.tr("正在导入“%s”…") % preview.source.name).success(
-            done
-        ).cancelled(lambda: self.inform(self.tr("已取消导入，数据未改变"))).run()
-
     def ask_update(self, dialog: UpdateDialog) -> bool:
         return bool(dialog.exec())
 
-    def update_plan(self) -> None:
-        plan_id = self.current_plan_id()
-        if plan_id is None:
-            self.inform(self.tr("请先在左侧选择要更新的计划"))
-            return
-        path = self.ask_open_file(self.tr("选择新版本文件"), IMPORT_FILTER)
-        if path is None:
-            return
-        ws = self.ws
-
-        def propose(_progress: ProgressCallback) -> updating.UpdateProposal:
-            return updating.propose_update(ws, plan_id, path)
-
-        def confirm(proposal: updating.UpdateProposal) -> None:
-            dialog = UpdateDialog(proposal, self)
-            if not self.ask_update(dialog):
-                self.inform(self.tr("已取消更新，数据未改变"))
-                return
-            corrections = dialog.corrections
-
-            def apply(_progress: ProgressCallback) -> updating.UpdateOutcome:
-                return updating.apply_update(ws, proposal, corrections)
-
-            def done(outcome: updating.UpdateOutcome) -> None:
-                self.refresh_plans(select_id=plan_id)
-                self.inform(
-                    self.tr("已更新为第 %d 版：保留 %d 项，新增 %d 项，归档 %d 项")
-                    % (outcome.version, outcome.kept, outcome.added, outcome.archived)
-                )
-
-            BackgroundOp(self, apply, self.tr("正在更新计划…")).success(done).run()
-
-        BackgroundOp(self, propose, self.tr("正在比对新版本…")).success(confirm).run()
-
     def ask_report_options(self, dialog: ReportOptionsDialog) -> bool:
         return bool(dialog.exec())
-
-    def make_report(self) -> None:
-        quarter = self.quarter
-        plan_id = self.current_plan_id()
-        rows = self.measure_model.rows()
-        units = sorted({u for r in rows for u in (*r.lead_units, *r.responsible_units)})
-        sections = list(dict.fromkeys(r.sections[0] for r in rows if r.sections))
-        plan_title = (
-            self.plan_model.plan_at(self.plan_model.row_of(plan_id)).title if plan_id else None
-        )
-        dialog = ReportOptionsDialog(plan_title, units, sections, self)
-        if not self.ask_report_options(dialog):
-            return
-        choice = dialog.choice()
-        suffix, file_filter = (
-            (".docx", "Word 文档 (*.docx)") if choice.word else (".pdf", "PDF 文件 (*.pdf)")
-        )
-        suggested = self.ws.paths.reports / f"季度报告-{quarter}{suffix}"
-        out = self.ask_save_file(self.tr("保存季度报告"), suggested, file_filter)
-        if out is None:
-            return
-        ws = self.ws
-        plans = None if choice.all_plans or plan_id is None else [plan_id]
-
-        def work(report_progress: ProgressCallback) -> int:
-            return reporting.write_pdf_report(
-                ws, quarter, out, plans, report_progress, choice.options, choice.only
-            )
-
-        def done(pages: int) -> None:
-            if out.suffix.lower() == ".docx":
-                self.inform(self.tr("Word 报告已生成：%s") % out)
-                self.open_external(out)
-                return
-            self.inform(self.tr("报告已生成：%s（%d 页）") % (out, pages))
-            self.show_preview(out)
-
-        BackgroundOp(self, work, self.tr("正在生成季度报告…")).success(done).run()
-
-    def show_preview(self, pdf: Path) -> ReportPreview:
-        preview = ReportPreview(pdf, self)
-        preview.open_externally.connect(self.open_external)
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        preview.show()
-        self.preview = preview
-        return preview
-
-    def make_notice(self) -> None:
-        quarter = self.quarter
-        plan_id = self.current_plan_id()
-        suggested = self.ws.paths.reports / f"督办单-{quarter}.pdf"
-        out = self.ask_save_file(self.tr("保存督办单"), suggested, "PDF 文件 (*.pdf)")
-        if out is None:
-            return
-        ws, today = self.ws, self.today
-        plans = [plan_id] if plan_id is not None else None
-
-        def work(_progress: ProgressCallback) -> int:
-            return reporting.write_supervision_notice(ws, quarter, out, plans, today)
-
-        def done(pages: int) -> None:
-            self.inform(self.tr("督办单已生成：%s（%d 页）") % (out, pages))
-            self.show_preview(out)
-
-        BackgroundOp(self, work, self.tr("正在生成督办单…")).success(done).run()
-
-    def export_ledger(self) -> None:
-        quarter = self.quarter
-        plan_id = self.current_plan_id()
-        suggested = self.ws.paths.reports / f"落实台账-{quarter}.xlsx"
-        out = self.ask_save_file(self.tr("导出台账"), suggested, "Excel 工作簿 (*.xlsx)")
-        if out is None:
-            return
-        ws = self.ws
-        plans = [plan_id] if plan_id is not None else None
-
-        def work(report_progress: ProgressCallback) -> int:
-            return reporting.write_ledger_xlsx(ws, quarter, out, plans, report_progress)
-
-        def done(rows: int) -> None:
-            self.inform(self.tr("台账已导出：%s（%d 项措施）") % (out, rows))
-            self.open_external(out)
-
-        BackgroundOp(self, work, self.tr("正在导出台账…")).success(done).run()
 
     def ask_directory(self, title: str, suggested: Path) -> Path | None:
         name = QFileDialog.getExistingDirectory(self, title, str(suggested))
         return Path(name) if name else None
 
-    def export_fillin(self) -> None:
-        quarter = self.quarter
-        plan_id = self.current_plan_id()
-        folder = self.ask_directory(self.tr("选择填报表的保存位置"), self.ws.paths.reports)
-        if folder is None:
-            return
-        ws = self.ws
-        plans = [plan_id] if plan_id is not None else None
-
-        def work(report_progress: ProgressCallback) -> list[tuple[str, Path, int]]:
-            return fillin.export_workbooks(ws, quarter, folder, None, plans, report_progress)
-
-        def done(written: list[tuple[str, Path, int]]) -> None:
-            self.inform(self.tr("已生成 %d 个单位的填报表：%s") % (len(written), folder))
-            self.open_external(folder)
-
-        BackgroundOp(self, work, self.tr("正在生成部门填报表…")).success(done).run()
-
     def ask_fillin(self, dialog: FillinReviewDialog) -> bool:
         return bool(dialog.exec())
 
-    def import_fillin(self) -> None:
-        path = self.ask_open_file(self.tr("选择部门交回的填报表"), "Excel 工作簿 (*.xlsx)")
-        if path is None:
-            return
-        ws = self.ws
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(self, title, label, text=text)
+        return value if ok else None
 
-        def read(_progress: ProgressCallback) -> fillin.FillinReview:
-            return fillin.review(ws, path)
+    # -- thin entry points kept for callers and tests ---------------------------------------
+    def attach_files(self, measure_id: int, paths: list[Path]) -> None:
+        self.evidence_actions.attach_files(measure_id, paths)
 
-        def confirm(review: fillin.FillinReview) -> None:
-            dialog = FillinReviewDialog(review, self)
-            if not self.ask_fillin(dialog):
-                self.inform(self.tr("已取消，数据未改变"))
-                return
-            take = dialog.take_incoming()
+    def make_notice(self) -> None:
+        self.report_actions.make_notice()
 
-            def write(_progress: ProgressCallback) -> int:
-                return fillin.apply(ws, review, take)
-
-            def done(count: int) -> None:
-                self.refresh_measures()
-                self.inform(self.tr("已写入 %d 处（填报人：%s）") % (count, review.author))
-
-            BackgroundOp(self, write, self.tr("正在写入…")).success(done).run()
-
-        BackgroundOp(self, read, self.tr("正在读取填报表…")).success(confirm).run()
-
+    # -- actions ----------------------------------------------------------------------------
     def change_status(self, measure_id: int, status: Status) -> None:
         row = self.measure_model.row_of(measure_id)
         old = self.measure_model.row_at(row).status if row >= 0 else Status.NOT_STARTED
@@ -781,135 +546,6 @@ class MainWindow(QMainWindow):
             self.ws.author = settings.get(self.ws.db, "officer") or self.ws.author
             self.refresh_measures()
             self.inform(self.tr("设置已保存"))
-
-    def attach_evidence(self, measure_id: int) -> None:
-        path = self.ask_open_file(self.tr("选择佐证材料"), "所有文件 (*)")
-        if path is not None:
-            self.attach_files(measure_id, [path])
-
-    def attach_files(self, measure_id: int, paths: list[Path]) -> None:
-        """Copy files into the evidence store in the background (they may be large)."""
-        ws, quarter = self.ws, self.quarter
-
-        def work(report_progress: ProgressCallback) -> list[str]:
-            names = []
-            for i, path in enumerate(paths):
-                if not report_progress(i, len(paths)):
-                    break
-                evidence.attach(ws, measure_id, path, quarter=quarter)
-                names.append(path.name)
-            return names
-
-        def done(names: list[str]) -> None:
-            self.show_measure(measure_id)
-            self.inform(self.tr("已添加佐证材料：%s") % "、".join(names))
-
-        def failed(exc: BaseException) -> None:
-            self.show_measure(measure_id)
-            show_error(self, exc)
-
-        BackgroundOp(self, work, self.tr("正在保存佐证材料…")).success(done).failure(failed).run()
-
-    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
-        value, ok = QInputDialog.getText(self, title, label, text=text)
-        return value if ok else None
-
-    def describe_evidence(self, evidence_id: int) -> None:
-        measure_id = self.detail.measure_id
-        if measure_id is None:
-            return
-        current = next(
-            (
-                e.description
-                for e in ledger.measure_detail(self.ws.db, measure_id, self.quarter).evidence
-                if e.id == evidence_id
-            ),
-            "",
-        )
-        text = self.ask_text(self.tr("佐证材料说明"), self.tr("说明："), current)
-        if text is None:
-            return
-        try:
-            evidence.describe(self.ws, evidence_id, text.strip())
-        except Exception as exc:
-            show_error(self, exc)
-        self.show_measure(measure_id)
-
-    def open_evidence(self, evidence_id: int) -> None:
-        try:
-            self.open_external(evidence.file_path(self.ws, evidence_id))
-        except Exception as exc:
-            show_error(self, exc)
-
-    def remove_evidence(self, evidence_id: int) -> None:
-        if not self.confirm(self.tr("确定移除该佐证材料吗？")):
-            return
-        measure_id = self.detail.measure_id
-        try:
-            evidence.remove(self.ws, evidence_id)
-        except Exception as exc:
-            show_error(self, exc)
-        if measure_id is not None:
-            self.show_measure(measure_id)
-
-    # -- 定稿 (closing a quarter) --------------------------------------------------------------
-    def freeze_quarter(self) -> None:
-        quarter, plan_id = self.quarter, self.current_plan_id()
-        if plan_id is None:
-            self.inform(self.tr("请先在左侧选择要定稿的计划"))
-            return
-        title = self.plan_model.plan_at(self.plan_model.row_of(plan_id)).title
-        text = self.tr(
-            "定稿后，《%s》%s的进展情况、存在问题、下步打算和佐证材料将不能再修改，"
-            "季度报告将按定稿内容原样打印。确定定稿吗？"
-        ) % (title, quarter.label)
-        if not self.confirm(text):
-            return
-        self.detail.flush()
-        ws, today = self.ws, self.today
-
-        def work(_progress: ProgressCallback) -> list[snapshots.SnapshotInfo]:
-            return snapshots.freeze_quarter(ws, quarter, [plan_id], today)
-
-        def done(infos: list[snapshots.SnapshotInfo]) -> None:
-            self.undo_stack.clear()  # edits before the freeze can no longer be undone
-            self.refresh_measures()
-            self.inform(
-                self.tr("已定稿：%s《%s》（定稿编号 #%d）") % (quarter.label, title, infos[0].id)
-            )
-
-        BackgroundOp(self, work, self.tr("正在定稿…")).success(done).run()
-
-    def unfreeze_quarter(self) -> None:
-        quarter, plan_id = self.quarter, self.current_plan_id()
-        if plan_id is None or not snapshots.is_frozen(self.ws, quarter, [plan_id]):
-            self.inform(self.tr("所选计划%s尚未定稿") % quarter.label)
-            return
-        reason = self.ask_text(
-            self.tr("撤销定稿"), self.tr("撤销%s定稿的原因（记入操作日志）：") % quarter.label
-        )
-        if reason is None:
-            return
-        try:
-            snapshots.unfreeze_quarter(self.ws, quarter, plan_id, reason)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.refresh_measures()
-        self.inform(self.tr("已撤销%s定稿，原定稿记录已保留") % quarter.label)
-
-    def _show_frozen(self, plan_id: int) -> None:
-        """A closed quarter is read-only in the panel; status stays editable (not per quarter)."""
-        frozen = snapshots.is_frozen(self.ws, self.quarter, [plan_id])
-        d = self.detail
-        for edit in (d.progress_edit, d.problems_edit, d.next_edit):
-            edit.setReadOnly(frozen)
-        for button in (d.save_button, d.attach_button, d.remove_button, d.describe_button):
-            button.setEnabled(not frozen)
-        d.setAcceptDrops(not frozen)
-        if frozen:
-            d.progress_box.setTitle(self.tr("本季度进展（%s · 已定稿）") % self.quarter.label)
-            d.saved_label.setText(self.tr("已定稿，只读。如需修改，请先撤销定稿。"))
 
     def refresh_plan_counts(self) -> None:
         keep = self.current_plan_id()

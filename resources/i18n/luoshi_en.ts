@@ -1,5 +1,4 @@
 <?xml version='1.0' encoding='utf-8'?>
-<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AuditDialog</name>
@@ -359,6 +358,39 @@
     </message>
 </context>
 <context>
+    <name>EvidenceActions</name>
+    <message>
+        <location filename="../../desktop/ui/evidence_actions.py" line="35" />
+        <source>选择佐证材料</source>
+        <translation>Choose evidence file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/evidence_actions.py" line="55" />
+        <source>已添加佐证材料：%s</source>
+        <translation>Evidence attached: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/evidence_actions.py" line="61" />
+        <source>正在保存佐证材料…</source>
+        <translation>Saving evidence…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/evidence_actions.py" line="76" />
+        <source>佐证材料说明</source>
+        <translation>Evidence description</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/evidence_actions.py" line="76" />
+        <source>说明：</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/evidence_actions.py" line="94" />
+        <source>确定移除该佐证材料吗？</source>
+        <translation>Remove this evidence file?</translation>
+    </message>
+</context>
+<context>
     <name>FillinReviewDialog</name>
     <message>
         <location filename="../../desktop/ui/fillin_dialog.py" line="28" />
@@ -470,6 +502,74 @@
     </message>
 </context>
 <context>
+    <name>FreezeActions</name>
+    <message>
+        <location filename="../../desktop/ui/freeze_actions.py" line="26" />
+        <source>季度定稿(&amp;Z)…</source>
+        <translation>&amp;Close quarter…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/freeze_actions.py" line="27" />
+        <source>冻结所选计划本季度的进展和佐证材料，报告可原样重印</source>
+        <translation>Freeze this quarter’s progress and evidence for the selected plan; its report can be reprinted identically</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/freeze_actions.py" line="29" />
+        <source>撤销定稿…</source>
+        <translation>Reopen quarter…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/freeze_actions.py" line="36" />
+        <source>请先在左侧选择要定稿的计划</source>
+        <translation>Select the plan to close first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/freeze_actions.py" line="40" />
+        <source>定稿后，《%s》%s的进展情况、存在问题、下步打算和佐证材料将不能再修改，季度报告将按定稿内容原样打印。确定定稿吗？</source>
+        <translation>After closing, progress, problems, next steps and evidence of 《%s》 for %s can no longer be changed, and the report prints from the frozen record. Close the quarter?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/freeze_actions.py" line="55" />
+        <source>已定稿：%s《%s》（定稿编号 #%d）</source>
+        <translation>Closed: %s 《%s》 (snapshot #%d)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/freeze_actions.py" line="58" />
+        <source>正在定稿…</source>
+        <translation>Closing the quarter…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/freeze_actions.py" line="64" />
+        <source>所选计划%s尚未定稿</source>
+        <translation>The selected plan is not closed for %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/freeze_actions.py" line="67" />
+        <source>撤销定稿</source>
+        <translation>Reopen quarter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/freeze_actions.py" line="67" />
+        <source>撤销%s定稿的原因（记入操作日志）：</source>
+        <translation>Reason for reopening %s (recorded in the audit log):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/freeze_actions.py" line="77" />
+        <source>已撤销%s定稿，原定稿记录已保留</source>
+        <translation>Reopened %s; the closed record is kept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/freeze_actions.py" line="90" />
+        <source>本季度进展（%s · 已定稿）</source>
+        <translation>This quarter (%s · closed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/freeze_actions.py" line="91" />
+        <source>已定稿，只读。如需修改，请先撤销定稿。</source>
+        <translation>Closed, read-only. Reopen the quarter to change it.</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="71" />
@@ -555,382 +655,94 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152" />
+        <location filename="../../desktop/ui/main_window.py" line="146" />
         <source>按部分分组</source>
         <translation>Group by section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153" />
+        <location filename="../../desktop/ui/main_window.py" line="147" />
         <source>按文件的部分（一、（一）……）分组显示措施</source>
         <translation>Show measures grouped by the document’s sections</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185" />
+        <location filename="../../desktop/ui/main_window.py" line="173" />
         <source>措施台账</source>
         <translation>Ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186" />
+        <location filename="../../desktop/ui/main_window.py" line="174" />
         <source>工作总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209" />
+        <location filename="../../desktop/ui/main_window.py" line="211" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211" />
-        <source>导入文件(&amp;I)…</source>
-        <translation>&amp;Import file…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="215" />
-        <source>生成季度报告(&amp;R)…</source>
-        <translation>Quarterly &amp;report…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="219" />
+        <location filename="../../desktop/ui/main_window.py" line="213" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223" />
-        <source>导入新版本(&amp;U)…</source>
-        <translation>Import new &amp;version…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="224" />
-        <source>用修订后的文件或任务表更新所选计划，保留已有进展</source>
-        <translation>Update the selected plan from a revised document, keeping progress</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="228" />
-        <source>生成督办单(&amp;N)…</source>
-        <translation>Supervision &amp;notices…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="231" />
-        <source>导出台账（Excel）(&amp;E)…</source>
-        <translation>&amp;Export ledger (Excel)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="238" />
+        <location filename="../../desktop/ui/main_window.py" line="225" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239" />
+        <location filename="../../desktop/ui/main_window.py" line="226" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="241" />
+        <location filename="../../desktop/ui/main_window.py" line="228" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246" />
+        <location filename="../../desktop/ui/main_window.py" line="233" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247" />
+        <location filename="../../desktop/ui/main_window.py" line="234" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249" />
-        <source>导出部门填报表(&amp;D)…</source>
-        <translation>Export &amp;department workbooks…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="251" />
-        <source>导入部门填报表(&amp;B)…</source>
-        <translation>Import department work&amp;books…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="257" />
-        <source>季度定稿(&amp;Z)…</source>
-        <translation>&amp;Close quarter…</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/main_window.py" line="258" />
-        <source>冻结所选计划本季度的进展和佐证材料，报告可原样重印</source>
-        <translation>Freeze this quarter’s progress and evidence for the selected plan; its report can be reprinted identically</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="260" />
-        <source>撤销定稿…</source>
-        <translation>Reopen quarter…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="280" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285" />
+        <location filename="../../desktop/ui/main_window.py" line="263" />
         <source> 季度：</source>
         <translation> Quarter: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371" />
+        <location filename="../../desktop/ui/main_window.py" line="349" />
         <source>共 %d 项措施，已完成 %d 项，逾期 %d 项</source>
         <translation>%d measures, %d done, %d overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="474" />
+        <location filename="../../desktop/ui/main_window.py" line="452" />
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="485" />
-        <source>导入政策文件或任务分解表</source>
-        <translation>Import a policy document or task list</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="494" />
-        <location filename="../../desktop/ui/main_window.py" line="519" />
-        <source>正在读取“%s”…</source>
-        <translation>Reading “%s”…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="511" />
-        <location filename="../../desktop/ui/main_window.py" line="531" />
-        <location filename="../../desktop/ui/main_window.py" line="549" />
-        <source>已取消导入，数据未改变</source>
-        <translation>Import cancelled; nothing was changed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="523" />
-        <source>正在识别“%s”的表头…</source>
-        <translation>Detecting the header of “%s”…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="541" />
-        <source>已导入 %d 个计划，共 %d 项措施</source>
-        <translation>Imported %d plan(s) with %d measures</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="547" />
-        <source>正在导入“%s”…</source>
-        <translation>Importing “%s”…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="557" />
-        <source>请先在左侧选择要更新的计划</source>
-        <translation>Select the plan to update first</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="559" />
-        <source>选择新版本文件</source>
-        <translation>Choose the new version</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="570" />
-        <source>已取消更新，数据未改变</source>
-        <translation>Update cancelled; nothing was changed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="580" />
-        <source>已更新为第 %d 版：保留 %d 项，新增 %d 项，归档 %d 项</source>
-        <translation>Updated to version %d: %d kept, %d added, %d archived</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="584" />
-        <source>正在更新计划…</source>
-        <translation>Updating the plan…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="586" />
-        <source>正在比对新版本…</source>
-        <translation>Comparing the new version…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="608" />
-        <source>保存季度报告</source>
-        <translation>Save quarterly report</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="621" />
-        <source>Word 报告已生成：%s</source>
-        <translation>Word report written: %s</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="624" />
-        <source>报告已生成：%s（%d 页）</source>
-        <translation>Report written: %s (%d pages)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="627" />
-        <source>正在生成季度报告…</source>
-        <translation>Writing the quarterly report…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="641" />
-        <source>保存督办单</source>
-        <translation>Save supervision notices</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="651" />
-        <source>督办单已生成：%s（%d 页）</source>
-        <translation>Supervision notices written: %s (%d pages)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="654" />
-        <source>正在生成督办单…</source>
-        <translation>Writing supervision notices…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="660" />
-        <source>导出台账</source>
-        <translation>Export ledger</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="670" />
-        <source>台账已导出：%s（%d 项措施）</source>
-        <translation>Ledger exported: %s (%d measures)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="673" />
-        <source>正在导出台账…</source>
-        <translation>Exporting the ledger…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="682" />
-        <source>选择填报表的保存位置</source>
-        <translation>Choose where to save the workbooks</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="692" />
-        <source>已生成 %d 个单位的填报表：%s</source>
-        <translation>Workbooks for %d units written to %s</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="695" />
-        <source>正在生成部门填报表…</source>
-        <translation>Writing department workbooks…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="701" />
-        <source>选择部门交回的填报表</source>
-        <translation>Choose a returned workbook</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="712" />
-        <source>已取消，数据未改变</source>
-        <translation>Cancelled; nothing was changed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="721" />
-        <source>已写入 %d 处（填报人：%s）</source>
-        <translation>%d fields written (author: %s)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="723" />
-        <source>正在写入…</source>
-        <translation>Writing…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="725" />
-        <source>正在读取填报表…</source>
-        <translation>Reading the workbook…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="762" />
+        <location filename="../../desktop/ui/main_window.py" line="527" />
         <source>没有改动</source>
         <translation>No changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="770" />
+        <location filename="../../desktop/ui/main_window.py" line="535" />
         <source>已保存 %s</source>
         <translation>Saved %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="783" />
+        <location filename="../../desktop/ui/main_window.py" line="548" />
         <source>设置已保存</source>
         <translation>Settings saved</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="786" />
-        <source>选择佐证材料</source>
-        <translation>Choose evidence file</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="805" />
-        <source>已添加佐证材料：%s</source>
-        <translation>Evidence attached: %s</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="811" />
-        <source>正在保存佐证材料…</source>
-        <translation>Saving evidence…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="829" />
-        <source>佐证材料说明</source>
-        <translation>Evidence description</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="829" />
-        <source>说明：</source>
-        <translation>Description:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="845" />
-        <source>确定移除该佐证材料吗？</source>
-        <translation>Remove this evidence file?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="859" />
-        <source>请先在左侧选择要定稿的计划</source>
-        <translation>Select the plan to close first</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="863" />
-        <source>定稿后，《%s》%s的进展情况、存在问题、下步打算和佐证材料将不能再修改，季度报告将按定稿内容原样打印。确定定稿吗？</source>
-        <translation>After closing, progress, problems, next steps and evidence of 《%s》 for %s can no longer be changed, and the report prints from the frozen record. Close the quarter?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="878" />
-        <source>已定稿：%s《%s》（定稿编号 #%d）</source>
-        <translation>Closed: %s 《%s》 (snapshot #%d)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="881" />
-        <source>正在定稿…</source>
-        <translation>Closing the quarter…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="886" />
-        <source>所选计划%s尚未定稿</source>
-        <translation>The selected plan is not closed for %s</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="889" />
-        <source>撤销定稿</source>
-        <translation>Reopen quarter</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="889" />
-        <source>撤销%s定稿的原因（记入操作日志）：</source>
-        <translation>Reason for reopening %s (recorded in the audit log):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="899" />
-        <source>已撤销%s定稿，原定稿记录已保留</source>
-        <translation>Reopened %s; the closed record is kept</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="911" />
-        <source>本季度进展（%s · 已定稿）</source>
-        <translation>This quarter (%s · closed)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="912" />
-        <source>已定稿，只读。如需修改，请先撤销定稿。</source>
-        <translation>Closed, read-only. Reopen the quarter to change it.</translation>
     </message>
 </context>
 <context>
@@ -969,6 +781,205 @@
         <location filename="../../desktop/ui/mapping_dialog.py" line="130" />
         <source>工作表“%s”还没有指定任务内容所在的列（重点任务或具体措施）。</source>
         <translation>Sheet “%s” has no column for the task (重点任务 or 具体措施) yet.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanActions</name>
+    <message>
+        <location filename="../../desktop/ui/plan_actions.py" line="33" />
+        <source>导入文件(&amp;I)…</source>
+        <translation>&amp;Import file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_actions.py" line="36" />
+        <source>导入新版本(&amp;U)…</source>
+        <translation>Import new &amp;version…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_actions.py" line="37" />
+        <source>用修订后的文件或任务表更新所选计划，保留已有进展</source>
+        <translation>Update the selected plan from a revised document, keeping progress</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_actions.py" line="43" />
+        <source>导入政策文件或任务分解表</source>
+        <translation>Import a policy document or task list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_actions.py" line="52" />
+        <location filename="../../desktop/ui/plan_actions.py" line="75" />
+        <source>正在读取“%s”…</source>
+        <translation>Reading “%s”…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_actions.py" line="67" />
+        <location filename="../../desktop/ui/plan_actions.py" line="85" />
+        <location filename="../../desktop/ui/plan_actions.py" line="103" />
+        <source>已取消导入，数据未改变</source>
+        <translation>Import cancelled; nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_actions.py" line="79" />
+        <source>正在识别“%s”的表头…</source>
+        <translation>Detecting the header of “%s”…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_actions.py" line="95" />
+        <source>已导入 %d 个计划，共 %d 项措施</source>
+        <translation>Imported %d plan(s) with %d measures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_actions.py" line="101" />
+        <source>正在导入“%s”…</source>
+        <translation>Importing “%s”…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_actions.py" line="110" />
+        <source>请先在左侧选择要更新的计划</source>
+        <translation>Select the plan to update first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_actions.py" line="112" />
+        <source>选择新版本文件</source>
+        <translation>Choose the new version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_actions.py" line="123" />
+        <source>已取消更新，数据未改变</source>
+        <translation>Update cancelled; nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_actions.py" line="133" />
+        <source>已更新为第 %d 版：保留 %d 项，新增 %d 项，归档 %d 项</source>
+        <translation>Updated to version %d: %d kept, %d added, %d archived</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_actions.py" line="137" />
+        <source>正在更新计划…</source>
+        <translation>Updating the plan…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_actions.py" line="139" />
+        <source>正在比对新版本…</source>
+        <translation>Comparing the new version…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="29" />
+        <source>生成季度报告(&amp;R)…</source>
+        <translation>Quarterly &amp;report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="32" />
+        <source>生成督办单(&amp;N)…</source>
+        <translation>Supervision &amp;notices…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="34" />
+        <source>导出台账（Excel）(&amp;E)…</source>
+        <translation>&amp;Export ledger (Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="36" />
+        <source>导出部门填报表(&amp;D)…</source>
+        <translation>Export &amp;department workbooks…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="38" />
+        <source>导入部门填报表(&amp;B)…</source>
+        <translation>Import department work&amp;books…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="58" />
+        <source>保存季度报告</source>
+        <translation>Save quarterly report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="71" />
+        <source>Word 报告已生成：%s</source>
+        <translation>Word report written: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="74" />
+        <source>报告已生成：%s（%d 页）</source>
+        <translation>Report written: %s (%d pages)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="77" />
+        <source>正在生成季度报告…</source>
+        <translation>Writing the quarterly report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="94" />
+        <source>保存督办单</source>
+        <translation>Save supervision notices</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="104" />
+        <source>督办单已生成：%s（%d 页）</source>
+        <translation>Supervision notices written: %s (%d pages)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="107" />
+        <source>正在生成督办单…</source>
+        <translation>Writing supervision notices…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="115" />
+        <source>导出台账</source>
+        <translation>Export ledger</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="125" />
+        <source>台账已导出：%s（%d 项措施）</source>
+        <translation>Ledger exported: %s (%d measures)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="128" />
+        <source>正在导出台账…</source>
+        <translation>Exporting the ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="135" />
+        <source>选择填报表的保存位置</source>
+        <translation>Choose where to save the workbooks</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="145" />
+        <source>已生成 %d 个单位的填报表：%s</source>
+        <translation>Workbooks for %d units written to %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="148" />
+        <source>正在生成部门填报表…</source>
+        <translation>Writing department workbooks…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="152" />
+        <source>选择部门交回的填报表</source>
+        <translation>Choose a returned workbook</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="163" />
+        <source>已取消，数据未改变</source>
+        <translation>Cancelled; nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="172" />
+        <source>已写入 %d 处（填报人：%s）</source>
+        <translation>%d fields written (author: %s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="174" />
+        <source>正在写入…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="176" />
+        <source>正在读取填报表…</source>
+        <translation>Reading the workbook…</translation>
     </message>
 </context>
 <context>

@@ -76,7 +76,7 @@ def test_a_file_over_the_size_cap_is_refused_with_a_message(
     big.write_bytes(b"x" * 11)
     shown: list[str] = []
     monkeypatch.setattr(
-        "desktop.ui.main_window.show_error", lambda _p, exc: shown.append(exc.message)
+        "desktop.ui.evidence_actions.show_error", lambda _p, exc: shown.append(exc.message)
     )
     measure_id = window.detail.measure_id
     assert measure_id is not None
