@@ -9,12 +9,12 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.domain import ProgressCallback
-from desktop.services import fillin, reporting
-from desktop.ui.fillin_dialog import FillinReviewDialog
+from desktop.services import reporting
 from desktop.ui.report_dialogs import ReportOptionsDialog, ReportPreview
 from desktop.ui.tasks import BackgroundOp
 
 if TYPE_CHECKING:
+    from desktop.services import fillin
     from desktop.ui.main_window import MainWindow
 
 
@@ -129,6 +129,8 @@ class ReportActions(QObject):
 
     # -- department fill-in workbooks ---------------------------------------------------------
     def export_fillin(self) -> None:
+        from desktop.services import fillin  # openpyxl: loaded when first needed, not at start
+
         w = self.window
         quarter = w.quarter
         plan_id = w.current_plan_id()
@@ -148,6 +150,9 @@ class ReportActions(QObject):
         BackgroundOp(w, work, self.tr("正在生成部门填报表…")).success(done).run()
 
     def import_fillin(self) -> None:
+        from desktop.services import fillin
+        from desktop.ui.fillin_dialog import FillinReviewDialog
+
         w = self.window
         path = w.ask_open_file(self.tr("选择部门交回的填报表"), "Excel 工作簿 (*.xlsx)")
         if path is None:
