@@ -79,6 +79,10 @@ class Quarter:
     def label(self) -> str:
         return f"{self.year}年{_CN_QUARTER[self.q]}"
 
+    def half_over(self, today: date) -> bool:
+        """True from the middle day of the quarter on (and for every past quarter)."""
+        return today >= self.start + (self.end - self.start) / 2
+
     def __str__(self) -> str:
         return f"{self.year}Q{self.q}"
 
@@ -118,15 +122,25 @@ def warning_light(
     has_progress: bool,
     today: date,
     due_soon_days: int = 15,
+    quarter: Quarter | None = None,
 ) -> Light:
-    """Red when overdue; yellow when due within N days, or long-running without progress this
-    quarter; green otherwise. Done and suspended measures are always green."""
+    """The supervision office's light for one measure (docs/USER_GUIDE.md explains it to officers).
+
+    Red: the deadline has passed and the measure is neither done nor suspended.
+    Yellow: the deadline falls within `due_soon_days`; or a long-running measure (长期坚持, or no
+    dated deadline at all) has no progress recorded for `quarter` once that quarter is half over.
+    Before the middle of the quarter nobody has reported yet, and flagging every long-running
+    measure on the first day of a quarter would drown the real warnings. Without a quarter the
+    check applies at once.
+    Green: everything else, and always for done and suspended measures.
+    """
     if status in (Status.DONE, Status.SUSPENDED):
         return Light.GREEN
     if is_overdue(deadline, status, today):
         return Light.RED
     if deadline is not None and (deadline - today).days <= due_soon_days:
         return Light.YELLOW
-    if long_term and not has_progress:
+    long_running = long_term or deadline is None
+    if long_running and not has_progress and (quarter is None or quarter.half_over(today)):
         return Light.YELLOW
     return Light.GREEN

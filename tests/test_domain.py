@@ -50,3 +50,41 @@ def test_warning_lights_follow_supervision_rules() -> None:
     assert light(date(2023, 7, 6)) is Light.GREEN
     assert light(None, long_term=True, has_progress=False) is Light.YELLOW
     assert light(None, long_term=True, has_progress=True) is Light.GREEN
+
+
+def test_long_running_measure_without_progress_turns_yellow_from_mid_quarter() -> None:
+    from desktop.domain import Light, Quarter, warning_light
+
+    q2 = Quarter(2023, 2)  # 1 April - 30 June; the middle day is 16 May
+
+    def light(
+        today: date,
+        deadline: date | None = None,
+        long_term: bool | None = None,
+        has_progress: bool = False,
+    ) -> Light:
+        return warning_light(
+            deadline,
+            Status.IN_PROGRESS,
+            long_term=deadline is None if long_term is None else long_term,
+            has_progress=has_progress,
+            today=today,
+            quarter=q2,
+        )
+
+    assert light(date(2023, 5, 15)) is Light.GREEN  # nobody has reported yet
+    assert light(date(2023, 5, 16)) is Light.YELLOW
+    assert light(date(2023, 9, 1)) is Light.YELLOW  # looking back at a past quarter
+    assert light(date(2023, 5, 20), has_progress=True) is Light.GREEN
+    # undated (no deadline, not marked 长期坚持) counts as long-running too
+    assert light(date(2023, 5, 20), long_term=False) is Light.YELLOW
+    # a dated measure far from its deadline is not flagged for a quiet quarter
+    assert light(date(2023, 5, 20), deadline=date(2024, 12, 31)) is Light.GREEN
+    # done and suspended stay green
+    for status in (Status.DONE, Status.SUSPENDED):
+        assert (
+            warning_light(
+                None, status, long_term=True, has_progress=False, today=date(2023, 6, 1), quarter=q2
+            )
+            is Light.GREEN
+        )

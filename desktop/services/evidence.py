@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import mimetypes
+import shutil
+import stat
+import tempfile
 from pathlib import Path
 
 from desktop.domain import Quarter
@@ -71,6 +74,45 @@ def file_path(ws: Workspace, evidence_id: int) -> Path:
                 f"佐证材料“{ev.original_name}”的文件在数据目录中缺失。请运行“校验佐证材料”或从备份恢复。"
             )
         return path
+
+
+def opened_dir() -> Path:
+    """Where copies handed to the system viewer go: outside the data directory and its backups."""
+    return Path(tempfile.gettempdir()) / "luoshi-opened"
+
+
+def viewable_copy(ws: Workspace, evidence_id: int) -> Path:
+    """A read-only copy under the file's original name, for the system viewer.
+
+    The store names files by their SHA-256 without an extension, which no viewer recognises; and
+    a copy keeps the store safe from edits made in the viewer (read-only, so the viewer says so
+    instead of saving changes that would be lost).
+    """
+    with ws.db.session() as s:
+        ev = s.get(Evidence, evidence_id)
+        if ev is None:
+            raise UserError("找不到该佐证材料，可能已被删除。")
+        original_name, sha256, size = ev.original_name, ev.sha256, ev.size
+    source = file_path(ws, evidence_id)
+    name = Path(original_name).name or f"{sha256[:12]}.bin"
+    target = opened_dir() / str(evidence_id) / name
+    if target.is_file() and target.stat().st_size == size:
+        return target  # stored files never change, so an earlier copy is still right
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            target.chmod(stat.S_IWRITE | stat.S_IREAD)
+            target.unlink()
+        partial = target.with_name(target.name + ".part")
+        shutil.copyfile(source, partial)
+        partial.replace(target)
+        target.chmod(stat.S_IREAD)
+    except OSError as exc:
+        raise UserError(
+            f"无法准备佐证材料“{original_name}”供查看：{exc.strerror or exc}。"
+            f"请检查临时文件夹 {opened_dir()} 是否可写。"
+        ) from exc
+    return target
 
 
 def remove(ws: Workspace, evidence_id: int) -> None:

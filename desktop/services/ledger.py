@@ -2,14 +2,58 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import lru_cache
+from typing import NamedTuple, Protocol
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, Text, func, select, type_coerce
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.domain import Light, Quarter, Status, is_overdue, warning_light
 from desktop.models import Database, Evidence, Measure, Plan, Progress, Section
+
+
+class _HeadingLike(Protocol):
+    """A section as an ORM object or a selected row: what a heading's title needs."""
+
+    @property
+    def number(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def parent_id(self) -> int | None: ...
+
+
+class _MeasureLike(Protocol):
+    """A measure as an ORM object or a row of _ROW_COLUMNS."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def plan_id(self) -> int: ...
+    @property
+    def path(self) -> Sequence[str]: ...
+    @property
+    def number(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def lead_units(self) -> Sequence[str]: ...
+    @property
+    def responsible_units(self) -> Sequence[str]: ...
+    @property
+    def deadline_text(self) -> str | None: ...
+    @property
+    def deadline(self) -> date | None: ...
+    @property
+    def long_term(self) -> bool: ...
+    @property
+    def status(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -125,6 +169,48 @@ def list_plans(db: Database) -> list[PlanSummary]:
         ]
 
 
+# The columns a table row needs; selecting them (not whole ORM objects) keeps 10,000 rows quick.
+# The JSON lists come as their stored text and are decoded through a cache: a plan names the
+# same few units thousands of times.
+_ROW_COLUMNS = (
+    Measure.id,
+    Measure.plan_id,
+    Measure.section_id,
+    type_coerce(Measure.path, Text).label("path"),
+    Measure.number,
+    Measure.title,
+    Measure.text,
+    type_coerce(Measure.lead_units, Text).label("lead_units"),
+    type_coerce(Measure.responsible_units, Text).label("responsible_units"),
+    Measure.deadline_text,
+    Measure.deadline,
+    Measure.long_term,
+    Measure.status,
+)
+
+
+@lru_cache(maxsize=4096)
+def _json_tuple(raw: str | None) -> tuple[str, ...]:
+    return tuple(json.loads(raw)) if raw else ()
+
+
+class _SelectedMeasure(NamedTuple):
+    """A row of _ROW_COLUMNS with its JSON lists decoded, shaped like the ORM object."""
+
+    id: int
+    plan_id: int
+    path: tuple[str, ...]
+    number: str
+    title: str
+    text: str
+    lead_units: tuple[str, ...]
+    responsible_units: tuple[str, ...]
+    deadline_text: str | None
+    deadline: date | None
+    long_term: bool
+    status: str
+
+
 def list_measures(
     db: Database,
     plan_id: int | None,
@@ -134,25 +220,18 @@ def list_measures(
 ) -> list[MeasureRow]:
     today = today or date.today()
     with db.session() as s:
-        query = select(Measure).where(Measure.archived.is_(False))
+        query = select(*_ROW_COLUMNS).where(Measure.archived.is_(False))
         if plan_id is not None:
             query = query.where(Measure.plan_id == plan_id)
-        measures = s.scalars(query.order_by(Measure.plan_id, Measure.position)).all()
+        measures = s.execute(query.order_by(Measure.plan_id, Measure.position)).all()
         # Subqueries rather than long IN lists: a ledger can hold tens of thousands of measures.
-        ids = select(Measure.id).where(Measure.archived.is_(False))
-        section_query = select(Section)
+        ids = _ids(plan_id)
+        section_query = select(Section.id, Section.parent_id, Section.number, Section.title)
         if plan_id is not None:
-            ids = ids.where(Measure.plan_id == plan_id)
             section_query = section_query.where(Section.plan_id == plan_id)
-        sections = {sec.id: sec for sec in s.scalars(section_query)}
+        sections = {sec.id: sec for sec in s.execute(section_query)}
         evidence_counts = _counts(s, Evidence.measure_id, ids)
-        with_progress = set(
-            s.scalars(
-                select(Progress.measure_id).where(
-                    Progress.quarter == str(quarter), Progress.measure_id.in_(ids)
-                )
-            )
-        )
+        with_progress = _with_progress(s, ids, quarter)
         last = dict(
             s.execute(
                 select(Progress.measure_id, func.max(Progress.updated_at))
@@ -162,21 +241,91 @@ def list_measures(
             .tuples()
             .all()
         )
-        return [
-            _row(
-                m,
-                today,
-                evidence_counts.get(m.id, 0),
-                m.id in with_progress,
-                due_soon_days,
-                last.get(m.id),
-                _chain(sections, m.section_id),
+        chains: dict[int | None, tuple[str, ...]] = {}
+        rows = []
+        for r in measures:
+            chain = chains.get(r.section_id)
+            if chain is None:
+                chain = chains[r.section_id] = _chain(sections, r.section_id)
+            m = _SelectedMeasure(
+                r.id,
+                r.plan_id,
+                tuple(json.loads(r.path)) if r.path else (),
+                r.number,
+                r.title,
+                r.text,
+                _json_tuple(r.lead_units),
+                _json_tuple(r.responsible_units),
+                r.deadline_text,
+                r.deadline,
+                r.long_term,
+                r.status,
             )
-            for m in measures
-        ]
+            rows.append(
+                _row(
+                    m,
+                    today,
+                    evidence_counts.get(m.id, 0),
+                    m.id in with_progress,
+                    due_soon_days,
+                    last.get(m.id),
+                    chain,
+                    quarter,
+                )
+            )
+        return rows
 
 
-def _chain(sections: dict[int, Section], section_id: int | None) -> tuple[str, ...]:
+def rows_for_quarter(
+    db: Database,
+    rows: list[MeasureRow],
+    plan_id: int | None,
+    quarter: Quarter,
+    today: date,
+    due_soon_days: int = 15,
+) -> list[MeasureRow]:
+    """The same rows seen from another quarter: only 'progress this quarter' and the light change.
+
+    One small query instead of reloading every measure, so switching the quarter stays instant.
+    """
+    with db.session() as s:
+        with_progress = _with_progress(s, _ids(plan_id), quarter)
+    out = []
+    for r in rows:
+        has = r.id in with_progress
+        light = warning_light(
+            r.deadline,
+            r.status,
+            long_term=r.long_term,
+            has_progress=has,
+            today=today,
+            due_soon_days=due_soon_days,
+            quarter=quarter,
+        )
+        out.append(
+            r
+            if (has, light) == (r.has_progress, r.light)
+            else replace(r, has_progress=has, light=light)
+        )
+    return out
+
+
+def _ids(plan_id: int | None) -> Select[tuple[int]]:
+    ids = select(Measure.id).where(Measure.archived.is_(False))
+    return ids if plan_id is None else ids.where(Measure.plan_id == plan_id)
+
+
+def _with_progress(session: Session, ids: Select[tuple[int]], quarter: Quarter) -> set[int]:
+    return set(
+        session.scalars(
+            select(Progress.measure_id).where(
+                Progress.quarter == str(quarter), Progress.measure_id.in_(ids)
+            )
+        )
+    )
+
+
+def _chain(sections: Mapping[int, _HeadingLike], section_id: int | None) -> tuple[str, ...]:
     titles: list[str] = []
     while section_id is not None and section_id in sections:
         section = sections[section_id]
@@ -231,6 +380,7 @@ def measure_detail(
                 due_soon_days,
                 max((p.updated_at for p in progress.values()), default=None),
                 section_titles(s, m),
+                quarter,
             ),
             text=m.text,
             plan_title=m.plan.title,
@@ -259,7 +409,7 @@ def section_titles(session: Session, measure: Measure) -> tuple[str, ...]:
     return tuple(reversed(titles))
 
 
-def _heading(section: Section) -> str:
+def _heading(section: _HeadingLike) -> str:
     number = section.number
     if number and not section.title.startswith(number):
         sep = "" if number.endswith(("）", ")", "、", ".", "．")) else "、"
@@ -279,13 +429,14 @@ def _counts(
 
 
 def _row(
-    m: Measure,
+    m: _MeasureLike,
     today: date,
     evidence_count: int,
     has_progress: bool,
     due_soon_days: int,
     last_progress: datetime | None,
-    sections: tuple[str, ...] = (),
+    sections: tuple[str, ...],
+    quarter: Quarter,
 ) -> MeasureRow:
     status = Status(m.status)
     return MeasureRow(
@@ -311,6 +462,7 @@ def _row(
             has_progress=has_progress,
             today=today,
             due_soon_days=due_soon_days,
+            quarter=quarter,
         ),
         text=m.text,
         last_progress=last_progress,

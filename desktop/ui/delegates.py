@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.services.ledger import PlanSummary
+from desktop.ui.vocabulary import plan_caption
 
 PLAN_ROLE = Qt.ItemDataRole.UserRole + 3
 
@@ -25,6 +26,60 @@ def dot_icon(color: str, size: int = 12) -> QIcon:
     painter.drawEllipse(1, 1, size - 2, size - 2)
     painter.end()
     return QIcon(pixmap)
+
+
+# Label and colour of the badge on a file's icon, by extension (what officers attach most).
+_FILE_BADGES = {
+    "pdf": ("PDF", "#dc2626"),
+    "doc": ("DOC", "#2563eb"),
+    "docx": ("DOC", "#2563eb"),
+    "wps": ("WPS", "#2563eb"),
+    "xls": ("XLS", "#16a34a"),
+    "xlsx": ("XLS", "#16a34a"),
+    "et": ("XLS", "#16a34a"),
+    "ppt": ("PPT", "#ea580c"),
+    "pptx": ("PPT", "#ea580c"),
+    "txt": ("TXT", "#6b7280"),
+    "zip": ("ZIP", "#7c3aed"),
+    "rar": ("RAR", "#7c3aed"),
+    "mp4": ("视频", "#0891b2"),
+    "mov": ("视频", "#0891b2"),
+    "mp3": ("音频", "#0891b2"),
+}
+
+
+@cache
+def _badge_icon(label: str, color: str) -> QIcon:
+    size = 48
+    pixmap = QPixmap(size * 2, size * 2)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor("#9ca3af"))
+    painter.setBrush(QColor("#ffffff"))
+    painter.drawRoundedRect(8, 2, 32, 44, 3, 3)  # the page
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(color))
+    painter.drawRoundedRect(4, 24, 40, 16, 2, 2)  # the badge
+    font = painter.font()
+    font.setPixelSize(11)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("#ffffff"))
+    painter.drawText(QRect(4, 24, 40, 16), int(Qt.AlignmentFlag.AlignCenter), label)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def file_type_icon(name: str, mime_type: str = "") -> QIcon:
+    """An icon that says at a glance what kind of file a piece of evidence is."""
+    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if ext in _FILE_BADGES:
+        return _badge_icon(*_FILE_BADGES[ext])
+    if mime_type.startswith("image/"):
+        return _badge_icon("IMG", "#0d9488")
+    return _badge_icon((ext[:4] or "FILE").upper(), "#6b7280")
 
 
 class PlanDelegate(QStyledItemDelegate):
@@ -69,9 +124,7 @@ class PlanDelegate(QStyledItemDelegate):
         font.setBold(False)
         painter.setFont(font)
         ratio = plan.done_count / plan.measure_count if plan.measure_count else 0.0
-        caption = f"{plan.done_count}/{plan.measure_count} 项已完成（{ratio:.0%}）"
-        if plan.version > 1:
-            caption += f" · 第{plan.version}版"
+        caption = plan_caption(plan)
         caption_rect = QRect(rect.left(), title_rect.bottom() + 2, rect.width(), line)
         painter.drawText(caption_rect, int(Qt.AlignmentFlag.AlignLeft), caption)
         bar = QRect(rect.left(), caption_rect.bottom() + 4, rect.width(), self.BAR)

@@ -1,4 +1,9 @@
-"""Detail of the selected measure: text, units, status buttons, this quarter's progress, evidence."""
+"""Detail of the selected measure: text, units, status buttons, this quarter's progress, evidence.
+
+Laid out for a 1366×768 screen without a scroll area: the header (title, units, deadline, status)
+stays in view, and below it the measure text and the tabs 本季度进展 | 佐证材料 | 历史记录 share a
+splitter, so the editors and the save button are always on screen.
+"""
 
 from __future__ import annotations
 
@@ -19,23 +24,29 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain import Quarter, Status
-from desktop.services.ledger import MeasureDetail
-from desktop.ui.vocabulary import status_label
+from desktop.services.ledger import EvidenceInfo, MeasureDetail
+from desktop.ui.delegates import file_type_icon
+from desktop.ui.vocabulary import LONG_TERM_FULL, quarter_label, status_label, tr
 from desktop.ui.widgets import named
+
+THUMBNAIL_ROLE = Qt.ItemDataRole.UserRole + 1  # True when the icon is the picture itself
 
 
 def _human_size(size: int) -> str:
+    value = float(size)
     for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024  # type: ignore[assignment]
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
     return ""
 
 
@@ -48,28 +59,7 @@ def numbered(number: str) -> str:
     return f"{number}. "
 
 
-def _history_html(detail: MeasureDetail, quarter: Quarter) -> str:
-    parts: list[str] = []
-    for key in sorted(detail.progress, reverse=True):
-        p = detail.progress[key]
-        if key == str(quarter):
-            continue
-        q = Quarter.parse(key)
-        parts.append(
-            f"<p><b>{q.label}</b>（{escape(p.status.label)}，{escape(p.author)}）<br>"
-            f"进展：{escape(p.progress_text) or '—'}<br>问题：{escape(p.problems) or '—'}<br>"
-            f"打算：{escape(p.next_steps) or '—'}</p>"
-        )
-    for change in reversed(detail.status_history):
-        old = status_label(change.old) if change.old else "—"
-        parts.append(
-            f"<p style='color:#4b5563'>{change.at.astimezone():%Y-%m-%d %H:%M} "
-            f"{escape(change.author)}：{old} → {status_label(change.new)}</p>"
-        )
-    return "".join(parts) or "<p style='color:#6b7280'>暂无往期进展和状态变更。</p>"
-
-
-class DetailPanel(QScrollArea):
+class DetailPanel(QWidget):
     status_requested = Signal(int, object)  # measure id, Status
     save_requested = Signal(
         int, str, str, str, str
@@ -80,23 +70,37 @@ class DetailPanel(QScrollArea):
     describe_evidence_requested = Signal(int)
     files_dropped = Signal(int, list)  # measure id, [Path]
 
+    PROGRESS_TAB, EVIDENCE_TAB, HISTORY_TAB = range(3)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWidgetResizable(True)
         self.setObjectName("detailPanel")
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(340)
         self._measure_id: int | None = None
         self._quarter: Quarter | None = None
-        body = QWidget()
-        layout = QVBoxLayout(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(4)
+
+        self.note = named(QLabel(), "detailNote")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(
+            "background: #fef3c7; color: #92400e; border: 1px solid #fcd34d; padding: 3px;"
+        )
+        self.note.hide()
+        layout.addWidget(self.note)
 
         self.heading = QLabel(self.tr("请在台账中选择一项措施"))
         self.heading.setWordWrap(True)
         self.heading.setObjectName("measureHeading")
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.heading)
 
         info = QFormLayout()
+        info.setContentsMargins(0, 0, 0, 0)
+        info.setVerticalSpacing(2)
+        info.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.section_label = QLabel()
         self.lead_label = QLabel()
         self.resp_label = QLabel()
@@ -104,20 +108,17 @@ class DetailPanel(QScrollArea):
         for label in (self.section_label, self.lead_label, self.resp_label, self.deadline_label):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         info.addRow(self.tr("所属部分："), self.section_label)
         info.addRow(self.tr("牵头单位："), self.lead_label)
         info.addRow(self.tr("责任单位："), self.resp_label)
         info.addRow(self.tr("完成时限："), self.deadline_label)
         layout.addLayout(info)
 
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text.setStyleSheet("color: #374151;")
-        layout.addWidget(self.text)
-
-        status_box = QGroupBox(self.tr("落实状态"))
-        status_row = QGridLayout(status_box)
+        status_row = QHBoxLayout()
+        status_row.setSpacing(4)
+        self.status_caption = QLabel(self.tr("状态："))
+        status_row.addWidget(self.status_caption)
         self.status_group = QButtonGroup(self)
         self.status_buttons: dict[Status, QPushButton] = {}
         for i, status in enumerate(Status):
@@ -125,75 +126,37 @@ class DetailPanel(QScrollArea):
             button.setToolTip(self.tr("快捷键 Ctrl+%d") % (i + 1))
             button.setCheckable(True)
             button.setObjectName(f"status_{status.value}")
+            button.setMinimumWidth(40)
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             self.status_group.addButton(button)
             self.status_buttons[status] = button
-            status_row.addWidget(button, i // 2, i % 2)
+            status_row.addWidget(button, 1)
             button.clicked.connect(lambda _=False, s=status: self._status_clicked(s))
-        layout.addWidget(status_box)
+        layout.addLayout(status_row)
 
-        self.progress_box = QGroupBox(self.tr("本季度进展"))
-        form = QFormLayout(self.progress_box)
-        self.progress_edit = named(QPlainTextEdit(), "progressEdit")
-        self.problems_edit = named(QPlainTextEdit(), "problemsEdit")
-        self.next_edit = named(QPlainTextEdit(), "nextStepsEdit")
-        for edit, height in (
-            (self.progress_edit, 110),
-            (self.problems_edit, 60),
-            (self.next_edit, 60),
-        ):
-            edit.setMinimumHeight(height)
-            edit.setTabChangesFocus(True)
-        form.addRow(self.tr("进展情况"), self.progress_edit)
-        form.addRow(self.tr("存在问题"), self.problems_edit)
-        form.addRow(self.tr("下步打算"), self.next_edit)
-        self.save_button = named(QPushButton(self.tr("保存进展 (Ctrl+S)")), "saveProgress")
-        self.save_button.clicked.connect(self._save_clicked)
-        self.saved_label = QLabel()
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.saved_label, 1)
-        save_row.addWidget(self.save_button)
-        form.addRow(save_row)
-        layout.addWidget(self.progress_box)
+        self.text = named(QTextBrowser(), "measureText")
+        self.text.setOpenLinks(False)
+        self.text.setMinimumHeight(48)
+        self.text.setStyleSheet("color: #374151;")
 
-        evidence_box = QGroupBox(self.tr("佐证材料"))
-        ev_layout = QVBoxLayout(evidence_box)
-        self.evidence_list = named(QListWidget(), "evidenceList")
-        self.evidence_list.setMinimumHeight(80)
-        self.evidence_list.setIconSize(QSize(48, 48))
-        self.evidence_list.setToolTip(self.tr("可将文件直接拖到这里添加"))
-        drop_hint = QLabel(self.tr("提示：可把文件拖到此处添加佐证材料。"))
-        drop_hint.setStyleSheet("color: #6b7280;")
+        self.tabs = named(QTabWidget(), "detailTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._progress_page(), self.tr("本季度进展"))
+        self.tabs.addTab(self._evidence_page(), self.tr("佐证材料"))
+        self.tabs.addTab(self._history_page(), self.tr("历史记录"))
+
+        self.splitter = named(QSplitter(Qt.Orientation.Vertical), "detailSplitter")
+        self.splitter.addWidget(self.text)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([96, 400])
+        layout.addWidget(self.splitter, 1)
+
         self.setAcceptDrops(True)
         # Where a stored file lives, for thumbnails; the window sets it (the panel knows no store).
         self.evidence_path: Callable[[str], Path] | None = None
-        self.evidence_list.itemDoubleClicked.connect(
-            lambda item: self.open_evidence_requested.emit(item.data(Qt.ItemDataRole.UserRole))
-        )
-        ev_layout.addWidget(self.evidence_list)
-        ev_buttons = QHBoxLayout()
-        self.attach_button = named(QPushButton(self.tr("添加佐证材料…")), "attachEvidence")
-        self.attach_button.clicked.connect(self._attach_clicked)
-        self.open_button = QPushButton(self.tr("打开"))
-        self.open_button.clicked.connect(self._open_clicked)
-        self.remove_button = QPushButton(self.tr("移除"))
-        self.remove_button.clicked.connect(self._remove_clicked)
-        self.describe_button = QPushButton(self.tr("说明…"))
-        self.describe_button.clicked.connect(self._describe_clicked)
-        for b in (self.attach_button, self.open_button, self.describe_button, self.remove_button):
-            ev_buttons.addWidget(b)
-        ev_buttons.addStretch(1)
-        ev_layout.addLayout(ev_buttons)
-        ev_layout.addWidget(drop_hint)
-        layout.addWidget(evidence_box)
-
-        history_box = QGroupBox(self.tr("历史记录"))
-        history_layout = QVBoxLayout(history_box)
-        self.history = named(QTextBrowser(), "historyView")
-        self.history.setMinimumHeight(90)
-        self.history.setOpenLinks(False)
-        history_layout.addWidget(self.history)
-        layout.addWidget(history_box)
-        layout.addStretch(1)
 
         # Autosave: a pause in typing saves, and so does leaving the measure.
         self._autosave = QTimer(self)
@@ -204,12 +167,125 @@ class DetailPanel(QScrollArea):
         self._dirty = False
         for edit in (self.progress_edit, self.problems_edit, self.next_edit):
             edit.textChanged.connect(self._edited)
-        self.setWidget(body)
         self.show_detail(None, None)
 
+    # -- pages ----------------------------------------------------------------------------------
+    def _progress_page(self) -> QWidget:
+        self.progress_box = QGroupBox(self.tr("本季度进展"))
+        self.progress_box.setFlat(True)
+        grid = QGridLayout(self.progress_box)
+        grid.setContentsMargins(4, 4, 4, 4)
+        grid.setVerticalSpacing(4)
+        self.progress_edit = named(QPlainTextEdit(), "progressEdit")
+        self.problems_edit = named(QPlainTextEdit(), "problemsEdit")
+        self.next_edit = named(QPlainTextEdit(), "nextStepsEdit")
+        # The editors share the height by how much officers usually write in each.
+        for row, (edit, caption, stretch, hint) in enumerate(
+            (
+                (
+                    self.progress_edit,
+                    self.tr("进展情况"),
+                    3,
+                    self.tr("本季度做了什么、取得什么成效（写入季度报告）"),
+                ),
+                (
+                    self.problems_edit,
+                    self.tr("存在问题"),
+                    2,
+                    self.tr("遇到的困难和问题，没有可不填"),
+                ),
+                (self.next_edit, self.tr("下步打算"), 2, self.tr("下季度打算怎么推进")),
+            )
+        ):
+            edit.setMinimumHeight(40)
+            edit.setTabChangesFocus(True)
+            edit.setPlaceholderText(hint)
+            label = QLabel(caption)
+            label.setBuddy(edit)
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(edit, row, 1)
+            grid.setRowStretch(row, stretch)
+        self.save_button = named(QPushButton(self.tr("保存进展 (Ctrl+S)")), "saveProgress")
+        self.save_button.clicked.connect(self._save_clicked)
+        self.saved_label = named(QLabel(), "savedLabel")
+        self.saved_label.setWordWrap(True)
+        self.saved_label.setStyleSheet("color: #4b5563;")
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.saved_label, 1)
+        save_row.addWidget(self.save_button)
+        grid.addLayout(save_row, 3, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+        return self.progress_box
+
+    def _evidence_page(self) -> QWidget:
+        page = QWidget()
+        ev_layout = QVBoxLayout(page)
+        ev_layout.setContentsMargins(4, 4, 4, 4)
+        self.evidence_list = named(QListWidget(), "evidenceList")
+        self.evidence_list.setIconSize(QSize(48, 48))
+        self.evidence_list.setSpacing(2)
+        self.evidence_list.setToolTip(self.tr("双击打开；也可把文件直接拖到这里添加"))
+        self.evidence_list.itemDoubleClicked.connect(
+            lambda item: self.open_evidence_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        ev_layout.addWidget(self.evidence_list, 1)
+        ev_buttons = QHBoxLayout()
+        self.attach_button = named(QPushButton(self.tr("添加佐证材料…")), "attachEvidence")
+        self.attach_button.clicked.connect(self._attach_clicked)
+        self.open_button = named(QPushButton(self.tr("打开")), "openEvidence")
+        self.open_button.clicked.connect(self._open_clicked)
+        self.describe_button = named(QPushButton(self.tr("说明…")), "describeEvidence")
+        self.describe_button.clicked.connect(self._describe_clicked)
+        self.remove_button = named(QPushButton(self.tr("移除")), "removeEvidence")
+        self.remove_button.clicked.connect(self._remove_clicked)
+        for b in (self.attach_button, self.open_button, self.describe_button, self.remove_button):
+            ev_buttons.addWidget(b)
+        ev_buttons.addStretch(1)
+        ev_layout.addLayout(ev_buttons)
+        drop_hint = QLabel(self.tr("提示：可把文件拖到此处添加佐证材料。"))
+        drop_hint.setStyleSheet("color: #6b7280;")
+        ev_layout.addWidget(drop_hint)
+        return page
+
+    def _history_page(self) -> QWidget:
+        self.history = named(QTextBrowser(), "historyView")
+        self.history.setOpenLinks(False)
+        return self.history
+
+    # -- keyboard ---------------------------------------------------------------------------------
+    def tab_chain(self) -> list[QWidget]:
+        """The panel's widgets in the order Tab visits them (hidden tabs are skipped by Qt)."""
+        return [
+            *self.status_buttons.values(),
+            self.progress_edit,
+            self.problems_edit,
+            self.next_edit,
+            self.save_button,
+            self.tabs.tabBar(),
+            self.evidence_list,
+            self.attach_button,
+            self.open_button,
+            self.describe_button,
+            self.remove_button,
+            self.history,
+        ]
+
+    def focus_progress(self) -> None:
+        self.tabs.setCurrentIndex(self.PROGRESS_TAB)
+        self.progress_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @staticmethod
+    def status_text(status: Status) -> str:
+        return status_label(status)
+
+    # -- state ------------------------------------------------------------------------------------
     @property
     def measure_id(self) -> int | None:
         return self._measure_id
+
+    def set_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def _edited(self) -> None:
         if self._loading or self._measure_id is None:
@@ -249,19 +325,26 @@ class DetailPanel(QScrollArea):
         self.saved_label.clear()
         if detail is None or quarter is None:
             self._measure_id = None
+            self.set_note("")
             self.heading.setText(self.tr("请在台账中选择一项措施"))
             for label in (
                 self.section_label,
                 self.lead_label,
                 self.resp_label,
                 self.deadline_label,
-                self.text,
             ):
                 label.clear()
+            self.text.clear()
             for edit in (self.progress_edit, self.problems_edit, self.next_edit):
                 edit.clear()
             self.evidence_list.clear()
             self.history.clear()
+            self.status_group.setExclusive(False)
+            for button in self.status_buttons.values():
+                button.setChecked(False)
+            self.status_group.setExclusive(True)
+            self.progress_box.setTitle(self.tr("本季度进展"))
+            self._set_tab_counts(0, 0)
             return
         self._measure_id = detail.row.id
         self._quarter = quarter
@@ -271,43 +354,92 @@ class DetailPanel(QScrollArea):
         self.lead_label.setText("、".join(row.lead_units) or "—")
         self.resp_label.setText("、".join(row.responsible_units) or "—")
         deadline = (
-            row.deadline.isoformat() if row.deadline else ("长期坚持" if row.long_term else "—")
+            row.deadline.isoformat()
+            if row.deadline
+            else (tr(LONG_TERM_FULL) if row.long_term else "—")
         )
         if row.deadline_text and row.deadline_text != deadline:
             deadline = f"{deadline}（{row.deadline_text}）"
         if row.overdue:
             deadline += self.tr("  ⚠ 已逾期")
         self.deadline_label.setText(deadline)
-        self.text.setText(detail.text)
+        self.text.setPlainText(detail.text)
         self.set_status(row.status)
-        self.progress_box.setTitle(self.tr("本季度进展（%s）") % quarter.label)
+        self.progress_box.setTitle(self.tr("本季度进展（%s）") % quarter_label(quarter))
         current = detail.progress.get(str(quarter))
         self.progress_edit.setPlainText(current.progress_text if current else "")
         self.problems_edit.setPlainText(current.problems if current else "")
         self.next_edit.setPlainText(current.next_steps if current else "")
         self.evidence_list.clear()
         for ev in detail.evidence:
-            text = f"{ev.original_name}  ·  {_human_size(ev.size)}  ·  {ev.added_at.astimezone():%Y-%m-%d}"
-            if ev.description:
-                text += f"\n{ev.description}"
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, ev.id)
-            item.setToolTip(f"SHA-256: {ev.sha256}")
-            if ev.mime_type.startswith("image/") and self.evidence_path is not None:
-                pixmap = QPixmap(str(self.evidence_path(ev.sha256)))
-                if not pixmap.isNull():
-                    item.setIcon(
-                        QIcon(
-                            pixmap.scaled(
-                                96,
-                                96,
-                                Qt.AspectRatioMode.KeepAspectRatio,
-                                Qt.TransformationMode.SmoothTransformation,
-                            )
+            self.evidence_list.addItem(self._evidence_item(ev))
+        self.refresh_history(detail, quarter)
+
+    def _evidence_item(self, ev: EvidenceInfo) -> QListWidgetItem:
+        text = f"{ev.original_name}\n{_human_size(ev.size)} · {ev.added_at.astimezone():%Y-%m-%d}"
+        if ev.quarter:
+            text += " · " + quarter_label(Quarter.parse(ev.quarter))
+        if ev.description:
+            text += f"\n{ev.description}"
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, ev.id)
+        item.setToolTip(f"{ev.original_name}\nSHA-256: {ev.sha256}")
+        thumbnail = False
+        if ev.mime_type.startswith("image/") and self.evidence_path is not None:
+            pixmap = QPixmap(str(self.evidence_path(ev.sha256)))
+            if not pixmap.isNull():
+                item.setIcon(
+                    QIcon(
+                        pixmap.scaled(
+                            96,
+                            96,
+                            Qt.AspectRatioMode.KeepAspectRatio,
+                            Qt.TransformationMode.SmoothTransformation,
                         )
                     )
-            self.evidence_list.addItem(item)
-        self.history.setHtml(_history_html(detail, quarter))
+                )
+                thumbnail = True
+        if not thumbnail:
+            item.setIcon(file_type_icon(ev.original_name, ev.mime_type))
+        item.setData(THUMBNAIL_ROLE, thumbnail)
+        return item
+
+    def refresh_history(self, detail: MeasureDetail, quarter: Quarter) -> None:
+        """Earlier quarters' progress and the status changes; the tab titles carry the counts."""
+        parts: list[str] = []
+        earlier = [k for k in sorted(detail.progress, reverse=True) if k != str(quarter)]
+        for key in earlier:
+            p = detail.progress[key]
+            author = f"，{escape(p.author)}" if p.author else ""
+            parts.append(
+                f"<p><b>{escape(quarter_label(Quarter.parse(key)))}</b>"
+                f"（{escape(status_label(p.status))}{author}）<br>"
+                f"<b>{escape(self.tr('进展：'))}</b>{escape(p.progress_text) or '—'}<br>"
+                f"<b>{escape(self.tr('问题：'))}</b>{escape(p.problems) or '—'}<br>"
+                f"<b>{escape(self.tr('打算：'))}</b>{escape(p.next_steps) or '—'}</p>"
+            )
+        if detail.status_history:
+            parts.append(f"<p><b>{escape(self.tr('状态变更'))}</b></p>")
+        for change in reversed(detail.status_history):
+            old = status_label(change.old) if change.old else "—"
+            author = f" {escape(change.author)}" if change.author else ""
+            parts.append(
+                f"<p style='color:#4b5563; margin:0'>{change.at.astimezone():%Y-%m-%d %H:%M}"
+                f"{author}：{escape(old)} → {escape(status_label(change.new))}</p>"
+            )
+        empty = escape(self.tr("暂无往期进展和状态变更。"))
+        self.history.setHtml("".join(parts) or f"<p style='color:#6b7280'>{empty}</p>")
+        self._set_tab_counts(len(detail.evidence), len(earlier) + len(detail.status_history))
+
+    def _set_tab_counts(self, evidence: int, history: int) -> None:
+        self.tabs.setTabText(
+            self.EVIDENCE_TAB,
+            self.tr("佐证材料（%d）") % evidence if evidence else self.tr("佐证材料"),
+        )
+        self.tabs.setTabText(
+            self.HISTORY_TAB,
+            self.tr("历史记录（%d）") % history if history else self.tr("历史记录"),
+        )
 
     def set_status(self, status: Status) -> None:
         self.status_buttons[status].setChecked(True)
@@ -360,6 +492,7 @@ class DetailPanel(QScrollArea):
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if self._measure_id is not None and paths:
             self.files_dropped.emit(self._measure_id, paths)
+            self.tabs.setCurrentIndex(self.EVIDENCE_TAB)
             event.acceptProposedAction()
 
     def _remove_clicked(self) -> None:

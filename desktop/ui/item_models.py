@@ -15,8 +15,19 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain import Light, Status
 from desktop.services.ledger import MeasureRow, PlanSummary
+from desktop.ui.criteria import MeasureFilter, haystack
 from desktop.ui.delegates import PLAN_ROLE, dot_icon
-from desktop.ui.vocabulary import LONG_TERM, OVERDUE, column_label, light_label, status_label, tr
+from desktop.ui.vocabulary import (
+    LONG_TERM,
+    OVERDUE,
+    RESPONSIBLE,
+    column_label,
+    light_label,
+    plan_caption,
+    status_label,
+    tr,
+    version_label,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,9 +63,14 @@ class PlanListModel(QAbstractListModel):
             return None
         plan = self._plans[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{plan.title}\n{plan.done_count}/{plan.measure_count} 项已完成"
+            return f"{plan.title}\n{plan_caption(plan)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [plan.title, plan.doc_number or "", plan.issuer or "", f"第 {plan.version} 版"]
+            parts = [
+                plan.title,
+                plan.doc_number or "",
+                plan.issuer or "",
+                version_label(plan.version),
+            ]
             return "\n".join(p for p in parts if p)
         if role == ID_ROLE:
             return plan.id
@@ -72,39 +88,104 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class MeasureTableModel(QAbstractTableModel):
-    COLUMNS = ("灯", "序号", "措施", "牵头单位", "责任单位", "完成时限", "状态", "最近进展", "佐证")
+    """The measures of the selected plan, with the filter's verdict kept per row.
+
+    Filtering is decided here once per change of the criteria (a plain Python loop over the rows),
+    so the proxies' filterAcceptsRow is a list lookup and a keystroke stays quick at 10,000 rows.
+    """
+
     LIGHT, NUMBER, TITLE, LEAD, RESPONSIBLE, DEADLINE, STATUS, LAST, EVIDENCE = range(9)
+    COLUMN_COUNT = 9
 
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[MeasureRow] = []
+        self._folded: list[str] = []
+        self._accepted: list[bool] = []
+        self._row_by_id: dict[int, int] = {}
+        self._sort_keys: dict[int, list[Any]] = {}
+        self.criteria = MeasureFilter()
+        self.generation = 0  # counts set_rows: views built on older rows must rebuild
 
     def set_rows(self, rows: list[MeasureRow]) -> None:
         self.beginResetModel()
-        self._rows = rows
+        self.generation += 1
+        self._rows = list(rows)
+        self._folded = [haystack(r) for r in self._rows]
+        self._row_by_id = {r.id: i for i, r in enumerate(self._rows)}
+        self._sort_keys = {}
+        self._refilter()
         self.endResetModel()
+
+    def replace_rows(self, rows: list[MeasureRow]) -> None:
+        """Same measures in the same order with new values (another quarter): no reset, so the
+        selection and the scroll position survive."""
+        if [r.id for r in rows] != [r.id for r in self._rows]:
+            self.set_rows(rows)
+            return
+        self._rows = list(rows)
+        self._sort_keys = {}
+        self._refilter()
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(rows) - 1, self.COLUMN_COUNT - 1)
+            )
+
+    def set_criteria(self, criteria: MeasureFilter) -> None:
+        """Decide every row; the caller then tells the visible proxy to refilter."""
+        self.criteria = criteria
+        self._refilter()
+
+    def _refilter(self) -> None:
+        c = self.criteria
+        if c.is_empty():
+            self._accepted = [True] * len(self._rows)
+        else:
+            self._accepted = [
+                c.accepts(r, f) for r, f in zip(self._rows, self._folded, strict=True)
+            ]
+
+    def accepted(self, row: int) -> bool:
+        return self._accepted[row]
+
+    def accepted_flags(self) -> list[bool]:
+        return list(self._accepted)
+
+    def accepted_count(self) -> int:
+        return sum(self._accepted)
 
     def rows(self) -> list[MeasureRow]:
         return list(self._rows)
 
     def update_row(self, row: MeasureRow) -> None:
-        for i, existing in enumerate(self._rows):
-            if existing.id == row.id:
-                self._rows[i] = row
-                self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
-                return
+        i = self._row_by_id.get(row.id)
+        if i is None:
+            return
+        self._rows[i] = row
+        self._folded[i] = haystack(row)
+        self._accepted[i] = self.criteria.accepts(row, self._folded[i])
+        self._sort_keys = {}
+        self.dataChanged.emit(self.index(i, 0), self.index(i, self.COLUMN_COUNT - 1))
 
     def row_at(self, row: int) -> MeasureRow:
         return self._rows[row]
 
     def row_of(self, measure_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == measure_id), -1)
+        return self._row_by_id.get(measure_id, -1)
+
+    def sort_key(self, row: int, column: int) -> Any:
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            keys = self._sort_keys[column] = [
+                self._sort_value(r, i, column) for i, r in enumerate(self._rows)
+            ]
+        return keys[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else self.COLUMN_COUNT
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -125,21 +206,13 @@ class MeasureTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == self.LIGHT:
             return dot_icon(LIGHT_COLORS[r.light].name())
         if role == SORT_ROLE:
-            if col == self.NUMBER:
-                return index.row()
-            if col == self.LIGHT:
-                return {Light.RED: 0, Light.YELLOW: 1, Light.GREEN: 2}[r.light]
-            if col == self.DEADLINE:
-                return r.deadline.isoformat() if r.deadline else "9999"
-            if col == self.EVIDENCE:
-                return r.evidence_count
-            return self._display(r, col)
+            return self.sort_key(index.row(), col)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.LIGHT:
                 return light_label(r.light)
             if col in (self.TITLE, self.LEAD, self.RESPONSIBLE):
                 units = "、".join(r.responsible_units)
-                return f"{r.section_title}\n{r.title}\n责任单位：{units or '—'}"
+                return f"{r.section_title}\n{r.title}\n{tr(RESPONSIBLE)}{units or '—'}"
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == self.LIGHT:
                 return QBrush(LIGHT_COLORS[r.light])
@@ -152,6 +225,17 @@ class MeasureTableModel(QAbstractTableModel):
         ):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+    def _sort_value(self, r: MeasureRow, row: int, col: int) -> Any:
+        if col == self.NUMBER:
+            return row  # document order: 一、 › （一） › 1. sort as written, not as text
+        if col == self.LIGHT:
+            return {Light.RED: 0, Light.YELLOW: 1, Light.GREEN: 2}[r.light]
+        if col == self.DEADLINE:
+            return r.deadline.isoformat() if r.deadline else "9999"
+        if col == self.EVIDENCE:
+            return r.evidence_count
+        return str(self._display(r, col) or "")
 
     def _display(self, r: MeasureRow, col: int) -> Any:
         if col == self.LIGHT:

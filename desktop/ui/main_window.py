@@ -3,67 +3,58 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, QSettings, Qt, QUrl
+from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QListView,
     QMainWindow,
-    QMenu,
     QMessageBox,
+    QPushButton,
     QSplitter,
-    QStackedWidget,
-    QTableView,
     QTabWidget,
     QToolBar,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import APP_TITLE
-from desktop.domain import ProgressCallback, Quarter, Status
-from desktop.readers.xlsx import WorkbookScan
-from desktop.services import (
-    dashboard,
-    evidence,
-    fillin,
-    importing,
-    ledger,
-    reporting,
-    settings,
-    snapshots,
-    tasklists,
-    updating,
-)
+from desktop.domain import Quarter, Status
+from desktop.services import dashboard, ledger, settings
+from desktop.services.ledger import MeasureDetail
 from desktop.services.workspace import Workspace
 from desktop.ui.backup_actions import install_backup_actions
 from desktop.ui.commands import ProgressCommand, ProgressTexts, StatusCommand
+from desktop.ui.criteria import MeasureFilter
 from desktop.ui.dashboard import DashboardView
 from desktop.ui.delegates import PlanDelegate
 from desktop.ui.detail_panel import DetailPanel
 from desktop.ui.errors import show_error
-from desktop.ui.fillin_dialog import FillinReviewDialog
+from desktop.ui.evidence_actions import EvidenceActions
+from desktop.ui.freeze_actions import FreezeActions
 from desktop.ui.import_preview import ImportPreviewDialog
-from desktop.ui.item_models import SORT_ROLE, MeasureTableModel, PlanListModel
+from desktop.ui.item_models import PlanListModel
 from desktop.ui.mapping_dialog import MappingDialog
-from desktop.ui.measure_filter import FilterBar, MeasureFilter, MeasureFilterProxy
-from desktop.ui.measure_tree import MeasureTreeModel, MeasureTreeProxy
+from desktop.ui.measure_filter import FilterBar
+from desktop.ui.measure_views import MeasureViews
+from desktop.ui.plan_actions import PlanActions
+from desktop.ui.report_actions import ReportActions
 from desktop.ui.report_dialogs import ReportOptionsDialog, ReportPreview
 from desktop.ui.settings_dialog import SettingsDialog
-from desktop.ui.tasks import BackgroundOp
 from desktop.ui.update_dialog import UpdateDialog
+from desktop.ui.vocabulary import quarter_label
 from desktop.ui.widgets import named
 
-IMPORT_FILTER = "政策文件或任务表 (*.txt *.docx *.pdf *.xlsx *.xlsm);;所有文件 (*)"
+if TYPE_CHECKING:
+    from desktop.ui.fillin_dialog import FillinReviewDialog
 
 
 def quarter_choices(today: date) -> list[Quarter]:
@@ -83,6 +74,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ws = ws
         self.today = today or date.today()
+        self.preview: ReportPreview | None = None  # the last report opened in the preview
         self.setWindowTitle(f"{APP_TITLE} — {ws.paths.root}")
         self.resize(1280, 760)
 
@@ -94,67 +86,22 @@ class MainWindow(QMainWindow):
         self.plan_view.setMinimumWidth(200)
         self.plan_view.selectionModel().selectionChanged.connect(self._plan_selected)
 
-        self.measure_model = MeasureTableModel()
-        self.proxy = MeasureFilterProxy()
-        self.proxy.setSourceModel(self.measure_model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = named(QTableView(), "measureTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(MeasureTableModel.NUMBER, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setSectionResizeMode(MeasureTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._header_menu)
-        widths = {
-            MeasureTableModel.LIGHT: 30,
-            MeasureTableModel.NUMBER: 72,
-            MeasureTableModel.LEAD: 130,
-            MeasureTableModel.RESPONSIBLE: 150,
-            MeasureTableModel.DEADLINE: 92,
-            MeasureTableModel.STATUS: 104,
-            MeasureTableModel.LAST: 88,
-            MeasureTableModel.EVIDENCE: 40,
-        }
-        for col, width in widths.items():
-            self.table.setColumnWidth(col, width)
-        for hidden in (MeasureTableModel.RESPONSIBLE, MeasureTableModel.LAST):
-            self.table.setColumnHidden(hidden, True)
-        self.table.selectionModel().selectionChanged.connect(self._measure_selected)
-
-        self.tree_model = MeasureTreeModel(self.measure_model)
-        self.tree_proxy = MeasureTreeProxy()
-        self.tree_proxy.setSourceModel(self.tree_model)
-        self.tree = named(QTreeView(), "measureTree")
-        self.tree.setModel(self.tree_proxy)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.header().setSectionResizeMode(
-            MeasureTableModel.TITLE, QHeaderView.ResizeMode.Stretch
-        )
-        self.tree.header().setStretchLastSection(False)
-        for hidden in (MeasureTableModel.RESPONSIBLE, MeasureTableModel.LAST):
-            self.tree.setColumnHidden(hidden, True)
-        self.tree.selectionModel().selectionChanged.connect(self._tree_selected)
-        self.tree_proxy.modelReset.connect(self._span_headings)
-        self.tree_proxy.layoutChanged.connect(self._span_headings)
-        self.tree_proxy.rowsInserted.connect(self._span_headings)
+        self.views = MeasureViews()
+        # The parts tests and other modules reach for directly.
+        self.measure_model = self.views.model
+        self.proxy = self.views.proxy
+        self.table = self.views.table
+        self.tree_model = self.views.tree_model
+        self.tree = self.views.tree
+        self.views.measure_selected.connect(self.show_measure)
+        self.measure_model.dataChanged.connect(lambda *_: self._update_counts())
+        self.measure_model.modelReset.connect(self._update_counts)
 
         self.filter_bar = FilterBar()
         self.filter_bar.changed.connect(self._filter_changed)
         self.group_toggle = named(QCheckBox(self.tr("按部分分组")), "groupToggle")
-        self.group_toggle.setToolTip(self.tr("按文件的部分（一、（一）……）分组显示措施"))
+        self.group_toggle.setToolTip(self.tr("按文件的部分（一、（一）……）分组显示措施（Ctrl+G）"))
         self.group_toggle.toggled.connect(self._toggle_grouping)
-        self.views = QStackedWidget()
-        self.views.addWidget(self.table)
-        self.views.addWidget(self.tree)
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
@@ -164,12 +111,6 @@ class MainWindow(QMainWindow):
         self.detail = DetailPanel()
         self.detail.status_requested.connect(self.change_status)
         self.detail.save_requested.connect(self.save_progress)
-        self.detail.attach_requested.connect(self.attach_evidence)
-        self.detail.open_evidence_requested.connect(self.open_evidence)
-        self.detail.remove_evidence_requested.connect(self.remove_evidence)
-        self.detail.describe_evidence_requested.connect(self.describe_evidence)
-        self.detail.files_dropped.connect(self.attach_files)
-        self.detail.evidence_path = ws.store.path_for
 
         # Plans | tabs; the ledger tab holds the table and the detail panel side by side.
         ledger_split = named(QSplitter(Qt.Orientation.Horizontal), "ledgerSplitter")
@@ -177,13 +118,16 @@ class MainWindow(QMainWindow):
         ledger_split.addWidget(self.detail)
         ledger_split.setStretchFactor(0, 3)
         ledger_split.setStretchFactor(1, 2)
-        ledger_split.setSizes([700, 400])
+        ledger_split.setCollapsible(1, False)
+        ledger_split.setSizes([640, 440])
         self.dashboard = DashboardView()
         self.dashboard.measure_activated.connect(self._jump_to_measure)
-        self.dashboard.notice_button.clicked.connect(lambda: self.make_notice())
+        self.dashboard.notice_button.clicked.connect(lambda: self.report_actions.make_notice())
         self.tabs = named(QTabWidget(), "mainTabs")
         self.tabs.addTab(ledger_split, self.tr("措施台账"))
         self.tabs.addTab(self.dashboard, self.tr("工作总览"))
+        self.tabs.setTabToolTip(0, self.tr("Ctrl+T"))
+        self.tabs.setTabToolTip(1, self.tr("Ctrl+D"))
         self.tabs.currentChanged.connect(lambda _: self.refresh_dashboard())
         splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
         splitter.addWidget(self.plan_view)
@@ -195,41 +139,42 @@ class MainWindow(QMainWindow):
         self.ledger_split = ledger_split
 
         self._build_actions()
-        self.status_label = QLabel()
+        self._set_tab_order()
+        self.status_label = named(QLabel(), "countsLabel")
         self.statusBar().addWidget(self.status_label, 1)
         self._restore_layout()
         default_quarter = settings.get(ws.db, "default_quarter")
         if default_quarter:
             self.set_quarter(Quarter.parse(default_quarter))
         self.refresh_plans()
+        self._warm_up()
 
     # -- construction ------------------------------------------------------------------------
     def _build_actions(self) -> None:
         self.undo_stack = QUndoStack(self)
+        self.plan_actions = PlanActions(self)
+        self.report_actions = ReportActions(self)
+        self.freeze_actions = FreezeActions(self)
+        self.evidence_actions = EvidenceActions(self)
+        self.import_action = self.plan_actions.import_action
+        self.update_action = self.plan_actions.update_action
+        self.report_action = self.report_actions.report_action
+        self.notice_action = self.report_actions.notice_action
+        self.export_action = self.report_actions.export_action
+        self.fillin_export_action = self.report_actions.fillin_export_action
+        self.fillin_import_action = self.report_actions.fillin_import_action
+        self.freeze_action = self.freeze_actions.freeze_action
+        self.unfreeze_action = self.freeze_actions.unfreeze_action
+
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        self.import_action = QAction(
-            self.tr("导入文件(&I)…"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Open)
-        )
-        self.import_action.triggered.connect(self.import_file)
-        self.report_action = QAction(
-            self.tr("生成季度报告(&R)…"), self, shortcut=QKeySequence("Ctrl+P")
-        )
-        self.report_action.triggered.connect(self.make_report)
         quit_action = QAction(
             self.tr("退出(&X)"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit)
         )
         quit_action.triggered.connect(self.close)
         file_menu.addAction(self.import_action)
-        self.update_action = QAction(self.tr("导入新版本(&U)…"), self)
-        self.update_action.setToolTip(self.tr("用修订后的文件或任务表更新所选计划，保留已有进展"))
-        self.update_action.triggered.connect(self.update_plan)
         file_menu.addAction(self.update_action)
         file_menu.addAction(self.report_action)
-        self.notice_action = QAction(self.tr("生成督办单(&N)…"), self)
-        self.notice_action.triggered.connect(self.make_notice)
         file_menu.addAction(self.notice_action)
-        self.export_action = QAction(self.tr("导出台账（Excel）(&E)…"), self)
-        self.export_action.triggered.connect(self.export_ledger)
         file_menu.addAction(self.export_action)
         install_backup_actions(self, file_menu)
         file_menu.addSeparator()
@@ -242,57 +187,110 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        save_action = QAction(
+            self.tr("保存进展(&S)"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Save)
+        )
+        save_action.triggered.connect(self.detail.request_save)
+        edit_menu.addAction(save_action)
+        # Ctrl+1..4 set the status of the selected measure from anywhere in the window.
+        self.status_actions: dict[Status, QAction] = {}
+        for n, status in enumerate(Status, start=1):
+            action = QAction(
+                self.tr("设为“%s”") % self.detail.status_text(status),
+                self,
+                shortcut=QKeySequence(f"Ctrl+{n}"),
+            )
+            action.triggered.connect(lambda _=False, st=status: self._status_shortcut(st))
+            edit_menu.addAction(action)
+            self.status_actions[status] = action
+
+        view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
+        self.view_actions: dict[str, QAction] = {}
+        for key, text, keys, slot in (
+            ("plans", self.tr("计划列表(&L)"), "Ctrl+L", self.focus_plans),
+            ("ledger", self.tr("措施台账(&T)"), "Ctrl+T", self.focus_ledger),
+            ("dashboard", self.tr("工作总览(&D)"), "Ctrl+D", self.focus_dashboard),
+            ("progress", self.tr("填写本季度进展(&P)"), "Ctrl+E", self.focus_progress),
+            ("search", self.tr("搜索(&F)"), QKeySequence.StandardKey.Find, self.focus_search),
+        ):
+            action = QAction(text, self, shortcut=QKeySequence(keys))
+            action.triggered.connect(slot)
+            view_menu.addAction(action)
+            self.view_actions[key] = action
+        view_menu.addSeparator()
+        group_action = QAction(self.tr("按部分分组(&G)"), self, shortcut=QKeySequence("Ctrl+G"))
+        group_action.setCheckable(True)
+        group_action.toggled.connect(self.group_toggle.setChecked)
+        self.group_toggle.toggled.connect(group_action.setChecked)
+        view_menu.addAction(group_action)
+        self.view_actions["group"] = group_action
 
         tools_menu = self.menuBar().addMenu(self.tr("工具(&T)"))
         self.settings_action = QAction(self.tr("设置(&S)…"), self)
         self.settings_action.triggered.connect(self.open_settings)
-        self.fillin_export_action = QAction(self.tr("导出部门填报表(&D)…"), self)
-        self.fillin_export_action.triggered.connect(self.export_fillin)
-        self.fillin_import_action = QAction(self.tr("导入部门填报表(&B)…"), self)
-        self.fillin_import_action.triggered.connect(self.import_fillin)
         tools_menu.addAction(self.fillin_export_action)
         tools_menu.addAction(self.fillin_import_action)
         # 定稿 (closing a quarter)
         tools_menu.addSeparator()
-        self.freeze_action = QAction(self.tr("季度定稿(&Z)…"), self)
-        self.freeze_action.setToolTip(self.tr("冻结所选计划本季度的进展和佐证材料，报告可原样重印"))
-        self.freeze_action.triggered.connect(self.freeze_quarter)
-        self.unfreeze_action = QAction(self.tr("撤销定稿…"), self)
-        self.unfreeze_action.triggered.connect(self.unfreeze_quarter)
         tools_menu.addAction(self.freeze_action)
         tools_menu.addAction(self.unfreeze_action)
         tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
         self.tools_menu = tools_menu
 
-        save_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Save))
-        save_action.triggered.connect(self.detail.request_save)
-        self.addAction(save_action)
-        # Ctrl+1..4 set the status of the selected measure from anywhere in the window.
-        for n, status in enumerate(Status, start=1):
-            action = QAction(self, shortcut=QKeySequence(f"Ctrl+{n}"))
-            action.triggered.connect(lambda _=False, st=status: self._status_shortcut(st))
-            self.addAction(action)
-        find_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
-        find_action.triggered.connect(lambda: self.filter_bar.search.setFocus())
-        self.addAction(find_action)
-
         toolbar = named(QToolBar(self.tr("工具栏")), "mainToolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.import_action)
         toolbar.addAction(self.report_action)
         toolbar.addSeparator()
-        toolbar.addWidget(QLabel(self.tr(" 季度：")))
+        quarter_caption = QLabel(self.tr("季度："))
+        quarter_caption.setContentsMargins(6, 0, 2, 0)
+        toolbar.addWidget(quarter_caption)
         self.quarter_combo = named(QComboBox(), "quarterCombo")
+        self.quarter_combo.setToolTip(self.tr("进展填报、筛选、总览和报告都按这个季度"))
         choices = quarter_choices(self.today)
         for q in choices:
-            self.quarter_combo.addItem(q.label, str(q))
+            self.quarter_combo.addItem(quarter_label(q), str(q))
         self.quarter_combo.setCurrentIndex(choices.index(Quarter.of(self.today)))
         self.quarter_combo.currentIndexChanged.connect(self._quarter_changed)
+        quarter_caption.setBuddy(self.quarter_combo)
         toolbar.addWidget(self.quarter_combo)
         toolbar.addSeparator()
         toolbar.addWidget(self.group_toggle)
         self.addToolBar(toolbar)
+
+    def _set_tab_order(self) -> None:
+        """Filters → list → the detail panel's buttons and editors, in reading order."""
+        chain: list[QWidget] = [
+            *self.filter_bar.inputs(),
+            self.table,
+            self.tree,
+            *self.detail.tab_chain(),
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # -- keyboard -----------------------------------------------------------------------------
+    def focus_plans(self) -> None:
+        self.plan_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_ledger(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.views.current_view().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_dashboard(self) -> None:
+        self.tabs.setCurrentWidget(self.dashboard)
+        self.dashboard.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_progress(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.detail.focus_progress()
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.search.selectAll()
 
     # -- state ------------------------------------------------------------------------------
     @property
@@ -302,13 +300,27 @@ class MainWindow(QMainWindow):
     def set_quarter(self, quarter: Quarter) -> None:
         index = self.quarter_combo.findData(str(quarter))
         if index < 0:
-            self.quarter_combo.addItem(quarter.label, str(quarter))
+            self.quarter_combo.addItem(quarter_label(quarter), str(quarter))
             index = self.quarter_combo.count() - 1
         self.quarter_combo.setCurrentIndex(index)
 
     def _quarter_changed(self, _index: int) -> None:
+        """Only 'progress this quarter' and the lights depend on the quarter: one small query."""
         self.detail.flush()
-        self.refresh_measures()
+        rows = ledger.rows_for_quarter(
+            self.ws.db,
+            self.measure_model.rows(),
+            self.current_plan_id(),
+            self.quarter,
+            self.today,
+            self.due_soon_days(),
+        )
+        with self.views.quiet():
+            self.views.replace_rows(rows, self._criteria())
+        self._update_counts()
+        self.refresh_dashboard()
+        if self.detail.measure_id is not None:
+            self.show_measure(self.detail.measure_id)
 
     def current_plan_id(self) -> int | None:
         rows = self.plan_view.selectionModel().selectedRows()
@@ -341,12 +353,21 @@ class MainWindow(QMainWindow):
             if plan_id
             else []
         )
-        self.measure_model.set_rows(rows)
         units = sorted({u for r in rows for u in (*r.lead_units, *r.responsible_units)})
         self.filter_bar.set_units(units)
+        # The parts (一、) and their sub-sections (（一）), in document order.
+        paths: dict[tuple[str, ...], None] = {}
+        for r in rows:
+            for depth in (1, 2):
+                if len(r.sections) >= depth:
+                    paths.setdefault(r.sections[:depth])
+        self.filter_bar.set_sections(list(paths))
+        with self.views.quiet():
+            self.views.set_rows(rows, self._criteria())
         self._update_counts()
         self.refresh_dashboard()
-        if keep is not None and self.select_measure(keep):
+        if keep is not None and self.measure_model.row_of(keep) >= 0:
+            self.show_measure(keep)
             return
         self.detail.show_detail(None, None)
 
@@ -354,14 +375,20 @@ class MainWindow(QMainWindow):
         if self.tabs.currentWidget() is not self.dashboard:
             return
         plan_id = self.current_plan_id()
-        data = dashboard.dashboard(self.ws, plan_id, self.quarter, self.today, self.due_soon_days())
+        # The rows in the window already hold this quarter's view of the plan: no second query.
+        # TODO(history): statuses are today's; a past quarter should show the statuses as of its
+        # end once services/history.py offers "status as of a date" (report helper's branch).
+        data = dashboard.summarize(
+            self.measure_model.rows(), self.quarter, self.today, self.due_soon_days()
+        )
         scope = self.plan_model.plan_at(self.plan_model.row_of(plan_id)).title if plan_id else ""
         self.dashboard.show_dashboard(data, scope)
 
     def _jump_to_measure(self, measure_id: int) -> None:
         self.tabs.setCurrentIndex(0)
         self.filter_bar.reset()
-        self.select_measure(measure_id)
+        self.views.select_measure(measure_id)
+        self.show_measure(measure_id)
 
     def _update_counts(self) -> None:
         rows = self.measure_model.rows()
@@ -370,96 +397,59 @@ class MainWindow(QMainWindow):
         self.status_label.setText(
             self.tr("共 %d 项措施，已完成 %d 项，逾期 %d 项") % (len(rows), done, overdue)
         )
-        self.filter_bar.show_count(self.proxy.rowCount(), len(rows))
+        self.filter_bar.show_count(self.views.shown_count(), len(rows))
+
+    def _criteria(self) -> MeasureFilter:
+        criteria = self.filter_bar.criteria()
+        criteria.today = self.today
+        return criteria
 
     def _filter_changed(self, criteria: MeasureFilter) -> None:
         criteria.today = self.today
-        self.proxy.set_criteria(criteria)
-        self.tree_proxy.set_criteria(criteria)
-        self._span_headings()
+        with self.views.quiet():
+            self.views.set_criteria(criteria)
         self._update_counts()
-
-    def _span_headings(self, *_: object) -> None:
-        """Headings read across the whole row, like the section rows of the report table."""
-
-        def walk(parent: QModelIndex) -> None:
-            for r in range(self.tree_proxy.rowCount(parent)):
-                index = self.tree_proxy.index(r, 0, parent)
-                if self.tree_model.table_row(self.tree_proxy.mapToSource(index)) < 0:
-                    self.tree.setFirstColumnSpanned(r, parent, True)
-                    walk(index)
-
-        walk(QModelIndex())
-        self.tree.expandAll()
+        if self.detail.measure_id is not None:
+            self._note_filtered(self.detail.measure_id)
 
     def _toggle_grouping(self, grouped: bool) -> None:
-        keep = self.detail.measure_id
-        self.views.setCurrentWidget(self.tree if grouped else self.table)
-        if grouped:
-            self._span_headings()
-            for col in range(self.measure_model.columnCount()):
-                if col != MeasureTableModel.TITLE:
-                    self.tree.setColumnWidth(col, self.table.columnWidth(col))
-            self.tree.setColumnWidth(MeasureTableModel.LIGHT, 56)
-        if keep is not None:
-            self.select_measure(keep)
+        self.views.set_grouped(grouped)
 
-    def _tree_selected(self, *_: QItemSelection) -> None:
-        rows = self.tree.selectionModel().selectedRows()
-        if not rows:
-            return
-        row = self.tree_model.table_row(self.tree_proxy.mapToSource(rows[0]))
-        if row >= 0:
-            self.show_measure(self.measure_model.row_at(row).id)
-
-    def _plan_selected(self, *_: QItemSelection) -> None:
+    def _plan_selected(self, *_: object) -> None:
         self.refresh_measures()
-
-    def _measure_selected(self, *_: QItemSelection) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            self.detail.show_detail(None, None)
-            return
-        source = self.proxy.mapToSource(rows[0])
-        self.show_measure(self.measure_model.row_at(source.row()).id)
 
     def show_measure(self, measure_id: int) -> None:
         detail = ledger.measure_detail(
             self.ws.db, measure_id, self.quarter, self.today, self.due_soon_days()
         )
+        self._show_detail(detail)
+        row = self.measure_model.row_of(measure_id)
+        if row >= 0 and self.measure_model.row_at(row) != detail.row:
+            with self.views.quiet():
+                self.measure_model.update_row(detail.row)
+        self._note_filtered(measure_id)
+
+    def _show_detail(self, detail: MeasureDetail) -> None:
         self.detail.show_detail(detail, self.quarter)
-        self._show_frozen(detail.row.plan_id)
-        self.measure_model.update_row(detail.row)
+        self.freeze_actions.show_frozen(detail.row.plan_id)
+
+    def _note_filtered(self, measure_id: int) -> None:
+        """Say so when the measure in the panel no longer passes the filters (e.g. just edited)."""
+        hidden = self.measure_model.row_of(measure_id) >= 0 and not self.views.is_shown(measure_id)
+        self.detail.set_note(
+            self.tr("这项措施已不在当前筛选结果中（刚修改过或被筛选条件排除），面板仍显示它。")
+            if hidden
+            else ""
+        )
+        if hidden:
+            self.views.clear_selection()
 
     def select_measure(self, measure_id: int) -> bool:
-        row = self.measure_model.row_of(measure_id)
-        if row < 0:
-            return False
-        if self.views.currentWidget() is self.tree:
-            tree_index = self.tree_proxy.mapFromSource(self.tree_model.index_of_row(row))
-            if not tree_index.isValid():
-                return False
-            self.tree.setCurrentIndex(tree_index)
-            self.tree.scrollTo(tree_index)
-            return True
-        index = self.proxy.mapFromSource(self.measure_model.index(row, 0))
-        if not index.isValid():
-            return False
-        self.table.selectRow(index.row())
-        self.table.scrollTo(index)
-        return True
-
-    def _header_menu(self, pos: QPoint) -> None:
-        menu = QMenu(self)
-        header = self.table.horizontalHeader()
-        for col, name in enumerate(MeasureTableModel.COLUMNS):
-            if col in (MeasureTableModel.TITLE,):
-                continue
-            action = menu.addAction(name)
-            action.setCheckable(True)
-            action.setChecked(not self.table.isColumnHidden(col))
-            action.toggled.connect(lambda on, c=col: self.table.setColumnHidden(c, not on))
-        menu.exec(header.mapToGlobal(pos))
+        with self.views.quiet():
+            found = self.views.select_measure(measure_id)
+        if found:
+            self.show_measure(measure_id)
+        return found
 
     # -- dialogs (methods so tests can answer them) -----------------------------------------
     def ask_open_file(self, title: str, file_filter: str) -> Path | None:
@@ -474,256 +464,68 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(self, self.tr("请确认"), text)
         return answer == QMessageBox.StandardButton.Yes
 
-    def open_external(self, path: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    def open_external(self, path: Path) -> bool:
+        """Hand a file or folder to the system; say where it is when no program takes it."""
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            return True
+        self._cannot_open(path)
+        return False
+
+    def _cannot_open(self, path: Path) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setObjectName("openFailed")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("无法打开"))
+        box.setText(
+            self.tr("系统没有可以打开“%s”的程序，或打开失败。\n文件位置：%s") % (path.name, path)
+        )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        folder_button = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("关闭"), QMessageBox.ButtonRole.RejectRole)
+        folder = path if path.is_dir() else path.parent
+
+        def clicked(button: QPushButton) -> None:
+            if button is folder_button:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+        box.buttonClicked.connect(clicked)
+        box.open()
+        return box
 
     def inform(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
-    # -- actions ----------------------------------------------------------------------------
-    def import_file(self) -> None:
-        path = self.ask_open_file(self.tr("导入政策文件或任务分解表"), IMPORT_FILTER)
-        if path is None:
-            return
-        if path.suffix.lower() in importing.EXCEL_SUFFIXES:
-            self._import_workbook(path)
-            return
-        BackgroundOp(
-            self,
-            lambda _progress: importing.preview_file(path),
-            self.tr("正在读取“%s”…") % path.name,
-        ).success(self._confirm_import).run()
-
     def ask_mapping(self, dialog: MappingDialog) -> bool:
         return bool(dialog.exec())
-
-    def _import_workbook(self, path: Path) -> None:
-        ws = self.ws
-
-        def scan(_progress: ProgressCallback) -> WorkbookScan:
-            found = tasklists.scan(path)
-            tasklists.apply_remembered(ws.db, found)
-            return found
-
-        def confirm(found: WorkbookScan) -> None:
-            dialog = MappingDialog(found, path.name, self)
-            if not self.ask_mapping(dialog):
-                self.inform(self.tr("已取消导入，数据未改变"))
-                return
-            mappings = dialog.mappings()
-            tasklists.remember(ws.db, mappings, ws.author)
-
-            def read(report_progress: ProgressCallback) -> importing.ImportPreview:
-                return importing.preview_file(path, mappings, report_progress)
-
-            BackgroundOp(self, read, self.tr("正在读取“%s”…") % path.name).success(
-                self._confirm_import
-            ).run()
-
-        BackgroundOp(self, scan, self.tr("正在识别“%s”的表头…") % path.name).success(confirm).run()
 
     def ask_preview(self, dialog: ImportPreviewDialog) -> bool:
         return bool(dialog.exec())
 
-    def _confirm_import(self, preview: importing.ImportPreview) -> None:
-        dialog = ImportPreviewDialog(preview, self)
-        if not self.ask_preview(dialog):
-            self.inform(self.tr("已取消导入，数据未改变"))
-            return
-        edited = dialog.edited_preview()
-        ws = self.ws
-
-        def work(report_progress: ProgressCallback) -> importing.ImportOutcome:
-            return importing.import_preview(ws, edited, report_progress)
-
-        def done(outcome: importing.ImportOutcome) -> None:
-            self.refresh_plans(select_id=outcome.plan_ids[0] if outcome.plan_ids else None)
-            text = self.tr("已导入 %d 个计划，共 %d 项措施") % (
-                len(outcome.plan_ids),
-                outcome.measure_count,
-            )
-            self.inform(text)
-
-        BackgroundOp(self, work, self.tr("正在导入“%s”…") % preview.source.name).success(
-            done
-        ).cancelled(lambda: self.inform(self.tr("已取消导入，数据未改变"))).run()
-
     def ask_update(self, dialog: UpdateDialog) -> bool:
         return bool(dialog.exec())
 
-    def update_plan(self) -> None:
-        plan_id = self.current_plan_id()
-        if plan_id is None:
-            self.inform(self.tr("请先在左侧选择要更新的计划"))
-            return
-        path = self.ask_open_file(self.tr("选择新版本文件"), IMPORT_FILTER)
-        if path is None:
-            return
-        ws = self.ws
-
-        def propose(_progress: ProgressCallback) -> updating.UpdateProposal:
-            return updating.propose_update(ws, plan_id, path)
-
-        def confirm(proposal: updating.UpdateProposal) -> None:
-            dialog = UpdateDialog(proposal, self)
-            if not self.ask_update(dialog):
-                self.inform(self.tr("已取消更新，数据未改变"))
-                return
-            corrections = dialog.corrections
-
-            def apply(_progress: ProgressCallback) -> updating.UpdateOutcome:
-                return updating.apply_update(ws, proposal, corrections)
-
-            def done(outcome: updating.UpdateOutcome) -> None:
-                self.refresh_plans(select_id=plan_id)
-                self.inform(
-                    self.tr("已更新为第 %d 版：保留 %d 项，新增 %d 项，归档 %d 项")
-                    % (outcome.version, outcome.kept, outcome.added, outcome.archived)
-                )
-
-            BackgroundOp(self, apply, self.tr("正在更新计划…")).success(done).run()
-
-        BackgroundOp(self, propose, self.tr("正在比对新版本…")).success(confirm).run()
-
     def ask_report_options(self, dialog: ReportOptionsDialog) -> bool:
         return bool(dialog.exec())
-
-    def make_report(self) -> None:
-        quarter = self.quarter
-        plan_id = self.current_plan_id()
-        rows = self.measure_model.rows()
-        units = sorted({u for r in rows for u in (*r.lead_units, *r.responsible_units)})
-        sections = list(dict.fromkeys(r.sections[0] for r in rows if r.sections))
-        plan_title = (
-            self.plan_model.plan_at(self.plan_model.row_of(plan_id)).title if plan_id else None
-        )
-        dialog = ReportOptionsDialog(plan_title, units, sections, self)
-        if not self.ask_report_options(dialog):
-            return
-        choice = dialog.choice()
-        suffix, file_filter = (
-            (".docx", "Word 文档 (*.docx)") if choice.word else (".pdf", "PDF 文件 (*.pdf)")
-        )
-        suggested = self.ws.paths.reports / f"季度报告-{quarter}{suffix}"
-        out = self.ask_save_file(self.tr("保存季度报告"), suggested, file_filter)
-        if out is None:
-            return
-        ws = self.ws
-        plans = None if choice.all_plans or plan_id is None else [plan_id]
-
-        def work(report_progress: ProgressCallback) -> int:
-            return reporting.write_pdf_report(
-                ws, quarter, out, plans, report_progress, choice.options, choice.only
-            )
-
-        def done(pages: int) -> None:
-            if out.suffix.lower() == ".docx":
-                self.inform(self.tr("Word 报告已生成：%s") % out)
-                self.open_external(out)
-                return
-            self.inform(self.tr("报告已生成：%s（%d 页）") % (out, pages))
-            self.show_preview(out)
-
-        BackgroundOp(self, work, self.tr("正在生成季度报告…")).success(done).run()
-
-    def show_preview(self, pdf: Path) -> ReportPreview:
-        preview = ReportPreview(pdf, self)
-        preview.open_externally.connect(self.open_external)
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        preview.show()
-        self.preview = preview
-        return preview
-
-    def make_notice(self) -> None:
-        quarter = self.quarter
-        plan_id = self.current_plan_id()
-        suggested = self.ws.paths.reports / f"督办单-{quarter}.pdf"
-        out = self.ask_save_file(self.tr("保存督办单"), suggested, "PDF 文件 (*.pdf)")
-        if out is None:
-            return
-        ws, today = self.ws, self.today
-        plans = [plan_id] if plan_id is not None else None
-
-        def work(_progress: ProgressCallback) -> int:
-            return reporting.write_supervision_notice(ws, quarter, out, plans, today)
-
-        def done(pages: int) -> None:
-            self.inform(self.tr("督办单已生成：%s（%d 页）") % (out, pages))
-            self.show_preview(out)
-
-        BackgroundOp(self, work, self.tr("正在生成督办单…")).success(done).run()
-
-    def export_ledger(self) -> None:
-        quarter = self.quarter
-        plan_id = self.current_plan_id()
-        suggested = self.ws.paths.reports / f"落实台账-{quarter}.xlsx"
-        out = self.ask_save_file(self.tr("导出台账"), suggested, "Excel 工作簿 (*.xlsx)")
-        if out is None:
-            return
-        ws = self.ws
-        plans = [plan_id] if plan_id is not None else None
-
-        def work(report_progress: ProgressCallback) -> int:
-            return reporting.write_ledger_xlsx(ws, quarter, out, plans, report_progress)
-
-        def done(rows: int) -> None:
-            self.inform(self.tr("台账已导出：%s（%d 项措施）") % (out, rows))
-            self.open_external(out)
-
-        BackgroundOp(self, work, self.tr("正在导出台账…")).success(done).run()
 
     def ask_directory(self, title: str, suggested: Path) -> Path | None:
         name = QFileDialog.getExistingDirectory(self, title, str(suggested))
         return Path(name) if name else None
 
-    def export_fillin(self) -> None:
-        quarter = self.quarter
-        plan_id = self.current_plan_id()
-        folder = self.ask_directory(self.tr("选择填报表的保存位置"), self.ws.paths.reports)
-        if folder is None:
-            return
-        ws = self.ws
-        plans = [plan_id] if plan_id is not None else None
-
-        def work(report_progress: ProgressCallback) -> list[tuple[str, Path, int]]:
-            return fillin.export_workbooks(ws, quarter, folder, None, plans, report_progress)
-
-        def done(written: list[tuple[str, Path, int]]) -> None:
-            self.inform(self.tr("已生成 %d 个单位的填报表：%s") % (len(written), folder))
-            self.open_external(folder)
-
-        BackgroundOp(self, work, self.tr("正在生成部门填报表…")).success(done).run()
-
     def ask_fillin(self, dialog: FillinReviewDialog) -> bool:
         return bool(dialog.exec())
 
-    def import_fillin(self) -> None:
-        path = self.ask_open_file(self.tr("选择部门交回的填报表"), "Excel 工作簿 (*.xlsx)")
-        if path is None:
-            return
-        ws = self.ws
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(self, title, label, text=text)
+        return value if ok else None
 
-        def read(_progress: ProgressCallback) -> fillin.FillinReview:
-            return fillin.review(ws, path)
+    # -- thin entry points kept for callers and tests ---------------------------------------
+    def attach_files(self, measure_id: int, paths: list[Path]) -> None:
+        self.evidence_actions.attach_files(measure_id, paths)
 
-        def confirm(review: fillin.FillinReview) -> None:
-            dialog = FillinReviewDialog(review, self)
-            if not self.ask_fillin(dialog):
-                self.inform(self.tr("已取消，数据未改变"))
-                return
-            take = dialog.take_incoming()
+    def make_notice(self) -> None:
+        self.report_actions.make_notice()
 
-            def write(_progress: ProgressCallback) -> int:
-                return fillin.apply(ws, review, take)
-
-            def done(count: int) -> None:
-                self.refresh_measures()
-                self.inform(self.tr("已写入 %d 处（填报人：%s）") % (count, review.author))
-
-            BackgroundOp(self, write, self.tr("正在写入…")).success(done).run()
-
-        BackgroundOp(self, read, self.tr("正在读取填报表…")).success(confirm).run()
-
+    # -- status and progress ----------------------------------------------------------------
     def change_status(self, measure_id: int, status: Status) -> None:
         row = self.measure_model.row_of(measure_id)
         old = self.measure_model.row_at(row).status if row >= 0 else Status.NOT_STARTED
@@ -742,9 +544,13 @@ class MainWindow(QMainWindow):
             self.change_status(self.detail.measure_id, status)
 
     def _after_change(self, measure_id: int) -> None:
-        if self.select_measure(measure_id) and self.detail.measure_id == measure_id:
-            self.show_measure(measure_id)
+        """After an edit or its undo: the panel stays on (or returns to) that measure."""
+        if self.detail.measure_id != measure_id:
+            with self.views.quiet():
+                self.views.select_measure(measure_id)
+        self.show_measure(measure_id)
         self.refresh_plan_counts()
+        self.refresh_dashboard()
 
     def save_progress(
         self, measure_id: int, quarter_text: str, text: str, problems: str, next_steps: str
@@ -768,11 +574,15 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return
         self.detail.show_saved(self.tr("已保存 %s") % datetime.now().strftime("%H:%M:%S"))
-        self.measure_model.update_row(
-            ledger.measure_detail(
-                self.ws.db, measure_id, self.quarter, self.today, self.due_soon_days()
-            ).row
+        fresh = ledger.measure_detail(
+            self.ws.db, measure_id, self.quarter, self.today, self.due_soon_days()
         )
+        with self.views.quiet():
+            self.measure_model.update_row(fresh.row)
+        if self.detail.measure_id == measure_id:
+            self.detail.refresh_history(fresh, self.quarter)
+            self._note_filtered(measure_id)
+        self.refresh_dashboard()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.ws, [str(q) for q in quarter_choices(self.today)], self)
@@ -782,135 +592,6 @@ class MainWindow(QMainWindow):
             self.refresh_measures()
             self.inform(self.tr("设置已保存"))
 
-    def attach_evidence(self, measure_id: int) -> None:
-        path = self.ask_open_file(self.tr("选择佐证材料"), "所有文件 (*)")
-        if path is not None:
-            self.attach_files(measure_id, [path])
-
-    def attach_files(self, measure_id: int, paths: list[Path]) -> None:
-        """Copy files into the evidence store in the background (they may be large)."""
-        ws, quarter = self.ws, self.quarter
-
-        def work(report_progress: ProgressCallback) -> list[str]:
-            names = []
-            for i, path in enumerate(paths):
-                if not report_progress(i, len(paths)):
-                    break
-                evidence.attach(ws, measure_id, path, quarter=quarter)
-                names.append(path.name)
-            return names
-
-        def done(names: list[str]) -> None:
-            self.show_measure(measure_id)
-            self.inform(self.tr("已添加佐证材料：%s") % "、".join(names))
-
-        def failed(exc: BaseException) -> None:
-            self.show_measure(measure_id)
-            show_error(self, exc)
-
-        BackgroundOp(self, work, self.tr("正在保存佐证材料…")).success(done).failure(failed).run()
-
-    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
-        value, ok = QInputDialog.getText(self, title, label, text=text)
-        return value if ok else None
-
-    def describe_evidence(self, evidence_id: int) -> None:
-        measure_id = self.detail.measure_id
-        if measure_id is None:
-            return
-        current = next(
-            (
-                e.description
-                for e in ledger.measure_detail(self.ws.db, measure_id, self.quarter).evidence
-                if e.id == evidence_id
-            ),
-            "",
-        )
-        text = self.ask_text(self.tr("佐证材料说明"), self.tr("说明："), current)
-        if text is None:
-            return
-        try:
-            evidence.describe(self.ws, evidence_id, text.strip())
-        except Exception as exc:
-            show_error(self, exc)
-        self.show_measure(measure_id)
-
-    def open_evidence(self, evidence_id: int) -> None:
-        try:
-            self.open_external(evidence.file_path(self.ws, evidence_id))
-        except Exception as exc:
-            show_error(self, exc)
-
-    def remove_evidence(self, evidence_id: int) -> None:
-        if not self.confirm(self.tr("确定移除该佐证材料吗？")):
-            return
-        measure_id = self.detail.measure_id
-        try:
-            evidence.remove(self.ws, evidence_id)
-        except Exception as exc:
-            show_error(self, exc)
-        if measure_id is not None:
-            self.show_measure(measure_id)
-
-    # -- 定稿 (closing a quarter) --------------------------------------------------------------
-    def freeze_quarter(self) -> None:
-        quarter, plan_id = self.quarter, self.current_plan_id()
-        if plan_id is None:
-            self.inform(self.tr("请先在左侧选择要定稿的计划"))
-            return
-        title = self.plan_model.plan_at(self.plan_model.row_of(plan_id)).title
-        text = self.tr(
-            "定稿后，《%s》%s的进展情况、存在问题、下步打算和佐证材料将不能再修改，"
-            "季度报告将按定稿内容原样打印。确定定稿吗？"
-        ) % (title, quarter.label)
-        if not self.confirm(text):
-            return
-        self.detail.flush()
-        ws, today = self.ws, self.today
-
-        def work(_progress: ProgressCallback) -> list[snapshots.SnapshotInfo]:
-            return snapshots.freeze_quarter(ws, quarter, [plan_id], today)
-
-        def done(infos: list[snapshots.SnapshotInfo]) -> None:
-            self.undo_stack.clear()  # edits before the freeze can no longer be undone
-            self.refresh_measures()
-            self.inform(
-                self.tr("已定稿：%s《%s》（定稿编号 #%d）") % (quarter.label, title, infos[0].id)
-            )
-
-        BackgroundOp(self, work, self.tr("正在定稿…")).success(done).run()
-
-    def unfreeze_quarter(self) -> None:
-        quarter, plan_id = self.quarter, self.current_plan_id()
-        if plan_id is None or not snapshots.is_frozen(self.ws, quarter, [plan_id]):
-            self.inform(self.tr("所选计划%s尚未定稿") % quarter.label)
-            return
-        reason = self.ask_text(
-            self.tr("撤销定稿"), self.tr("撤销%s定稿的原因（记入操作日志）：") % quarter.label
-        )
-        if reason is None:
-            return
-        try:
-            snapshots.unfreeze_quarter(self.ws, quarter, plan_id, reason)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.refresh_measures()
-        self.inform(self.tr("已撤销%s定稿，原定稿记录已保留") % quarter.label)
-
-    def _show_frozen(self, plan_id: int) -> None:
-        """A closed quarter is read-only in the panel; status stays editable (not per quarter)."""
-        frozen = snapshots.is_frozen(self.ws, self.quarter, [plan_id])
-        d = self.detail
-        for edit in (d.progress_edit, d.problems_edit, d.next_edit):
-            edit.setReadOnly(frozen)
-        for button in (d.save_button, d.attach_button, d.remove_button, d.describe_button):
-            button.setEnabled(not frozen)
-        d.setAcceptDrops(not frozen)
-        if frozen:
-            d.progress_box.setTitle(self.tr("本季度进展（%s · 已定稿）") % self.quarter.label)
-            d.saved_label.setText(self.tr("已定稿，只读。如需修改，请先撤销定稿。"))
-
     def refresh_plan_counts(self) -> None:
         keep = self.current_plan_id()
         self.plan_model.set_plans(ledger.list_plans(self.ws.db))
@@ -918,6 +599,14 @@ class MainWindow(QMainWindow):
             self.plan_view.selectionModel().blockSignals(True)
             self.plan_view.setCurrentIndex(self.plan_model.index(self.plan_model.row_of(keep)))
             self.plan_view.selectionModel().blockSignals(False)
+
+    def _warm_up(self) -> None:
+        """Run the detail query once at start so the officer's first click is as quick as the rest
+        (SQLAlchemy compiles each statement the first time it runs)."""
+        if self.measure_model.rowCount():
+            ledger.measure_detail(
+                self.ws.db, self.measure_model.row_at(0).id, self.quarter, self.today
+            )
 
     # -- layout memory ----------------------------------------------------------------------
     def _settings(self) -> QSettings:
@@ -936,9 +625,11 @@ class MainWindow(QMainWindow):
             state = s.value(key)
             if state is not None:
                 splitter.restoreState(state)
-        columns = s.value("columns")
-        if columns is not None:
-            self.table.horizontalHeader().restoreState(columns)
+        for key in ("columns", "tree_columns"):
+            state = s.value(key)
+            if state is not None:
+                self.views.restore_header(key, state)
+        self.group_toggle.setChecked(bool(s.value("grouped", False, type=bool)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.detail.flush()
@@ -946,5 +637,7 @@ class MainWindow(QMainWindow):
         s.setValue("geometry", self.saveGeometry())
         s.setValue("splitter", self.splitter.saveState())
         s.setValue("ledger_splitter", self.ledger_split.saveState())
-        s.setValue("columns", self.table.horizontalHeader().saveState())
+        for key, state in self.views.header_states().items():
+            s.setValue(key, state)
+        s.setValue("grouped", self.views.grouped)
         super().closeEvent(event)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
-
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,65 +20,36 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import Light, Status
-from desktop.services.ledger import MeasureRow
+from desktop.ui.criteria import OVERDUE, MeasureFilter, section_key
 from desktop.ui.item_models import MeasureTableModel
 from desktop.ui.vocabulary import light_label, status_label
 from desktop.ui.widgets import named
 
-OVERDUE = "overdue"
+__all__ = ["OVERDUE", "FilterBar", "MeasureFilter", "MeasureFilterProxy"]
 
-
-@dataclass
-class MeasureFilter:
-    text: str = ""
-    status: str = ""  # a Status value, OVERDUE, or "" for all
-    light: str = ""
-    unit: str = ""
-    no_progress: bool = False
-    due_within: int = 0  # days; 0 = no limit
-    today: date = field(default_factory=date.today)
-
-    def accepts(self, r: MeasureRow) -> bool:
-        if self.status == OVERDUE:
-            if not r.overdue:
-                return False
-        elif self.status and r.status.value != self.status:
-            return False
-        if self.light and r.light.value != self.light:
-            return False
-        if self.unit and self.unit not in r.lead_units and self.unit not in r.responsible_units:
-            return False
-        if self.no_progress and r.has_progress:
-            return False
-        if self.due_within:
-            if r.deadline is None or r.status == Status.DONE:
-                return False
-            if (r.deadline - self.today).days > self.due_within:
-                return False
-        if self.text:
-            words = self.text.split()
-            haystack = f"{r.number} {r.title} {r.text} {' '.join(r.lead_units)}"
-            if not all(w in haystack for w in words):
-                return False
-        return True
+Index = QModelIndex | QPersistentModelIndex
 
 
 class MeasureFilterProxy(QSortFilterProxyModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.criteria = MeasureFilter()
+    """The table's rows: the model has already decided which pass, this only looks it up."""
 
-    def set_criteria(self, criteria: MeasureFilter) -> None:
+    def refilter(self) -> None:
         self.beginFilterChange()
-        self.criteria = criteria
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
+    def _model(self) -> MeasureTableModel:
         model = self.sourceModel()
         assert isinstance(model, MeasureTableModel)
-        return self.criteria.accepts(model.row_at(source_row))
+        return model
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        return self._model().accepted(source_row)
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        # One Python call per comparison with cached keys, instead of two data() round trips.
+        model = self._model()
+        col = left.column()
+        return bool(model.sort_key(left.row(), col) < model.sort_key(right.row(), col))
 
 
 class FilterBar(QWidget):
@@ -85,11 +59,13 @@ class FilterBar(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
         self._layout = layout
         self.search = named(QLineEdit(), "searchEdit")
-        self.search.setPlaceholderText(self.tr("搜索序号、标题、正文或单位（Ctrl+F）"))
+        self.search.setPlaceholderText(self.tr("搜索标题、正文或单位（Ctrl+F）"))
+        self.search.setToolTip(self.tr("输入几个字即可筛选，空格分隔的多个词须同时出现"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(150)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("搜" * 16))
         self.status = named(QComboBox(), "statusFilter")
         self.status.addItem(self.tr("全部状态"), "")
         for s in Status:
@@ -100,26 +76,50 @@ class FilterBar(QWidget):
         for light in Light:
             self.light.addItem(light_label(light), light.value)
         self.unit = named(QComboBox(), "unitFilter")
-        self.unit.setMinimumContentsLength(8)
-        self.unit.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        self.section = named(QComboBox(), "sectionFilter")
+        for combo, chars in ((self.unit, 8), (self.section, 10)):
+            combo.setMinimumContentsLength(chars)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+        self.section.setToolTip(self.tr("只看文件某一部分（一、……）下的措施"))
         self.no_progress = named(QCheckBox(self.tr("本季度未填报")), "noProgressFilter")
+        self.due_label = QLabel(self.tr("到期："))
         self.due = named(QSpinBox(), "dueWithinFilter")
         self.due.setRange(0, 365)
         self.due.setSpecialValueText(self.tr("不限"))
-        self.due.setSuffix(self.tr(" 天内到期"))
-        self.due.setToolTip(self.tr("只显示这么多天内到期的未完成措施；0 表示不限"))
-        self.count = QLabel()
+        self.due.setPrefix(self.tr("未来 "))
+        self.due.setSuffix(self.tr(" 天内"))
+        self.due.setToolTip(
+            self.tr("只显示这么多天内到期、尚未逾期的未完成措施；0 表示不限（逾期的请用“已逾期”）")
+        )
+        self.due_label.setBuddy(self.due)
+        self.count = named(QLabel(), "filterCount")
         layout.addWidget(self.search, 3)
-        for w in (self.status, self.light, self.unit, self.no_progress, self.due, self.count):
+        for w in (self.status, self.light, self.unit, self.section, self.no_progress):
             layout.addWidget(w)
+        layout.addWidget(self.due_label)
+        layout.addWidget(self.due)
+        layout.addWidget(self.count)
         self.search.textChanged.connect(self._emit)
-        for combo in (self.status, self.light, self.unit):
+        for combo in (self.status, self.light, self.unit, self.section):
             combo.currentIndexChanged.connect(self._emit)
         self.no_progress.toggled.connect(self._emit)
         self.due.valueChanged.connect(self._emit)
         self.set_units([])
+        self.set_sections([])
+
+    def inputs(self) -> list[QWidget]:
+        """The filter widgets in tab order."""
+        return [
+            self.search,
+            self.status,
+            self.light,
+            self.unit,
+            self.section,
+            self.no_progress,
+            self.due,
+        ]
 
     def add_widget(self, widget: QWidget) -> None:
         self._layout.addWidget(widget)
@@ -135,16 +135,32 @@ class FilterBar(QWidget):
         self.unit.setCurrentIndex(max(index, 0))
         self.unit.blockSignals(False)
 
+    def set_sections(self, paths: list[tuple[str, ...]]) -> None:
+        """Headings of the plan (outermost first); the second level is indented under the first."""
+        current = self.section.currentData()
+        self.section.blockSignals(True)
+        self.section.clear()
+        self.section.addItem(self.tr("全部部分"), "")
+        for path in paths:
+            self.section.addItem("　" * (len(path) - 1) + path[-1], section_key(path))
+            self.section.setItemData(
+                self.section.count() - 1, " › ".join(path), Qt.ItemDataRole.ToolTipRole
+            )
+        index = self.section.findData(current) if current else 0
+        self.section.setCurrentIndex(max(index, 0))
+        self.section.blockSignals(False)
+
     def reset(self) -> None:
         """Clear every filter (e.g. before jumping to a measure the filters might hide)."""
-        for w in (self.search, self.status, self.light, self.unit, self.no_progress, self.due):
+        widgets = self.inputs()
+        for w in widgets:
             w.blockSignals(True)
         self.search.clear()
-        for combo in (self.status, self.light, self.unit):
+        for combo in (self.status, self.light, self.unit, self.section):
             combo.setCurrentIndex(0)
         self.no_progress.setChecked(False)
         self.due.setValue(0)
-        for w in (self.search, self.status, self.light, self.unit, self.no_progress, self.due):
+        for w in widgets:
             w.blockSignals(False)
         self._emit()
 
@@ -154,6 +170,7 @@ class FilterBar(QWidget):
             status=self.status.currentData() or "",
             light=self.light.currentData() or "",
             unit=self.unit.currentData() or "",
+            section=self.section.currentData() or "",
             no_progress=self.no_progress.isChecked(),
             due_within=self.due.value(),
         )

@@ -1,10 +1,14 @@
-"""Translatable names of the domain's words (statuses, lights, columns) for the Qt layer."""
+"""Translatable names of the domain's words (statuses, lights, quarters, columns) for the Qt layer.
+
+The domain keeps its Chinese labels for reports and the command line; the window shows these.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from desktop.domain import Light, Status
+from desktop.domain import Light, Quarter, Status
+from desktop.services.ledger import PlanSummary
 
 CONTEXT = "Vocabulary"
 
@@ -40,6 +44,18 @@ SETTING_LABELS = {
 }
 OVERDUE = QT_TRANSLATE_NOOP("Vocabulary", "逾期")
 LONG_TERM = QT_TRANSLATE_NOOP("Vocabulary", "长期")
+LONG_TERM_FULL = QT_TRANSLATE_NOOP("Vocabulary", "长期坚持")
+RESPONSIBLE = QT_TRANSLATE_NOOP("Vocabulary", "责任单位：")
+_QUARTER_NAMES = (
+    QT_TRANSLATE_NOOP("Vocabulary", "第一季度"),
+    QT_TRANSLATE_NOOP("Vocabulary", "第二季度"),
+    QT_TRANSLATE_NOOP("Vocabulary", "第三季度"),
+    QT_TRANSLATE_NOOP("Vocabulary", "第四季度"),
+)
+# {year} and {quarter} (a name from the list above), in the order the language writes them.
+_QUARTER_FORMAT = QT_TRANSLATE_NOOP("Vocabulary", "{year}年{quarter}")
+_PLAN_DONE = QT_TRANSLATE_NOOP("Vocabulary", "{done}/{total} 项已完成（{ratio}）")
+_PLAN_VERSION = QT_TRANSLATE_NOOP("Vocabulary", "第{version}版")
 
 
 def tr(text: object) -> str:
@@ -57,3 +73,23 @@ def light_label(light: Light) -> str:
 
 def column_label(column: int) -> str:
     return tr(COLUMNS[column])
+
+
+def quarter_label(quarter: Quarter) -> str:
+    """'2023年第二季度' in Chinese, 'Q2 2023' in English."""
+    return tr(_QUARTER_FORMAT).format(year=quarter.year, quarter=tr(_QUARTER_NAMES[quarter.q - 1]))
+
+
+def version_label(version: int) -> str:
+    return tr(_PLAN_VERSION).format(version=version)
+
+
+def plan_caption(plan: PlanSummary) -> str:
+    """'3/22 项已完成（14%）', with the version when the plan has been updated."""
+    ratio = plan.done_count / plan.measure_count if plan.measure_count else 0.0
+    caption = tr(_PLAN_DONE).format(
+        done=plan.done_count, total=plan.measure_count, ratio=f"{ratio:.0%}"
+    )
+    if plan.version > 1:
+        caption += " · " + version_label(plan.version)
+    return caption

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.services import ledger
 from desktop.services.workspace import Workspace
+from desktop.ui.detail_panel import THUMBNAIL_ROLE
 from desktop.ui.main_window import MainWindow
 from tests.factories import import_document, make_document
 
@@ -39,8 +40,11 @@ def test_dropped_files_are_stored_with_thumbnails(
     window.detail.files_dropped.emit(measure_id, [photo, note])
     qtbot.waitUntil(lambda: window.detail.evidence_list.count() == 2, timeout=10000)
     items = [window.detail.evidence_list.item(i) for i in range(2)]
-    assert not items[0].icon().isNull()  # the photo shows a thumbnail
-    assert items[1].icon().isNull()
+    # the photo shows itself (blue), the note a file-type icon
+    assert items[0].data(THUMBNAIL_ROLE) is True
+    thumb = items[0].icon().pixmap(48, 48).toImage()
+    assert thumb.pixelColor(thumb.width() // 2, thumb.height() // 2) == QColor("#2563eb")
+    assert items[1].data(THUMBNAIL_ROLE) is False and not items[1].icon().isNull()
 
 
 def test_description_edit_and_confirmed_removal(
@@ -76,7 +80,7 @@ def test_a_file_over_the_size_cap_is_refused_with_a_message(
     big.write_bytes(b"x" * 11)
     shown: list[str] = []
     monkeypatch.setattr(
-        "desktop.ui.main_window.show_error", lambda _p, exc: shown.append(exc.message)
+        "desktop.ui.evidence_actions.show_error", lambda _p, exc: shown.append(exc.message)
     )
     measure_id = window.detail.measure_id
     assert measure_id is not None

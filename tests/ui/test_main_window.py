@@ -193,7 +193,7 @@ def test_tree_by_section_follows_filters_and_selects_measures(
     window: MainWindow, qtmodeltester: object
 ) -> None:
     window.group_toggle.setChecked(True)
-    proxy = window.tree_proxy
+    proxy = window.tree_model
     headings = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
     assert headings == ["一、深化改革开放", "二、优化政务服务"]
     first_group = proxy.index(0, 0)
@@ -213,7 +213,8 @@ def test_keyboard_shortcut_sets_status(window: MainWindow, ws: Workspace, qtbot:
     window.table.selectRow(2)
     measure_id = window.detail.measure_id
     assert measure_id is not None
-    action = next(a for a in window.actions() if a.shortcut() == QKeySequence("Ctrl+2"))
+    action = window.status_actions[Status.IN_PROGRESS]
+    assert action.shortcut() == QKeySequence("Ctrl+2")
     action.trigger()
     assert (
         ledger.measure_detail(ws.db, measure_id, Quarter(2023, 2), TODAY).row.status

@@ -1,0 +1,139 @@
+"""Menu actions that bring plans in: import a file or task list, import a new version of a plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+from desktop.domain import ProgressCallback
+from desktop.readers.xlsx import WorkbookScan
+from desktop.services import importing, tasklists, updating
+from desktop.ui.import_preview import ImportPreviewDialog
+from desktop.ui.mapping_dialog import MappingDialog
+from desktop.ui.tasks import BackgroundOp
+from desktop.ui.update_dialog import UpdateDialog
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+IMPORT_FILTER = "政策文件或任务表 (*.txt *.docx *.pdf *.xlsx *.xlsm);;所有文件 (*)"
+
+
+class PlanActions(QObject):
+    """导入文件… and 导入新版本…; the window asks its questions (tests answer them there)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("planActions")
+        self.window = window
+        self.import_action = QAction(
+            self.tr("导入文件(&I)…"), window, shortcut=QKeySequence(QKeySequence.StandardKey.Open)
+        )
+        self.import_action.triggered.connect(self.import_file)
+        self.update_action = QAction(self.tr("导入新版本(&U)…"), window)
+        self.update_action.setToolTip(self.tr("用修订后的文件或任务表更新所选计划，保留已有进展"))
+        self.update_action.triggered.connect(self.update_plan)
+
+    # -- import -------------------------------------------------------------------------------
+    def import_file(self) -> None:
+        w = self.window
+        path = w.ask_open_file(self.tr("导入政策文件或任务分解表"), IMPORT_FILTER)
+        if path is None:
+            return
+        if path.suffix.lower() in importing.EXCEL_SUFFIXES:
+            self._import_workbook(path)
+            return
+        BackgroundOp(
+            w,
+            lambda _progress: importing.preview_file(path),
+            self.tr("正在读取“%s”…") % path.name,
+        ).success(self._confirm_import).run()
+
+    def _import_workbook(self, path: Path) -> None:
+        w = self.window
+        ws = w.ws
+
+        def scan(_progress: ProgressCallback) -> WorkbookScan:
+            found = tasklists.scan(path)
+            tasklists.apply_remembered(ws.db, found)
+            return found
+
+        def confirm(found: WorkbookScan) -> None:
+            dialog = MappingDialog(found, path.name, w)
+            if not w.ask_mapping(dialog):
+                w.inform(self.tr("已取消导入，数据未改变"))
+                return
+            mappings = dialog.mappings()
+            tasklists.remember(ws.db, mappings, ws.author)
+
+            def read(report_progress: ProgressCallback) -> importing.ImportPreview:
+                return importing.preview_file(path, mappings, report_progress)
+
+            BackgroundOp(w, read, self.tr("正在读取“%s”…") % path.name).success(
+                self._confirm_import
+            ).run()
+
+        BackgroundOp(w, scan, self.tr("正在识别“%s”的表头…") % path.name).success(confirm).run()
+
+    def _confirm_import(self, preview: importing.ImportPreview) -> None:
+        w = self.window
+        dialog = ImportPreviewDialog(preview, w)
+        if not w.ask_preview(dialog):
+            w.inform(self.tr("已取消导入，数据未改变"))
+            return
+        edited = dialog.edited_preview()
+        ws = w.ws
+
+        def work(report_progress: ProgressCallback) -> importing.ImportOutcome:
+            return importing.import_preview(ws, edited, report_progress)
+
+        def done(outcome: importing.ImportOutcome) -> None:
+            w.refresh_plans(select_id=outcome.plan_ids[0] if outcome.plan_ids else None)
+            text = self.tr("已导入 %d 个计划，共 %d 项措施") % (
+                len(outcome.plan_ids),
+                outcome.measure_count,
+            )
+            w.inform(text)
+
+        BackgroundOp(w, work, self.tr("正在导入“%s”…") % preview.source.name).success(
+            done
+        ).cancelled(lambda: w.inform(self.tr("已取消导入，数据未改变"))).run()
+
+    # -- new version --------------------------------------------------------------------------
+    def update_plan(self) -> None:
+        w = self.window
+        plan_id = w.current_plan_id()
+        if plan_id is None:
+            w.inform(self.tr("请先在左侧选择要更新的计划"))
+            return
+        path = w.ask_open_file(self.tr("选择新版本文件"), IMPORT_FILTER)
+        if path is None:
+            return
+        ws = w.ws
+
+        def propose(_progress: ProgressCallback) -> updating.UpdateProposal:
+            return updating.propose_update(ws, plan_id, path)
+
+        def confirm(proposal: updating.UpdateProposal) -> None:
+            dialog = UpdateDialog(proposal, w)
+            if not w.ask_update(dialog):
+                w.inform(self.tr("已取消更新，数据未改变"))
+                return
+            corrections = dialog.corrections
+
+            def apply(_progress: ProgressCallback) -> updating.UpdateOutcome:
+                return updating.apply_update(ws, proposal, corrections)
+
+            def done(outcome: updating.UpdateOutcome) -> None:
+                w.refresh_plans(select_id=plan_id)
+                w.inform(
+                    self.tr("已更新为第 %d 版：保留 %d 项，新增 %d 项，归档 %d 项")
+                    % (outcome.version, outcome.kept, outcome.added, outcome.archived)
+                )
+
+            BackgroundOp(w, apply, self.tr("正在更新计划…")).success(done).run()
+
+        BackgroundOp(w, propose, self.tr("正在比对新版本…")).success(confirm).run()
