@@ -332,6 +332,8 @@ READ_ONLY_COMMANDS = frozenset(
         "report",
         "notice",
         "snapshots",
+        "versions",
+        "archived",
         "verify",
         "audit",
     }
