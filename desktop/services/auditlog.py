@@ -68,6 +68,11 @@ KEY_LABELS = {
     "deadline_text": "完成时限（原文）",
     "deadline": "完成日期",
     "long_term": "长期任务",
+    "remarks": "备注",
+    "facts": "文件信息的变化",
+    "doc_number": "文号",
+    "issuer": "发文机关",
+    "doc_date": "成文日期",
     "plan_id": "计划编号",
     "revision": "定稿版次",
     # evidence
