@@ -136,7 +136,7 @@ def propose_update(
     if mappings is None and is_workbook(path):
         from desktop.services import tasklists
 
-        mappings = tasklists.choose_mappings(ws.db, path).mappings
+        mappings = tasklists.choose_mappings(ws.db, path, command_line=False).mappings
     preview = preview_file(path, mappings, progress)
     with ws.db.session() as s:
         plan = s.get(Plan, plan_id)
