@@ -299,8 +299,8 @@ def apply_update(
                 "added": added,
                 "archived": archived,
                 "measures": kept + added,
-                "facts": facts,
-            },
+            }
+            | ({"facts": facts} if facts else {}),
         )
         return UpdateOutcome(version, kept, added, archived, warnings)
 
