@@ -359,6 +359,19 @@
     </message>
 </context>
 <context>
+    <name>DiffModel</name>
+    <message>
+        <location filename="../../desktop/ui/update_dialog.py" line="138"/>
+        <source>这一行是原有措施，请选中新措施所在的行再修改对应关系。</source>
+        <translation>This row is an old measure: select the row of a new measure to change what it continues.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/update_dialog.py" line="146"/>
+        <source>原措施“%s”已对应新措施“%s”。一条原有措施只能对应一条新措施：请先把那一条改为其他措施或“视为新增措施”。</source>
+        <translation>Old measure “%s” already continues as new measure “%s”. An old measure can continue one new measure only: first point that one at another measure or at “new measure”.</translation>
+    </message>
+</context>
+<context>
     <name>FillinReviewDialog</name>
     <message>
         <location filename="../../desktop/ui/fillin_dialog.py" line="28"/>
