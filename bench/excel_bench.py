@@ -67,6 +67,30 @@ def baseline(path: Path) -> float:
     return time.perf_counter() - t
 
 
+def import_once(path: Path, data_dir: Path) -> tuple[dict[str, float], int]:
+    """The whole import as `python main.py import FILE.xlsx` runs it, step by step, into a fresh
+    data directory (opened before the clock starts: creating the database is not importing)."""
+    from desktop.services import importing, tasklists
+    from desktop.services.workspace import Workspace
+
+    ws = Workspace.open(data_dir)
+    try:
+        timings: dict[str, float] = {}
+        t = time.perf_counter()
+        choice = tasklists.choose_mappings(ws.db, path)  # detect_tables + remembered mappings
+        timings["detect (choose_mappings)"] = time.perf_counter() - t
+        t = time.perf_counter()
+        preview = importing.preview_file(path, choice.mappings)  # read_task_list + SHA-256
+        timings["read (preview_file)"] = time.perf_counter() - t
+        t = time.perf_counter()
+        outcome = importing.import_preview(ws, preview)  # one transaction
+        timings["store (import_preview)"] = time.perf_counter() - t
+        timings["whole import (detect + read + store)"] = sum(timings.values())
+        return timings, outcome.measure_count
+    finally:
+        ws.close()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--rows", type=int, default=10_000)
@@ -81,7 +105,7 @@ def main() -> None:
         )
         best: dict[str, float] = {}
         measures = 0
-        for _ in range(args.repeat):
+        for k in range(args.repeat):
             timings: dict[str, float] = {"baseline (openpyxl read-only iteration)": baseline(path)}
             t = time.perf_counter()
             scan = detect_tables(path)
@@ -89,14 +113,16 @@ def main() -> None:
             t = time.perf_counter()
             result = read_task_list(path, scan.mappings)
             timings["read_task_list"] = time.perf_counter() - t
-            timings["detect + read (import)"] = timings["detect_tables"] + timings["read_task_list"]
-            measures = result.measure_count
-            for k, v in timings.items():
-                best[k] = min(best.get(k, v), v)
-        print(f"measures read: {measures}")
+            steps, measures = import_once(path, Path(tmp) / f"data{k}")
+            timings.update(steps)
+            for name, v in timings.items():
+                best[name] = min(best.get(name, v), v)
+        print(f"measures imported: {measures} (read: {result.measure_count})")
         base = best["baseline (openpyxl read-only iteration)"]
-        for k, v in best.items():
-            print(f"{k:42s} {v:6.3f} s   x{v / base:4.2f} of baseline")
+        for name, v in best.items():
+            print(f"{name:42s} {v:6.3f} s   x{v / base:4.2f} of baseline")
+        whole = best["whole import (detect + read + store)"]
+        print(f"whole import {'within' if whole < 3.0 else 'OVER'} the 3 s target ({whole:.2f} s)")
         export_bench(result, Path(tmp), args.rows)
 
 

@@ -266,14 +266,26 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    read = read_file(args.file)
-    result = parse_text(read.text, tables=read.tables)
-    result.warnings[:0] = read.warnings
+    if is_workbook(args.file):
+        from desktop.readers.xlsx import read_task_list
+
+        # A task list: the columns as detected (import shows and lets you change them).
+        read = None
+        result = read_task_list(args.file)
+    else:
+        read = read_file(args.file)
+        result = parse_text(read.text, tables=read.tables)
+        result.warnings[:0] = read.warnings
     if args.json:
-        json.dump(to_json(result, encoding=read.encoding), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            to_json(result, encoding=read.encoding if read else None),
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
         print()
         return _parse_outcome(result)
-    if read.encoding:
+    if read is not None and read.encoding:
         print(f"编码：{read.encoding}")
     for doc in result.documents:
         print(

@@ -26,7 +26,7 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
         )
     if suffix in (".xlsx", ".xlsm", ".xls", ".et", ".csv"):
         raise ReadError(
-            f"“{path.name}”是表格文件，不能按公文读取。任务分解表请用“导入任务表（Excel）”功能导入；"
+            f"“{path.name}”是表格文件，不能按公文读取。任务分解表请用“文件 → 导入文件”导入；"
             ".xls / .et 文件请先在 Excel 或 WPS 中另存为 .xlsx。"
         )
     if suffix == ".docx":

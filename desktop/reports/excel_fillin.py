@@ -52,7 +52,7 @@ FILLIN_FIELDS = ("status", "progress", "problems", "next_steps")
 FILLIN_COLUMNS: tuple[tuple[str, float, bool], ...] = (
     ("序号", 5, False),
     ("所属方案", 16, False),
-    ("编号", 6, False),
+    ("编号", 8, False),
     ("重点任务", 40, False),
     ("牵头单位", 12, False),
     ("责任单位", 14, False),

@@ -136,6 +136,7 @@ def choose_mappings(
     columns: Sequence[str] = (),
     year: int | None = None,
     quarter: Quarter | None = None,
+    command_line: bool = True,
 ) -> MappingChoice:
     """Detected columns, replaced by remembered ones, then by the officer's options: `sheets`
     to read only those, `header_row` for their header, `columns` as 'field=column' items.
@@ -188,14 +189,17 @@ def choose_mappings(
             m.progress_quarter = str(Quarter.of(date.today()))
     if not mappings:
         reasons = "；".join(f"“{s.name}”：{s.reason}" for s in found.sheets if s.reason)
-        raise UserError(
-            f"“{path.name}”中没有认出任务表。{reasons}"
+        how = (
             "可以用 --sheet 工作表名 --header-row 行号 --column title=列 手动指定。"
+            if command_line
+            else "请确认选择的是任务表，并在列对应关系中指定表头所在的行和各列。"
         )
+        raise UserError(f"“{path.name}”中没有认出任务表。{reasons}{how}")
     for name, m in mappings.items():
         if "title" not in m.columns and "text" not in m.columns:
+            how = "请用 --column title=列 指定" if command_line else "请在列对应关系中指定"
             raise UserError(
-                f"工作表“{name}”还没有任务内容所在的列。请用 --column title=列 指定"
+                f"工作表“{name}”还没有任务内容所在的列。{how}"
                 f"（表头第 {m.header_row} 行：{describe_headers(m)}）。"
             )
     overridden = bool(columns) or header_row is not None or year is not None or quarter is not None

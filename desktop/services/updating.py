@@ -136,7 +136,7 @@ def propose_update(
     if mappings is None and is_workbook(path):
         from desktop.services import tasklists
 
-        mappings = tasklists.choose_mappings(ws.db, path).mappings
+        mappings = tasklists.choose_mappings(ws.db, path, command_line=False).mappings
     preview = preview_file(path, mappings, progress)
     with ws.db.session() as s:
         plan = s.get(Plan, plan_id)
@@ -161,6 +161,9 @@ def propose_update(
         document = _choose_document(preview, plan, old_texts)
         title, version = plan.title, plan.version
         facts = _fact_changes(plan, document)
+    if mappings is not None and document.title not in {m.title for m in mappings.values()}:
+        # A sheet without a title row is named after the sheet ('Sheet1'): no title to take.
+        facts = [f for f in facts if f.field != "title"]
     result = match_measures(list(old_keys.values()), keys_for_document(document))
     return UpdateProposal(plan_id, title, version, preview, document, result, old_keys, facts)
 
@@ -269,7 +272,7 @@ def apply_update(
                 new={"archived": True, "version": version},
             )
         archived = len(to_archive)
-        facts = _refresh_facts(s, plan, doc, ws.author, version)
+        facts = _refresh_facts(s, plan, doc, proposal.facts, ws.author, version)
         note = f"保留 {kept} 项，新增 {added} 项，归档 {archived} 项"
         s.add(
             PlanVersion(
@@ -296,8 +299,8 @@ def apply_update(
                 "added": added,
                 "archived": archived,
                 "measures": kept + added,
-                "facts": facts,
-            },
+            }
+            | ({"facts": facts} if facts else {}),
         )
         return UpdateOutcome(version, kept, added, archived, warnings)
 
@@ -338,10 +341,14 @@ def _take_progress(s: Session, m: Measure, incoming: dict[str, str], author: str
 
 
 def _refresh_facts(
-    s: Session, plan: Plan, doc: ParsedDocument, author: str, version: int
+    s: Session,
+    plan: Plan,
+    doc: ParsedDocument,
+    changes: list[FactChange],
+    author: str,
+    version: int,
 ) -> dict[str, list[str]]:
     """Title, 文号, issuer and date as the new version states them (audit-logged)."""
-    changes = _fact_changes(plan, doc)
     if not changes:
         return {}
     old = {c.field: _jsonable(getattr(plan, c.field)) for c in changes}

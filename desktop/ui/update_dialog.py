@@ -135,17 +135,17 @@ class DiffModel(QAbstractTableModel):
         done, else why not (in Chinese): an old measure continues one new measure at most."""
         new = self.rows[row].new
         if new is None:
-            return "这一行是原有措施，请选中新措施所在的行再修改对应关系。"
+            return self.tr("这一行是原有措施，请选中新措施所在的行再修改对应关系。")
         if old_id is not None:
             holder = self.holder_of(old_id)
             if holder is not None and holder != new.key:
                 taken = next(r.new for r in self.rows if r.new and r.new.key == holder)
                 old = self.proposal.old_keys[old_id]
                 assert taken is not None
-                return (
-                    f"原措施“{old.number} {old.title}”已对应新措施“{taken.number} {taken.title}”。"
-                    "一条原有措施只能对应一条新措施：请先把那一条改为其他措施或“视为新增措施”。"
-                )
+                return self.tr(
+                    "原措施“%s”已对应新措施“%s”。一条原有措施只能对应一条新措施："
+                    "请先把那一条改为其他措施或“视为新增措施”。"
+                ) % (f"{old.number} {old.title}", f"{taken.number} {taken.title}")
         self.beginResetModel()
         if old_id == self.automatic_old(new.key):
             self.corrections.pop(new.key, None)

@@ -422,6 +422,19 @@
     </message>
 </context>
 <context>
+    <name>DiffModel</name>
+    <message>
+        <location filename="../../desktop/ui/update_dialog.py" line="138" />
+        <source>这一行是原有措施，请选中新措施所在的行再修改对应关系。</source>
+        <translation>This row is an old measure: select the row of a new measure to change what it continues.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/update_dialog.py" line="146" />
+        <source>原措施“%s”已对应新措施“%s”。一条原有措施只能对应一条新措施：请先把那一条改为其他措施或“视为新增措施”。</source>
+        <translation>Old measure “%s” already continues as new measure “%s”. An old measure can continue one new measure only: first point that one at another measure or at “new measure”.</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceActions</name>
     <message>
         <location filename="../../desktop/ui/evidence_actions.py" line="35" />
@@ -749,11 +762,6 @@
         <translation>Group by section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103" />
-        <source>按文件的部分（一、（一）……）分组显示措施（Ctrl+G）</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../desktop/ui/main_window.py" line="127" />
         <source>措施台账</source>
         <translation>Ledger</translation>
@@ -764,16 +772,6 @@
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129" />
-        <source>Ctrl+T</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="130" />
-        <source>Ctrl+D</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../desktop/ui/main_window.py" line="169" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
@@ -782,6 +780,21 @@
         <location filename="../../desktop/ui/main_window.py" line="171" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="103" />
+        <source>按文件的部分（一、（一）……）分组显示措施（Ctrl+G）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="129" />
+        <source>Ctrl+T</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="130" />
+        <source>Ctrl+D</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="183" />
@@ -854,11 +867,6 @@
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242" />
-        <source>工具栏</source>
-        <translation>Toolbar</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/main_window.py" line="247" />
         <source>季度：</source>
         <translation type="unfinished" />
@@ -867,21 +875,6 @@
         <location filename="../../desktop/ui/main_window.py" line="251" />
         <source>进展填报、筛选、总览和报告都按这个季度</source>
         <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="398" />
-        <source>共 %d 项措施，已完成 %d 项，逾期 %d 项</source>
-        <translation>%d measures, %d done, %d overdue</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="440" />
-        <source>这项措施已不在当前筛选结果中（刚修改过或被筛选条件排除），面板仍显示它。</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="464" />
-        <source>请确认</source>
-        <translation>Please confirm</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="478" />
@@ -903,6 +896,26 @@
         <location filename="../../desktop/ui/main_window.py" line="484" />
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="242" />
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="398" />
+        <source>共 %d 项措施，已完成 %d 项，逾期 %d 项</source>
+        <translation>%d measures, %d done, %d overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="440" />
+        <source>这项措施已不在当前筛选结果中（刚修改过或被筛选条件排除），面板仍显示它。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="464" />
+        <source>请确认</source>
+        <translation>Please confirm</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="568" />

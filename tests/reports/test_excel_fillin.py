@@ -241,3 +241,18 @@ def test_survives_a_resave_by_another_office_suite(tmp_path: Path) -> None:
     back = read_fillin(resaved / "fill.xlsx")
     assert [r.measure_id for r in back.rows] == [11, 12, 14]
     assert back.rows[2].progress == "=1+1 不是公式"
+
+
+def test_title_and_row_heights(tmp_path: Path) -> None:
+    from desktop.reports.excel_ledger import text_lines
+
+    out = tmp_path / "fill.xlsx"
+    long = measure(15, lead_units=("县发改局",), text="长" * 300, progress="")
+    export_fillin(replace(_data(), plans=(replace(_data().plans[0], measures=(long,)),)), UNIT, out)
+    ws = load_workbook(out)[SHEET]
+    assert (
+        ws["A1"].value
+        == "《XX县2023年优化营商环境重点任务》落实情况填报表（县发改局，2023年第二季度）"
+    )
+    width = FILLIN_COLUMNS[3][1]
+    assert ws.row_dimensions[HEADER_ROW + 1].height >= text_lines("长" * 300, width) * 13.5

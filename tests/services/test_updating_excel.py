@@ -129,3 +129,18 @@ def test_excel_update_uses_the_confirmed_columns_and_reports_unit_and_deadline_c
     q2_text = [str(c) for row in load_workbook(q2).active.iter_rows(values_only=True) for c in row]
     assert "已签约8个" in q1_text and any("已归档" in t for t in q1_text)
     assert not any("新签约亿元以上项目20个" in t for t in q2_text)
+
+
+def test_a_new_version_without_a_title_row_keeps_the_plan_title(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    plan_id = _import_confirmed(ws, _book(tmp_path / "v1.xlsx", "XX县2023年重点任务台账", ROWS))
+    rows = [list(r) for r in ROWS]
+    rows[2][4] = "2023年10月底前"
+    proposal = updating.propose_update(ws, plan_id, _book(tmp_path / "v2.xlsx", "", rows))
+    assert proposal.document.title == "重点任务"  # named after its sheet
+    assert proposal.facts == []
+    updating.apply_update(ws, proposal)
+    with ws.db.session() as s:
+        plan = s.get(Plan, plan_id)
+        assert plan is not None and plan.title == "XX县2023年重点任务台账"
