@@ -105,7 +105,7 @@ def main() -> int:
         )
         preview.resize(1200, 700)
         preview.show()
-        preview.tree.setCurrentIndex(preview.model.index(0, 0, preview.model.index(0, 0)))
+        preview._select(("c", 1))  # a greyed context paragraph, its text in the lower pane
         shoot(preview, "import-preview.png", app)
         preview.close()
 

@@ -139,6 +139,8 @@ _RECURRING_NORMAL = {
     "每年度": "每年",
 }
 _START_SUFFIXES = ("起", "开始")
+# Every form below contains one of these; text without any names no deadline.
+_DATE_HINT = re.compile(r"[年月季底末旬每逐按长持常]|\d[.\-/／．]\d")
 _QUARTER_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -178,8 +180,8 @@ def parse_deadlines(
     are periods, not deadlines, and are skipped.
     """
     info = DeadlineInfo()
-    if not text:
-        return info
+    if not text or not _DATE_HINT.search(text):
+        return info  # most clauses name no date at all: skip the full scan
     text = normalize_date_spaces(text)
     phrases: list[str] = []
     found: list[date] = []

@@ -31,6 +31,12 @@ def _enclosed_table() -> dict[int, str]:
 
 
 _ENCLOSED = _enclosed_table()
+# One table for all character replacements: a single pass over each line.
+_CHAR_TABLE: dict[int, str | None] = {
+    **_ZERO_WIDTH,
+    **{k: chr(v) for k, v in _FULLWIDTH_DIGITS.items()},
+    **_ENCLOSED,
+}
 _PAGE_MARKER = re.compile(
     r"^\s*(?:#+\s*)?(?:"
     r"page\s*\d+\s*[:：]?"
@@ -117,7 +123,7 @@ _BRACKET_LABEL = re.compile(
 
 def clean_line(line: str) -> str:
     """One physical line, cleaned (markdown markers, spaces, punctuation widths)."""
-    line = line.translate(_ZERO_WIDTH).translate(_FULLWIDTH_DIGITS).translate(_ENCLOSED)
+    line = line.translate(_CHAR_TABLE)
     line = _MARKDOWN.sub("", line)
     line = _BOLD.sub("", line)
     line = squeeze_spaces(unit_spaces(line.strip(), always=False))

@@ -230,6 +230,17 @@ class _Builder:
             stack = part.stack
             styles = [n.marker.style for n in stack]
         if (
+            m.value == 1
+            and stack
+            and stack[-1].marker.style == m.style
+            and self.current is stack[-1]
+            and _only_a_heading(stack[-1])
+        ):
+            # '1.提升政务服务效能' then '1.推行…': a list whose levels all read '1.' (Word and
+            # WPS default multi-level lists); the heading line has no text of its own.
+            self._push(m)
+            return True
+        if (
             part.roots
             and m.style == part.roots[0].marker.style
             and m.value == 1
@@ -243,14 +254,18 @@ class _Builder:
             stack = part.stack
             styles = []
         if m.style in styles:
-            i = styles.index(m.style)
-            previous = stack[i].marker.value
-            if m.value == previous + 1 or (m.value == previous + 2 and i == len(stack) - 1):
-                if m.value == previous + 2:
-                    self.gaps += 1
-                del stack[i:]
-                self._push(m)
-                return True
+            # The deepest level of this style that the number continues (a style can stand at
+            # two levels, see above).
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i].marker.style != m.style:
+                    continue
+                previous = stack[i].marker.value
+                if m.value == previous + 1 or (m.value == previous + 2 and i == len(stack) - 1):
+                    if m.value == previous + 2:
+                        self.gaps += 1
+                    del stack[i:]
+                    self._push(m)
+                    return True
             return False
         if stack and _RANK.get(m.style, 9) < _RANK.get(stack[0].marker.style, 9):
             # A style above the current root ('一、' after stray '（一）'): start a new root level.
@@ -424,6 +439,15 @@ def _fold_sub_points(node: Node) -> None:
     node.lines.append(last.lines[-1])
     node.children = []
     node.resp = find_responsibility(node.text)
+
+
+def _only_a_heading(node: Node) -> bool:
+    """A numbered line that is only a short heading: no sentence, no second line."""
+    return (
+        len(node.lines) == 1
+        and len(node.lines[0]) <= 30
+        and not re.search(r"[。；;！？：:，,]", node.lines[0])
+    )
 
 
 def _subtree_marked(node: Node) -> bool:

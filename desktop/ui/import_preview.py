@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.parsing import ParsedDocument, ParseResult, editing
+from desktop.parsing import ParsedDocument, ParsedMeasure, ParseResult, editing
 from desktop.parsing.deadlines import parse_deadlines
 from desktop.parsing.units import split_units
 from desktop.services.importing import ImportPreview
@@ -31,6 +31,9 @@ from desktop.ui.widgets import named
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 10
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 11
+# Row kinds: a measure, a section (heading), a context paragraph the parser left out.
+MEASURE, SECTION, CONTEXT = "m", "s", "c"
+CONTEXT_COLOR = QColor("#8a8f98")
 COLUMNS = ("编号 / 标题", "牵头单位", "责任单位", "完成时限")
 TITLE, LEAD, RESPONSIBLE, DEADLINE = range(4)
 
@@ -109,7 +112,7 @@ class ImportPreviewDialog(QDialog):
         self.split_button = QPushButton(self.tr("拆分…"))
         self.promote_button = QPushButton(self.tr("设为标题"))
         self.demote_button = QPushButton(self.tr("设为措施"))
-        self.include_button = QPushButton(self.tr("标题也作为措施"))
+        self.include_button = QPushButton(self.tr("作为措施导入"))
         for button, slot in (
             (self.merge_button, self.merge_next),
             (self.split_button, self.split_current),
@@ -120,7 +123,11 @@ class ImportPreviewDialog(QDialog):
             button.clicked.connect(slot)
             buttons_row.addWidget(button)
         buttons_row.addStretch(1)
-        hint = QLabel(self.tr("双击单元格可修改；取消勾选的条目不会导入。"))
+        hint = QLabel(
+            self.tr(
+                "双击单元格可修改；取消勾选的条目不会导入；灰色为背景段落，勾选即作为措施导入。"
+            )
+        )
         hint.setStyleSheet("color: #6b7280;")
         buttons_row.addWidget(hint)
 
@@ -199,7 +206,7 @@ class ImportPreviewDialog(QDialog):
         for i, s in enumerate(doc.sections):
             parent = self._nearest(by_path, tuple(s.path[:-1])) or root
             row = self._row(
-                "s",
+                SECTION,
                 i,
                 f"{s.number}  {s.title}",
                 "",
@@ -209,26 +216,56 @@ class ImportPreviewDialog(QDialog):
             )
             parent.appendRow(row)
             by_path[tuple(s.path)] = row[0]
+        measure_rows: list[QStandardItem] = []
         for i, m in enumerate(doc.measures):
             parent = self._nearest(by_path, tuple(m.path[:-1])) or root
-            deadline = m.deadline.isoformat() if m.deadline else ("长期" if m.long_term else "")
-            if m.deadline_text and not m.deadline:
-                deadline = m.deadline_text
             row = self._row(
-                "m",
+                MEASURE,
                 i,
                 f"{m.number}  {m.title}",
                 "、".join(m.lead_units),
                 "、".join(m.responsible_units),
-                deadline,
+                self._deadline_cell(m),
                 i in self.excluded_measures[self.doc_index],
             )
             parent.appendRow(row)
+            measure_rows.append(row[0])
+        for i, c in enumerate(doc.context_items):
+            # Under its own heading when it is that heading's paragraph (四、附则), else under
+            # the nearest heading above; before the row holding the next measure.
+            holder = (
+                by_path.get(tuple(c.path)) or self._nearest(by_path, tuple(c.path[:-1])) or root
+            )
+            row = self._row(CONTEXT, i, f"{c.number}  {c.title}", "", "", "", True)
+            holder.insertRow(self._context_row(holder, measure_rows, c.position), row)
         self.model.blockSignals(False)
         self.tree.expandAll()
         self._update_summary()
         if select is not None:
             self._select(select)
+
+    def _deadline_cell(self, m: ParsedMeasure) -> str:
+        if m.deadline:
+            return m.deadline.isoformat()
+        if m.long_term:
+            return self.tr("长期")
+        return m.deadline_text or m.recurring or ""
+
+    def _context_row(
+        self, parent: QStandardItem, measure_rows: list[QStandardItem], at: int
+    ) -> int:
+        """The row of `parent` before which a paragraph that precedes measure `at` goes."""
+        top = parent.index() == QModelIndex()  # the invisible root
+        for item in measure_rows[at:]:
+            child = item
+            while True:
+                up = child.parent()  # None for a top-level row
+                if (up is None and top) or (up is not None and up.index() == parent.index()):
+                    return child.row()
+                if up is None:
+                    break
+                child = up
+        return parent.rowCount()
 
     def _row(
         self, kind: str, index: int, title: str, lead: str, resp: str, deadline: str, excluded: bool
@@ -237,14 +274,20 @@ class ImportPreviewDialog(QDialog):
         for item in items:
             item.setData(kind, KIND_ROLE)
             item.setData(index, INDEX_ROLE)
-            item.setEditable(kind == "m")
+            item.setEditable(kind == MEASURE)
         items[TITLE].setCheckable(True)
         items[TITLE].setCheckState(Qt.CheckState.Unchecked if excluded else Qt.CheckState.Checked)
-        if kind == "s":
+        if kind == SECTION:
             font = items[TITLE].font()
             font.setBold(True)
             items[TITLE].setFont(font)
             items[TITLE].setEditable(False)
+        if kind == CONTEXT:
+            for item in items:
+                item.setForeground(QBrush(CONTEXT_COLOR))
+            items[TITLE].setToolTip(
+                self.tr("背景段落，不作为措施导入。勾选或点“作为措施导入”即可作为措施导入。")
+            )
         return items
 
     @staticmethod
@@ -293,17 +336,18 @@ class ImportPreviewDialog(QDialog):
             self.text_view.clear()
             return
         kind, i = cur
-        if kind == "m":
-            m = self.doc.measures[i]
-            self.text_view.setPlainText(m.text)
+        if kind == MEASURE:
+            self.text_view.setPlainText(self.doc.measures[i].text)
+        elif kind == CONTEXT:
+            self.text_view.setPlainText(self.doc.context_items[i].text)
         else:
             s = self.doc.sections[i]
             self.text_view.setPlainText(s.text or s.title)
-        self.merge_button.setEnabled(kind == "m" and i < len(self.doc.measures) - 1)
-        self.split_button.setEnabled(kind == "m")
-        self.promote_button.setEnabled(kind == "m")
-        self.demote_button.setEnabled(kind == "s")
-        self.include_button.setEnabled(kind == "s")
+        self.merge_button.setEnabled(kind == MEASURE and i < len(self.doc.measures) - 1)
+        self.split_button.setEnabled(kind == MEASURE)
+        self.promote_button.setEnabled(kind == MEASURE)
+        self.demote_button.setEnabled(kind == SECTION)
+        self.include_button.setEnabled(kind in (SECTION, CONTEXT))
 
     def _toggle_document(self, on: bool) -> None:
         self.included[self.doc_index] = on
@@ -313,11 +357,16 @@ class ImportPreviewDialog(QDialog):
         kind, i = item.data(KIND_ROLE), int(item.data(INDEX_ROLE))
         col = item.column()
         d = self.doc_index
+        if kind == CONTEXT:
+            if col == TITLE and item.checkState() == Qt.CheckState.Checked:
+                # Rebuild the model after this signal, not inside its own handler.
+                QTimer.singleShot(0, lambda: self.include_context(i))
+            return
         if col == TITLE and item.isCheckable():
             excluded = item.checkState() == Qt.CheckState.Unchecked
-            target = self.excluded_measures[d] if kind == "m" else self.excluded_sections[d]
+            target = self.excluded_measures[d] if kind == MEASURE else self.excluded_sections[d]
             (target.add if excluded else target.discard)(i)
-        if kind == "m":
+        if kind == MEASURE:
             m = self.doc.measures[i]
             text = item.text().strip()
             if col == TITLE:
@@ -357,12 +406,12 @@ class ImportPreviewDialog(QDialog):
 
     def merge_next(self) -> None:
         cur = self.current()
-        if cur and cur[0] == "m":
+        if cur and cur[0] == MEASURE:
             self._structural(lambda d: editing.merge_with_next(d, cur[1]), cur)
 
     def split_current(self) -> None:
         cur = self.current()
-        if not cur or cur[0] != "m":
+        if not cur or cur[0] != MEASURE:
             return
         dialog = SplitDialog(self.doc.measures[cur[1]].text, self)
         if self.ask_split(dialog):
@@ -374,15 +423,22 @@ class ImportPreviewDialog(QDialog):
 
     def promote_current(self) -> None:
         cur = self.current()
-        if cur and cur[0] == "m":
+        if cur and cur[0] == MEASURE:
             self._structural(lambda d: editing.promote_to_section(d, cur[1]), None)
 
     def demote_current(self) -> None:
         cur = self.current()
-        if cur and cur[0] == "s":
+        if cur and cur[0] == SECTION:
             self._structural(lambda d: editing.demote_to_measure(d, cur[1]), None)
 
     def include_current(self) -> None:
         cur = self.current()
-        if cur and cur[0] == "s":
+        if cur and cur[0] == SECTION:
             self._structural(lambda d: editing.include_section_as_measure(d, cur[1]), None)
+        elif cur and cur[0] == CONTEXT:
+            self.include_context(cur[1])
+
+    def include_context(self, index: int) -> None:
+        """A greyed context paragraph becomes a measure (selected, so it can be edited)."""
+        at = min(self.doc.context_items[index].position, len(self.doc.measures))
+        self._structural(lambda d: editing.include_context(d, index), (MEASURE, at))

@@ -674,82 +674,92 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="71" />
+        <location filename="../../desktop/ui/import_preview.py" line="74" />
         <source>导入预览 — %s</source>
         <translation>Import preview — %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="74" />
+        <location filename="../../desktop/ui/import_preview.py" line="77" />
         <source>文件：%s</source>
         <translation>File: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="76" />
+        <location filename="../../desktop/ui/import_preview.py" line="79" />
         <source>　编码：%s</source>
         <translation>   Encoding: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="77" />
+        <location filename="../../desktop/ui/import_preview.py" line="80" />
         <source>　识别出 %d 份文件</source>
         <translation>   %d document(s) found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="108" />
+        <location filename="../../desktop/ui/import_preview.py" line="111" />
         <source>与下一项合并</source>
         <translation>Merge with next</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="109" />
+        <location filename="../../desktop/ui/import_preview.py" line="112" />
         <source>拆分…</source>
         <translation>Split…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="110" />
+        <location filename="../../desktop/ui/import_preview.py" line="113" />
         <source>设为标题</source>
         <translation>Make heading</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="111" />
+        <location filename="../../desktop/ui/import_preview.py" line="114" />
         <source>设为措施</source>
         <translation>Make measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="112" />
-        <source>标题也作为措施</source>
-        <translation>Also track heading</translation>
+        <location filename="../../desktop/ui/import_preview.py" line="115" />
+        <source>作为措施导入</source>
+        <translation>Import as a measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="123" />
-        <source>双击单元格可修改；取消勾选的条目不会导入。</source>
-        <translation>Double-click a cell to edit; unchecked items are not imported.</translation>
+        <location filename="../../desktop/ui/import_preview.py" line="128" />
+        <source>双击单元格可修改；取消勾选的条目不会导入；灰色为背景段落，勾选即作为措施导入。</source>
+        <translation>Double-click a cell to edit; unchecked items are not imported; grey rows are background paragraphs: check one to import it as a measure.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="132" />
+        <location filename="../../desktop/ui/import_preview.py" line="139" />
         <source>确认导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="133" />
+        <location filename="../../desktop/ui/import_preview.py" line="140" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="186" />
+        <location filename="../../desktop/ui/import_preview.py" line="193" />
         <source>导入此文件</source>
         <translation>Import this document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="186" />
+        <location filename="../../desktop/ui/import_preview.py" line="193" />
         <source>不导入此文件</source>
         <translation>Skip this document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="190" />
+        <location filename="../../desktop/ui/import_preview.py" line="197" />
         <source>（无文号）</source>
         <translation>(no document number)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="278" />
+        <location filename="../../desktop/ui/import_preview.py" line="251" />
+        <source>长期</source>
+        <translation>Long-term</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="289" />
+        <source>背景段落，不作为措施导入。勾选或点“作为措施导入”即可作为措施导入。</source>
+        <translation>Background paragraph, not imported as a measure. Check it or click “Import as a measure” to import it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="321" />
         <source>将导入 %d 份文件，共 %d 项措施</source>
         <translation>%d document(s), %d measures will be imported</translation>
     </message>
@@ -1392,22 +1402,22 @@ U盘未插入或网络断开时，备份照常保存在数据目录中，并提�
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="43" />
+        <location filename="../../desktop/ui/import_preview.py" line="46" />
         <source>拆分措施</source>
         <translation>Split measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="46" />
+        <location filename="../../desktop/ui/import_preview.py" line="49" />
         <source>把光标放在第二项开始的位置，然后点“拆分”：</source>
         <translation>Put the cursor where the second item starts, then click “Split”:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="53" />
+        <location filename="../../desktop/ui/import_preview.py" line="56" />
         <source>拆分</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="54" />
+        <location filename="../../desktop/ui/import_preview.py" line="57" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -246,3 +246,23 @@ def test_context_items_keep_their_place() -> None:
         (["三", "（一）"], "加强组织领导", 2),
         (["三", "（二）"], "强化督查考核", 2),
     ]
+
+
+def test_a_list_whose_two_levels_both_read_1_dot() -> None:
+    # Word/WPS default multi-level lists number headings and measures alike: '1.' and '1.'.
+    text = HEAD + (
+        "1.提升政务服务效能\n1.推行移动端升级。年底前完成。（市大数据局牵头）\n"
+        "2.深化一件事一次办。内容。（市政府办公厅牵头）\n2.优化市场环境\n"
+        "1.规范涉企收费。内容。（市市场监管局负责）\n"
+    )
+    assert paths(text) == [["1", "1"], ["1", "2"], ["2", "1"]]
+
+
+def test_restarting_numbering_after_a_sentence_is_still_a_new_part() -> None:
+    text = HEAD + (
+        "1.推进改革。内容。（省财政厅负责）\n2.深化服务。内容。（省商务厅负责）\n"
+        "某某工作要点\n1.优化环境。内容。（省司法厅负责）\n"
+    )
+    found = paths(text)
+    assert [p[1:] for p in found] == [["1"], ["2"], ["1"]]
+    assert found[2][0] == "某某工作要点" and found[0][0] != found[2][0]
