@@ -16,7 +16,6 @@ from reportlab.platypus import (
     LayoutError,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -24,8 +23,9 @@ from reportlab.platypus import (
 
 from desktop.domain import Cancelled, ProgressCallback
 
-from .cells import Cell, Column, RowSplitter, cell_markup
+from .cells import Cell, Column, RowSplitter, cell_runs
 from .charts import status_chart
+from .cjk import CJKParagraph, runs_for
 from .data import (
     QuarterReportData,
     ReportEvidence,
@@ -33,7 +33,7 @@ from .data import (
     SupervisionNoticeData,
     SupervisionUnitNotice,
 )
-from .fonts import FontFace, ReportFonts, clean_text, markup, report_fonts
+from .fonts import FontFace, ReportFonts, clean_text, report_fonts
 from .grid import GridRow, GridTable, Stack
 from .layout import (
     PORTRAIT,
@@ -50,6 +50,7 @@ from .summary import (
     Counts,
     cn_date,
     deadline_label,
+    document_name,
     filter_sentence,
     footer_note,
     measure_heading,
@@ -73,7 +74,7 @@ HEADER_BG = Color(0.9, 0.9, 0.9)
 PLAN_BG = Color(0.82, 0.82, 0.82)
 SECTION_BG = Color(0.95, 0.95, 0.95)
 OVERDUE_LIST_LIMIT = 30
-GAP = "\u00a0" * 8  # reportlab collapses runs of ordinary and ideographic spaces; these stay
+GAP = "\u3000" * 3
 MEASURE_HEADERS = (
     "序号",
     "重点任务",
@@ -178,10 +179,10 @@ class _QuarterReport:
         self.max_row_height = self.frame_h * max_row_fraction
 
     # -- helpers ------------------------------------------------------------------------------
-    def p(self, text: str, style: Any, face: FontFace | None = None) -> Paragraph:
-        return Paragraph(markup(text, face or self.fonts.body, self.fonts.fallback), style)
+    def p(self, text: str, style: Any, face: FontFace | None = None) -> CJKParagraph:
+        return CJKParagraph(runs_for(text, face or self.fonts.body, self.fonts.fallback), style)
 
-    def title(self, text: str) -> Paragraph:
+    def title(self, text: str) -> CJKParagraph:
         return _title_para(text, self.st, self.fonts)
 
     def _columns(self, widths: Sequence[float], styles: Sequence[Any]) -> list[Column]:
@@ -248,7 +249,9 @@ class _QuarterReport:
         headers = ("文件", "任务数", "已完成", "推进中", "未启动", "暂缓", "逾期", "完成率")
         widths = (54, 15, 15, 15, 15, 12, 12, 18)  # 156 mm
         cols = self._columns(widths, [st.stat_td] + [st.stat_num] * 7)
-        splitter = RowSplitter(cols, self.fonts.fallback, self.max_row_height)
+        splitter = RowSplitter(
+            cols, self.fonts.fallback, self.max_row_height, bold=self.fonts.heading
+        )
         rows: list[list[Any]] = [[self.p(h, st.stat_th, self.fonts.heading) for h in headers]]
 
         def figures(c: Counts) -> list[Cell]:
@@ -283,8 +286,12 @@ class _QuarterReport:
         half = TYPE_W / 2 / mm
         two = self._columns((half, half), (st.signature, st.signature))
         one = self._columns((TYPE_W / mm,), (st.signature,))
-        wide = RowSplitter(one, self.fonts.fallback, self.max_row_height, padding=0)
-        pair = RowSplitter(two, self.fonts.fallback, self.max_row_height, padding=0)
+        wide = RowSplitter(
+            one, self.fonts.fallback, self.max_row_height, 0, bold=self.fonts.heading
+        )
+        pair = RowSplitter(
+            two, self.fonts.fallback, self.max_row_height, 0, bold=self.fonts.heading
+        )
         rows: list[list[Any]] = []
         for r in wide.rows([Cell.of(f"填报单位（盖章）：{d.unit_name}", bold=0)]):
             rows.append([r[0], ""])
@@ -330,7 +337,7 @@ class _QuarterReport:
     def _grid_row(self, cells: Sequence[Cell], cols: Sequence[Column], **kw: Any) -> GridRow:
         return GridRow([self._cell_para(c, col) for c, col in zip(cells, cols, strict=True)], **kw)
 
-    def _cell_para(self, cell: Cell, col: Column) -> Paragraph | Stack | None:
+    def _cell_para(self, cell: Cell, col: Column) -> CJKParagraph | Stack | None:
         if not cell.text:
             return None
         style = cell.style or col.style
@@ -342,16 +349,17 @@ class _QuarterReport:
             while stripped and stripped[0] in "。；，：.;,:":
                 head, stripped = head + stripped[0], stripped[1:]
             bold = ParagraphStyle(f"{style.name}-b", parent=style, fontName=self.fonts.heading.name)
-            parts = [Paragraph(markup(head, self.fonts.heading, self.fonts.fallback), bold)]
+            parts = [CJKParagraph(runs_for(head, self.fonts.heading, self.fonts.fallback), bold)]
             if stripped:
-                parts.append(Paragraph(markup(stripped, face, self.fonts.fallback), style))
+                parts.append(CJKParagraph(runs_for(stripped, face, self.fonts.fallback), style))
             return Stack(parts)
-        return Paragraph(cell_markup(cell.text, cell.bold, face, self.fonts.fallback), style)
+        runs = cell_runs(cell.text, cell.bold, face, self.fonts.heading, self.fonts.fallback)
+        return CJKParagraph(runs, style)
 
-    def _continued(self, number: str, st: Styles | None = None) -> Callable[[], Paragraph]:
+    def _continued(self, number: str, st: Styles | None = None) -> Callable[[], CJKParagraph]:
         style = (st or self.st).td_center
-        mark = f"{markup(number, self.fonts.body)}<br/>续" if number else "续"
-        return lambda: Paragraph(mark, style)
+        mark = f"{number}\n续" if number else "续"
+        return lambda: CJKParagraph(runs_for(mark, self.fonts.body, self.fonts.fallback), style)
 
     def _header(self, headers: Sequence[str], st: Styles | None = None) -> GridRow:
         cells = [self.p(h, (st or self.st).th, self.fonts.heading) for h in headers]
@@ -475,10 +483,9 @@ class _QuarterReport:
         return out
 
 
-def _title_para(text: str, st: Styles, fonts: ReportFonts) -> Paragraph:
+def _title_para(text: str, st: Styles, fonts: ReportFonts) -> CJKParagraph:
     lines = title_lines(clean_text(text), TYPE_W / st.title.fontSize - 0.5)
-    body = "<br/>".join(markup(line, fonts.title, fonts.fallback) for line in lines)
-    return Paragraph(body, st.title)
+    return CJKParagraph(runs_for("\n".join(lines), fonts.title, fonts.fallback), st.title)
 
 
 def render_quarter_pdf(
@@ -534,8 +541,8 @@ def _make_doc(
 def _notice_story(
     data: SupervisionNoticeData, notice: SupervisionUnitNotice, fonts: ReportFonts, st: Styles
 ) -> list[Flowable]:
-    def p(text: str, style: Any, face: FontFace | None = None) -> Paragraph:
-        return Paragraph(markup(text, face or fonts.body, fonts.fallback), style)
+    def p(text: str, style: Any, face: FontFace | None = None) -> CJKParagraph:
+        return CJKParagraph(runs_for(text, face or fonts.body, fonts.fallback), style)
 
     red = sum(1 for it in notice.items if it.level == "red")
     yellow = len(notice.items) - red
@@ -551,8 +558,8 @@ def _notice_story(
         Column(30 * mm, st.stat_th, fonts.heading),
         Column(48 * mm, st.stat_td, fonts.body),
     ]
-    info = RowSplitter(info_cols, fonts.fallback, TYPE_H * 0.4)
-    reply = cn_date(data.reply_by) if data.reply_by else "收到后10个工作日内"
+    info = RowSplitter(info_cols, fonts.fallback, TYPE_H * 0.4, bold=fonts.heading)
+    reply = cn_date(data.reply_by) + "前" if data.reply_by else "收到本通知后10个工作日内"
     rows: list[list[Any]] = []
     rows += info.rows(
         [Cell.of("督办单位"), Cell.of(data.issuer), Cell.of("责任单位"), Cell.of(notice.unit)]
@@ -574,11 +581,12 @@ def _notice_story(
     )
     out.append(Spacer(1, 10))
 
-    headers = ("序号", "重点任务", "完成时限", "当前状态", "督办等级", "进展情况")
-    widths = (10, 52, 20, 16, 18, 40)  # 156 mm
+    # Wide enough that no header wraps and 2023年12月底前 or 红色·逾期94天 take two lines at most.
+    headers = ("序号", "重点任务", "完成时限", "状态", "督办等级", "进展情况")
+    widths = (10, 50, 22, 15, 22, 37)  # 156 mm
     styles = [st.td_center, st.td, st.td_center, st.td_center, st.td_center, st.td]
     cols = [Column(w * mm, s, fonts.body) for w, s in zip(widths, styles, strict=True)]
-    splitter = RowSplitter(cols, fonts.fallback, TYPE_H * 0.8)
+    splitter = RowSplitter(cols, fonts.fallback, TYPE_H * 0.8, bold=fonts.heading)
     table_rows: list[list[Any]] = [[p(h, st.th, fonts.heading) for h in headers]]
     extra: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), HEADER_BG)]
     red_bg, yellow_bg = Color(0.97, 0.8, 0.8), Color(1.0, 0.93, 0.6)
@@ -586,7 +594,9 @@ def _notice_story(
     for i, item in enumerate(notice.items, 1):
         m = item.measure
         level = f"红色·逾期{item.days}天" if item.level == "red" else f"黄色·剩{item.days}天"
-        title = f"{item.plan_title.strip()} 第{m.number}项：" if several else f"第{m.number}项："
+        ref = measure_ref(m)
+        ref = f"{ref}：" if ref.startswith("第") else ref  # （三）is its own separator
+        title = f"《{document_name(item.plan_title)}》{ref}" if several else ref
         first = len(table_rows)
         table_rows += splitter.rows(
             [
@@ -609,8 +619,8 @@ def _notice_story(
     )  # fmt: skip
     out.append(Spacer(1, 12))
     requirement = data.requirement.strip() or (
-        f"请你单位对上述事项高度重视，逐项分析原因，明确整改措施和完成时限，"
-        f"于{reply}前将办理情况书面反馈{data.issuer}，并在系统中更新进展情况。"
+        f"请你单位对上述事项高度重视，逐项分析原因，明确整改措施和完成时限。"
+        f"请于{reply}将办理情况书面反馈{data.issuer}，同时在系统中更新进展情况。"
     )
     out.append(p("督办要求：", st.h1, fonts.heading))
     out.append(p(requirement, st.body))
