@@ -47,6 +47,8 @@ from .layout import (
 from .options import ReportOptions
 from .styles import SIZE_5, SIZE_S5, Styles, make_styles
 from .summary import (
+    SIGNATURE_SEAL_MM,
+    SIGNATURE_SIGN_MM,
     Counts,
     cn_date,
     deadline_label,
@@ -293,15 +295,28 @@ class _QuarterReport:
             two, self.fonts.fallback, self.max_row_height, 0, bold=self.fonts.heading
         )
         rows: list[list[Any]] = []
+        heights: list[float | None] = []
         for r in wide.rows([Cell.of(f"填报单位（盖章）：{d.unit_name}", bold=0)]):
             rows.append([r[0], ""])
-        rows += pair.rows([Cell.of(f"填报人：{d.officer}"), Cell.of(f"审核人：{d.reviewer}")])
-        rows += pair.rows(
+            heights.append(None)
+        # Room under the unit's name for its seal, and beside the names to sign.
+        rows.append(["", ""])
+        heights.append(SIGNATURE_SEAL_MM * mm)
+        signers = [
+            Cell.of(f"填报人：{d.officer}　（签字）"),
+            Cell.of(f"审核人：{d.reviewer}　（签字）"),
+        ]
+        for r in pair.rows(signers):
+            rows.append(r)
+            heights.append(SIGNATURE_SIGN_MM * mm)
+        for r in pair.rows(
             [Cell.of(f"联系电话：{d.phone}"), Cell.of(f"日期：{cn_date(d.report_date)}")]
-        )
+        ):
+            rows.append(r)
+            heights.append(None)
         spans = [("SPAN", (0, i), (1, i)) for i, r in enumerate(rows) if r[1] == ""]
         table = Table(
-            rows, colWidths=[c.width for c in two], style=TableStyle(
+            rows, colWidths=[c.width for c in two], rowHeights=heights, style=TableStyle(
                 [("FONTNAME", (0, 0), (-1, -1), self.fonts.body.name),
                  ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 4),
                  ("VALIGN", (0, 0), (-1, -1), "TOP"), *spans]

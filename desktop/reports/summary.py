@@ -129,6 +129,10 @@ def report_title(template: str, unit: str, plan_titles: Sequence[str], quarter_l
 
 
 _CN_NUMBERS = "一二三四五六七八九十"
+# The signature block leaves room to work by hand: for the unit's seal (a 42 mm round seal
+# overlaps the lines around it) and for the officers' signatures.
+SIGNATURE_SEAL_MM = 24
+SIGNATURE_SIGN_MM = 12
 
 
 def plan_labels(data: QuarterReportData) -> list[str]:

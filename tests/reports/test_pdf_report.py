@@ -227,3 +227,27 @@ def test_plan_without_measures_in_several(tmp_path: Path, sample: QuarterReportD
     data = replace(sample, plans=(*sample.plans, ReportPlan("空计划", None, None, 1, ())))
     render_quarter_pdf(data, tmp_path / "r.pdf")
     assert re.search("空计划", pdf_text(tmp_path / "r.pdf"))
+
+
+def test_signature_block_leaves_room_for_seal_and_signatures(
+    tmp_path: Path, sample: QuarterReportData
+) -> None:
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext not installed")
+    out = tmp_path / "r.pdf"
+    render_quarter_pdf(sample, out)
+    html = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "3", str(out), "-"],
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    tops = {}
+    for word, label in (("填报单位（盖章）", "unit"), ("填报人", "officer"), ("联系电话", "phone")):
+        m = re.search(r'yMin="([0-9.]+)"[^>]*>' + re.escape(word), html)
+        assert m, word
+        tops[label] = float(m.group(1))
+    mm = 72 / 25.4
+    assert tops["officer"] - tops["unit"] >= 24 * mm  # the seal's room
+    assert tops["phone"] - tops["officer"] >= 12 * mm  # room to sign beside the names
+    text = squeeze(pdf_text(out))
+    assert "填报人：王丽（签字）" in text and "审核人：张建国（签字）" in text

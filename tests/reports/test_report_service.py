@@ -146,3 +146,13 @@ def test_several_plans_read_as_one_report(ws: Workspace, plans: list[int], tmp_p
         "2023年第二季度落实情况的报告"
     )
     assert "文件一" not in text and "文件二" not in text
+
+
+def test_addressee_comes_from_the_settings(ws: Workspace, plans: list[int], tmp_path: Path) -> None:
+    out = tmp_path / "r.pdf"
+    settings.update(ws.db, {"report_addressee": "市政府办公室"}, "测试员")
+    reporting.write_pdf_report(ws, Q, out, plans[:1], today=REPORT_DAY)
+    assert "落实情况的报告市政府办公室：按照" in squeeze(pdf_text(out))
+    settings.update(ws.db, {"report_addressee": ""}, "测试员")  # empty: no 主送机关 line
+    reporting.write_pdf_report(ws, Q, out, plans[:1], today=REPORT_DAY)
+    assert "落实情况的报告按照" in squeeze(pdf_text(out))
