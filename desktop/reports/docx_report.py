@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from io import BytesIO
 from pathlib import Path
@@ -23,6 +22,7 @@ from desktop.domain import Cancelled, ProgressCallback
 from .charts import drawing_png, status_chart
 from .data import QuarterReportData, ReportMeasure
 from .fonts import clean_text, report_fonts
+from .layout import atomic_output
 from .options import ReportOptions
 from .summary import (
     SIGNATURE_SEAL_MM,
@@ -419,15 +419,8 @@ def render_quarter_docx(
                 _add_row(ev_table, values, EVIDENCE_WIDTHS_MM, 9, centered=(0, 4, 5, 6))
 
     tick(total_measures)  # the last chance to cancel: after this the file is written
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.part")
-    try:
+    with atomic_output(Path(out)) as tmp:
         doc.save(str(tmp))
-        os.replace(tmp, out)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     if progress is not None:
         progress(total, total)
 

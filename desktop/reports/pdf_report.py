@@ -231,15 +231,23 @@ class _QuarterReport:
             out += self._overdue_list(overdue)
 
         # §8.1 附件说明: one blank line below the body, two characters in.
-        out.append(Spacer(1, st.body.leading))
+        closing: list[Flowable] = [Spacer(1, st.body.leading)]
         for i, name in enumerate(annexes, 1):
             label = f"{i}. {name}" if len(annexes) > 1 else name
             if i == 1:
-                out.append(self.p(f"附件：{label}", st.annex_note))
+                closing.append(self.p(f"附件：{label}", st.annex_note))
             else:
-                out.append(self.p(label, st.annex_note_more))
-        out.append(Spacer(1, st.body.leading))
-        out.append(KeepTogether(self._signature()))
+                closing.append(self.p(label, st.annex_note_more))
+        closing.append(Spacer(1, st.body.leading))
+        closing += self._signature()
+        # §7.3.5: the seal never stands on a page of its own; the last lines of the body go
+        # over with it (the whole of a short paragraph, or the tail of a long one).
+        last = out[-1] if out and isinstance(out[-1], CJKParagraph) else None
+        if last is not None:
+            out.pop()
+            out.append(_KeepTail(last, closing))
+        else:
+            out.append(KeepTogether(closing))
 
         out += self._measure_annex(1)
         if self.options.include_evidence_annex:
@@ -496,6 +504,29 @@ class _QuarterReport:
             )
         )
         return out
+
+
+class _KeepTail(KeepTogether):
+    """KeepTogether that, when the group must move on, lets its first paragraph split so only
+    its last two lines go to the next page with the rest."""
+
+    def __init__(self, paragraph: CJKParagraph, rest: list[Flowable]) -> None:
+        super().__init__([paragraph, *rest])
+        self._paragraph = paragraph
+        self._rest = rest
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        p = self._paragraph
+        p.wrap(aW, 1e9)
+        rest_h = sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self._rest)
+        lines = p.line_count()
+        keep = min(lines, 2)
+        head_lines = lines - keep
+        if head_lines >= 2 and head_lines * p.style.leading <= aH:
+            parts = p.split(aW, head_lines * p.style.leading + 1e-3)
+            if len(parts) == 2 and rest_h + keep * p.style.leading <= TYPE_H:
+                return [parts[0], KeepTogether([parts[1], *self._rest])]
+        return super().split(aW, aH)
 
 
 def _title_para(text: str, st: Styles, fonts: ReportFonts) -> CJKParagraph:

@@ -219,7 +219,8 @@ def test_thousand_measures_is_fast(tmp_path: Path) -> None:
 
 def test_no_plans(tmp_path: Path, sample: QuarterReportData) -> None:
     data = replace(sample, plans=())
-    assert render_quarter_pdf(data, tmp_path / "r.pdf") == 3
+    # body (the signature with its seal room goes over with the annex note), annexes 1 and 2
+    assert render_quarter_pdf(data, tmp_path / "r.pdf") == 4
     assert "暂无需要报告的重点任务" in squeeze(pdf_text(tmp_path / "r.pdf"))
 
 
