@@ -60,7 +60,7 @@ def test_docx_content(tmp_path: Path, sample: QuarterReportData) -> None:
     assert document.settings.odd_and_even_pages_header_footer
     footer_xml = first.footer._element.xml
     assert 'w:instr="PAGE"' in footer_xml and "— " in first.footer.paragraphs[0].text
-    assert "快照 #12" in first.footer.paragraphs[1].text
+    assert "定稿 2023Q2 #12 · 5f0c2a9e71d4" in first.footer.paragraphs[1].text
 
 
 def test_docx_options(tmp_path: Path, sample: QuarterReportData) -> None:

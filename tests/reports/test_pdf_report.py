@@ -56,7 +56,7 @@ def test_page_numbers_and_version_on_every_page(tmp_path: Path, sample: QuarterR
     for i, page in enumerate(reader.pages, 1):
         text = page.extract_text()
         assert f"— {i} —" in text, i
-        assert "快照 #12" in text, i
+        assert "定稿 2023Q2 #12 · 5f0c2a9e71d4" in text, i
     assert pages == len(reader.pages)
 
 
@@ -205,16 +205,16 @@ def test_cancel_keeps_an_earlier_report(tmp_path: Path, sample: QuarterReportDat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.pdf"]
 
 
-def test_thousand_measures_is_fast(tmp_path: Path) -> None:
-    import time
-
+def test_thousand_measures(tmp_path: Path) -> None:
+    """A big ledger lays out completely (its speed is measured by bench/report_bench.py)."""
     data = sample_quarter_data(1000)
-    start = time.perf_counter()
-    pages = render_quarter_pdf(data, tmp_path / "big.pdf")
-    elapsed = time.perf_counter() - start
-    assert pages > 100
-    # The requirement is 5 s on a developer machine; leave room for a loaded CI runner.
-    assert elapsed < 15, elapsed
+    out = tmp_path / "big.pdf"
+    pages = render_quarter_pdf(data, out)
+    reader = PdfReader(str(out))
+    assert pages == len(reader.pages) > 100
+    assert f"— {pages} —" in reader.pages[-1].extract_text()
+    numbers = re.findall(r"^(\d{1,4})$", stream_text(out), flags=re.M)
+    assert "1000" in numbers  # the last measure's row is there
 
 
 def test_no_plans(tmp_path: Path, sample: QuarterReportData) -> None:
