@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
 
-from .fonts import FontFace, clean_text, markup
+from .cjk import CJKParagraph, Run, runs_for
+from .fonts import FontFace, clean_text
 
 # Latin letters and digits are about half as wide as a Han character in these faces; 0.62 leaves
 # room for wide capitals. Too generous an estimate only makes more continuation rows.
@@ -85,12 +85,13 @@ class Cell:
         return cls(clean_text(text), style, bold)
 
 
-def cell_markup(text: str, bold: int, face: FontFace, fallback: FontFace) -> str:
-    if bold <= 0:
-        return markup(text, face, fallback)
-    head, tail = text[:bold], text[bold:]
-    out = f"<b>{markup(head, face, fallback)}</b>" if head else ""
-    return out + markup(tail, face, fallback)
+def cell_runs(
+    text: str, bold: int, face: FontFace, bold_face: FontFace | None, fallback: FontFace
+) -> list[Run]:
+    """Runs of a cell: the first `bold` characters in the bold (Hei) face, the rest in `face`."""
+    if bold <= 0 or bold_face is None:
+        return runs_for(text, face, fallback)
+    return runs_for(text[:bold], bold_face, fallback) + runs_for(text[bold:], face, fallback)
 
 
 @dataclass
@@ -110,9 +111,11 @@ class RowSplitter:
         max_row_height: float,
         padding: float = 6.0,
         continuation: str = "（续）",
+        bold: FontFace | None = None,
     ) -> None:
         self.columns = list(columns)
         self.fallback = fallback
+        self.bold = bold
         self.max_row_height = max_row_height
         self.padding = padding
         self.continuation = continuation
@@ -124,7 +127,7 @@ class RowSplitter:
         lines = max(1, int(self.max_row_height // style.leading))
         return lines * self._chars_per_line(col, style) / _WRAP_SLACK
 
-    def rows(self, cells: Sequence[Cell]) -> list[list[Paragraph | str]]:
+    def rows(self, cells: Sequence[Cell]) -> list[list[CJKParagraph | str]]:
         """One or more table rows for one logical row; continuation rows are marked in column 0."""
         pieces: list[list[tuple[str, int]]] = []
         tall = False
@@ -146,9 +149,9 @@ class RowSplitter:
                 ]
             ]
         count = max(len(p) for p in pieces)
-        out: list[list[Paragraph | str]] = []
+        out: list[list[CJKParagraph | str]] = []
         for i in range(count):
-            row: list[Paragraph | str] = []
+            row: list[CJKParagraph | str] = []
             for j, (col, cell) in enumerate(zip(self.columns, cells, strict=True)):
                 parts = pieces[j]
                 if i < len(parts):
@@ -163,11 +166,11 @@ class RowSplitter:
             out.append(row)
         return out
 
-    def _para(self, col: Column, cell: Cell, text: str, bold: int) -> Paragraph | str:
+    def _para(self, col: Column, cell: Cell, text: str, bold: int) -> CJKParagraph | str:
         if not text:
             return ""
         style = cell.style or col.style
-        return Paragraph(cell_markup(text, bold, col.face, self.fallback), style)
+        return CJKParagraph(cell_runs(text, bold, col.face, self.bold, self.fallback), style)
 
 
 def _split_keep_bold(text: str, bold: int, max_em: float) -> list[tuple[str, int]]:

@@ -68,3 +68,58 @@ def status_chart(counts: Counts, fonts: ReportFonts, width: float, height: float
         text = f"{value}项 {share}".strip()
         d.add(String(plot_x + value * scale + 4, y_mid - 4, text, fontName=face, fontSize=9))
     return d
+
+
+def drawing_png(drawing: Drawing, fonts: ReportFonts, dpi: int = 200) -> bytes:
+    """The chart as a PNG, for the Word report.
+
+    reportlab's own bitmap renderer (renderPM) needs a C extension or pycairo that is not among
+    the dependencies; the chart is only rectangles, lines and strings, which Pillow draws from
+    the same Drawing, in the same fonts.
+    """
+    from io import BytesIO
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    scale = dpi / 72.0
+    width, height = round(drawing.width * scale), round(drawing.height * scale)
+    image = Image.new("RGB", (width, height), "white")
+    pen = ImageDraw.Draw(image)
+    faces = {face.name: face for face in fonts.faces()}
+    loaded: dict[tuple[str, float], ImageFont.FreeTypeFont] = {}
+
+    def colour(c: Color | None) -> tuple[int, int, int] | None:
+        if c is None:
+            return None
+        return (round(c.red * 255), round(c.green * 255), round(c.blue * 255))
+
+    def y(v: float) -> float:
+        return height - v * scale
+
+    for shape in drawing.contents:
+        if isinstance(shape, Rect):
+            box = (shape.x * scale, y(shape.y + shape.height), (shape.x + shape.width) * scale,
+                   y(shape.y))  # fmt: skip
+            pen.rectangle(box, fill=colour(shape.fillColor), outline=colour(shape.strokeColor))
+        elif isinstance(shape, Line):
+            pen.line(
+                (shape.x1 * scale, y(shape.y1), shape.x2 * scale, y(shape.y2)),
+                fill=colour(shape.strokeColor),
+                width=max(1, round(shape.strokeWidth * scale)),
+            )
+        elif isinstance(shape, String):
+            face = faces.get(shape.fontName, fonts.body)
+            key = (face.name, shape.fontSize)
+            if key not in loaded:
+                loaded[key] = ImageFont.truetype(str(face.path), round(shape.fontSize * scale))
+            anchor = {"start": "ls", "middle": "ms", "end": "rs"}.get(shape.textAnchor, "ls")
+            pen.text(
+                (shape.x * scale, y(shape.y)),
+                shape.text,
+                font=loaded[key],
+                fill=colour(shape.fillColor) or (0, 0, 0),
+                anchor=anchor,
+            )
+    out = BytesIO()
+    image.save(out, "PNG", dpi=(dpi, dpi))
+    return out.getvalue()

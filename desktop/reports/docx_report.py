@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
+from io import BytesIO
 from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -19,24 +19,34 @@ from docx.text.paragraph import Paragraph
 
 from desktop.domain import Cancelled, ProgressCallback
 
+from .charts import drawing_png, status_chart
 from .data import QuarterReportData, ReportMeasure
-from .fonts import clean_text
+from .fonts import clean_text, report_fonts
+from .layout import atomic_output
 from .options import ReportOptions
 from .summary import (
+    SIGNATURE_SEAL_MM,
+    SIGNATURE_SIGN_MM,
     cn_date,
     deadline_label,
     filter_sentence,
     footer_note,
     measure_heading,
+    measure_ref,
     opening_paragraph,
+    overdue_groups,
+    overdue_intro,
     overview_sentence,
     plan_counts,
+    plan_labels,
     plan_name,
     section_heading,
     stats_caption,
+    stats_file_cell,
     status_label,
     total_counts,
 )
+from .titles import title_lines
 
 # Font names as Word knows them on a Chinese Windows; Word substitutes when one is missing.
 TITLE_FONT = "方正小标宋简体"
@@ -55,6 +65,11 @@ MEASURE_HEADERS = (
     "下步打算",
     "状态",
 )
+STATS_WIDTHS_MM = (48, 16, 16, 16, 16, 13, 13, 18)  # 156 mm: 任务数 at 小四 on one line
+TITLE_EMS = 156 / 7.76 - 0.5  # characters of 2号 a title line holds, as in the PDF
+CHART_W, CHART_H = 156 * 72 / 25.4, 62 * 72 / 25.4  # points
+OVERDUE_LIST_LIMIT = 30
+CELL_MARGIN_MM = 1.0
 TURNED_WIDTHS_MM = (10, 65, 21, 18, 50, 24, 24, 13)
 PORTRAIT_WIDTHS_MM = (9, 35, 18, 16, 30, 18, 18, 12)
 EVIDENCE_HEADERS = ("序号", "所属任务", "文件名称", "说明", "大小", "日期", "SHA-256")
@@ -87,9 +102,11 @@ def _para(
     indent: bool = False,
     exact: Pt | None = BODY_LINE,
     bold: bool = False,
+    keep: bool = False,
 ) -> Paragraph:
     p = doc.add_paragraph()
     fmt = p.paragraph_format
+    fmt.keep_with_next = keep or None
     if exact is not None:
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         fmt.line_spacing = exact
@@ -98,7 +115,10 @@ def _para(
         fmt.first_line_indent = Pt(2 * size)
     if align is not None:
         p.alignment = align
-    _run(p, text, font, size, bold)
+    elif indent:
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    if text:
+        _run(p, text, font, size, bold)
     return p
 
 
@@ -149,7 +169,21 @@ def _table(
         _cell_text(cell, h, size, HEI_FONT, center=True)
         _shade(cell, "E6E6E6")
     _repeat_header(table.rows[0]._tr)
+    _cell_margins(table, CELL_MARGIN_MM)
     return table
+
+
+def _cell_margins(table: Table, mm_lr: float) -> None:
+    """Word's default 1.9 mm a side would wrap 任务数 and 完成率 in their columns; the PDF uses
+    about 1 mm, as here."""
+    tbl_pr = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(round(mm_lr * 56.7)))  # twentieths of a point
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    tbl_pr.append(margins)
 
 
 def _add_row(table: Table, values: Sequence[str], widths_mm: Sequence[float], size: float,
@@ -261,36 +295,58 @@ def render_quarter_docx(
     doc.core_properties.created = data.generated_at
     doc.core_properties.modified = data.generated_at
 
-    _para(doc, data.title, TITLE_FONT, 22, WD_ALIGN_PARAGRAPH.CENTER, exact=Pt(32))
+    title = _para(doc, "", TITLE_FONT, 22, WD_ALIGN_PARAGRAPH.CENTER, exact=Pt(32))
+    # The same balanced lines as the PDF title (GB/T 9704 §7.3.3), not Word's own wrapping.
+    for i, line in enumerate(title_lines(clean_text(data.title), TITLE_EMS)):
+        if i:
+            title.runs[-1].add_break()
+        _run(title, line, TITLE_FONT, 22)
     _para(doc, "")
     if data.addressee.strip():
         addressee = data.addressee.strip()
         _para(doc, addressee if addressee.endswith(("：", ":")) else addressee + "：")
     _para(doc, opening_paragraph(data), indent=True)
-    _para(doc, "一、总体完成情况", HEI_FONT, indent=True)
+    _para(doc, "一、总体完成情况", HEI_FONT, indent=True, keep=True)
     _para(doc, overview_sentence(data), indent=True)
-    _para(doc, stats_caption(data), HEI_FONT, 12, WD_ALIGN_PARAGRAPH.CENTER, exact=None)
+    caption = _para(doc, stats_caption(data), HEI_FONT, 12, WD_ALIGN_PARAGRAPH.CENTER, exact=None,
+                    keep=True)  # fmt: skip
+    caption.paragraph_format.space_before = Pt(6)
     stat_headers = ("文件", "任务数", "已完成", "推进中", "未启动", "暂缓", "逾期", "完成率")
-    stat_widths = (44, 15, 15, 15, 15, 14, 14, 24)
+    stat_widths = STATS_WIDTHS_MM
     stats = _table(doc, stat_headers, stat_widths, 12)
     pcs = plan_counts(data)
-    rows = [(plan.title.strip() or "未命名文件", c) for plan, c in pcs]
+    rows = [(stats_file_cell(data, i), c) for i, (_plan, c) in enumerate(pcs)]
     if len(pcs) != 1:
         rows.append(("合计", total_counts(data)))
     for label, c in rows:
         values = [label, *(str(v) for v in (c.total, c.done, c.in_progress, c.not_started,
                                              c.suspended, c.overdue)), c.rate]  # fmt: skip
-        _add_row(stats, values, stat_widths, 12, centered=range(1, 8))
+        total_row = label == "合计" and len(pcs) != 1
+        _add_row(stats, values, stat_widths, 12, centered=range(0 if total_row else 1, 8),
+                 bold_prefix=0)  # fmt: skip
+    counts = total_counts(data)
+    if options.include_chart and counts.total:
+        fonts = report_fonts(options.use_system_fonts)
+        png = drawing_png(status_chart(counts, fonts, CHART_W, CHART_H), fonts)
+        chart = doc.add_paragraph()
+        chart.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        chart.paragraph_format.space_before = Pt(8)
+        chart.paragraph_format.keep_with_next = True
+        chart.add_run().add_picture(BytesIO(png), width=Mm(156))
+        _para(doc, "图1　各状态任务数量", HEI_FONT, 12, WD_ALIGN_PARAGRAPH.CENTER, exact=None)
 
-    overdue = [(plan, m) for plan in data.plans for m in plan.measures if m.overdue]
+    overdue = sum(1 for plan in data.plans for m in plan.measures if m.overdue)
     if overdue and options.include_overdue_list:
-        _para(doc, "二、逾期未完成任务", HEI_FONT, indent=True)
-        _para(doc, f"截至报告期末，逾期未完成任务共{len(overdue)}项，具体如下：", indent=True)
-        for i, (_plan, m) in enumerate(overdue, 1):
-            lead = "、".join(m.lead_units) or "未明确"
-            _para(doc, f"{i}. 第{m.number}项 {m.title.strip()}（牵头单位：{lead}；完成时限："
-                       f"{deadline_label(m) or '未明确'}；当前状态：{m.status_label}）",
-                  indent=True)  # fmt: skip
+        _para(doc, "二、逾期未完成任务", HEI_FONT, indent=True, keep=True)
+        _para(doc, overdue_intro(data, overdue), indent=True)
+        groups, rest = overdue_groups(data, OVERDUE_LIST_LIMIT)
+        for heading, items in groups:
+            if heading:
+                _para(doc, heading, KAI_FONT, indent=True, keep=True)
+            for item in items:
+                _para(doc, item, indent=True)
+        if rest:
+            _para(doc, f"其余{rest}项逾期任务详见附件1。", indent=True)
 
     annexes = ["重点任务落实情况表"]
     if options.include_evidence_annex:
@@ -301,10 +357,7 @@ def render_quarter_docx(
         p = _para(doc, f"附件：{label}" if i == 1 else label)
         p.paragraph_format.left_indent = Pt(80 if i > 1 else 32)
     _para(doc, "")
-    _para(doc, f"填报单位（盖章）：{data.unit_name}", size=14, exact=Pt(24))
-    _para(doc, f"填报人：{data.officer}　　　　审核人：{data.reviewer}", size=14, exact=Pt(24))
-    _para(doc, f"联系电话：{data.phone}　　　　日期：{cn_date(data.report_date)}", size=14,
-          exact=Pt(24))  # fmt: skip
+    _signature(doc, data)
 
     # Annex 1: the measure table, on landscape pages when asked.
     section = doc.add_section(WD_SECTION.NEW_PAGE)
@@ -320,10 +373,11 @@ def render_quarter_docx(
         _para(doc, filter_sentence(data), size=12, align=WD_ALIGN_PARAGRAPH.CENTER, exact=None)
     table = _table(doc, MEASURE_HEADERS, widths, size)
     several = len(data.plans) > 1
+    labels = plan_labels(data)
     done = 0
-    for plan in data.plans:
+    for label, plan in zip(labels, data.plans, strict=True):
         if several:
-            _spanning_row(table, plan_name(plan), size, "D1D1D1")
+            _spanning_row(table, f"{label}　{plan_name(plan)}", size, "D1D1D1")
         previous: tuple[str, ...] = ()
         for m in plan.measures:
             common = 0
@@ -345,30 +399,51 @@ def render_quarter_docx(
         _portrait(section)
         _para(doc, "附件2", HEI_FONT)
         _para(doc, "佐证材料清单", TITLE_FONT, 22, WD_ALIGN_PARAGRAPH.CENTER, exact=Pt(32))
-        items = [(m, ev) for plan in data.plans for m in plan.measures for ev in m.evidence]
-        if not items:
+        files = [
+            (label, m, ev)
+            for label, plan in zip(labels, data.plans, strict=True)
+            for m in plan.measures
+            for ev in m.evidence
+        ]
+        if not files:
             _para(doc, "本报告期无佐证材料。", indent=True)
         else:
             ev_table = _table(doc, EVIDENCE_HEADERS, EVIDENCE_WIDTHS_MM, 9)
-            for i, (m, ev) in enumerate(items, 1):
-                title = m.title.strip()
-                short = title if len(title) <= 18 else title[:17] + "…"
-                values = [str(i), f"第{m.number}项 {short}", ev.file_name, ev.description,
-                          _size(ev.size), f"{ev.added_at:%Y-%m-%d}", ev.sha256[:12]]  # fmt: skip
+            for i, (label, m, ev) in enumerate(files, 1):
+                name = m.title.strip()
+                short = name if len(name) <= 18 else name[:17] + "…"
+                prefix = f"{label}·" if label else ""
+                values = [str(i), f"{prefix}{measure_ref(m)} {short}", ev.file_name,
+                          ev.description, _size(ev.size), f"{ev.added_at:%Y-%m-%d}",
+                          ev.sha256[:12]]  # fmt: skip
                 _add_row(ev_table, values, EVIDENCE_WIDTHS_MM, 9, centered=(0, 4, 5, 6))
 
     tick(total_measures)  # the last chance to cancel: after this the file is written
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.part")
-    try:
+    with atomic_output(Path(out)) as tmp:
         doc.save(str(tmp))
-        os.replace(tmp, out)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     if progress is not None:
         progress(total, total)
+
+
+def _signature(doc: DocxDocument, data: QuarterReportData) -> None:
+    """填报单位 with room below it for the seal; names with room to sign; phone and date."""
+    table = doc.add_table(rows=4, cols=2)  # no style: no borders
+    table.autofit = False
+    half = Mm(78)
+    for row in table.rows:
+        for cell in row.cells:
+            cell.width = half
+    unit = table.rows[0].cells[0].merge(table.rows[0].cells[1])
+    _cell_text(unit, f"填报单位（盖章）：{data.unit_name}", 14)
+    seal = table.rows[1]
+    seal.cells[0].merge(seal.cells[1])
+    seal.height, seal.height_rule = Mm(SIGNATURE_SEAL_MM), WD_ROW_HEIGHT_RULE.AT_LEAST
+    sign = table.rows[2]
+    sign.height, sign.height_rule = Mm(SIGNATURE_SIGN_MM), WD_ROW_HEIGHT_RULE.AT_LEAST
+    _cell_text(sign.cells[0], f"填报人：{data.officer}　（签字）", 14)
+    _cell_text(sign.cells[1], f"审核人：{data.reviewer}　（签字）", 14)
+    _cell_text(table.rows[3].cells[0], f"联系电话：{data.phone}", 14)
+    _cell_text(table.rows[3].cells[1], f"日期：{cn_date(data.report_date)}", 14)
 
 
 def _spanning_row(table: Table, text: str, size: float, fill: str, level: int = 0) -> None:

@@ -261,8 +261,9 @@ def clean_text(text: str | None) -> str:
 def markup(text: str | None, face: FontFace, fallback: FontFace | None = None) -> str:
     """Escape user text for a reportlab Paragraph in `face`, drawing missing glyphs from `fallback`.
 
-    Newlines become line breaks. Characters neither face has are left as they are: they print as
-    an empty box but stay in the text layer, so nothing is lost silently.
+    Newlines become line breaks. The reports set their text with cjk.CJKParagraph (runs_for)
+    instead; this markup serves the plain-reportlab baseline of bench/report_bench.py. Characters
+    neither face has are passed through and print as the font's empty glyph.
     """
     text = clean_text(text)
     if not text:

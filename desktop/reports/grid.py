@@ -13,17 +13,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import Color, black
-from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
+
+from .cjk import CJKParagraph
 
 PAD_X = 3.0
-# A 、 or ， that may not start a line hangs one character past the measure (reportlab's kinsoku);
-# wrapping left-aligned cells one em narrower keeps it inside the cell rules.
-HANG = 1.0
 PAD_TOP = 2.5
 PAD_BOTTOM = 3.5
 LINE_WIDTH = 0.5
 MIN_SPLIT_LINES = 2  # a row is cut only where at least this many lines of it fit
+# A row of fewer lines than this is never cut across pages: it moves to the next page whole.
+MIN_CUT_ROW_LINES = 8
+MIN_TAIL_LINES = 3  # lines of a cut row that go on to the next page, at the least
 
 
 class Stack(Flowable):
@@ -33,7 +34,7 @@ class Stack(Flowable):
     paragraph mixing fonts, which reportlab breaks character by character.
     """
 
-    def __init__(self, parts: Sequence[Paragraph]) -> None:
+    def __init__(self, parts: Sequence[CJKParagraph]) -> None:
         super().__init__()
         self.parts = list(parts)
         self.style = self.parts[-1].style  # leading and alignment for GridTable
@@ -76,19 +77,20 @@ class Stack(Flowable):
 class GridRow:
     """One table row: a Paragraph (or None) per column, or a single cell spanning them all."""
 
-    cells: list[Paragraph | Stack | None]
+    cells: list[CJKParagraph | Stack | None]
     span: bool = False
     background: Color | None = None
     middle: bool = True  # vertically centred; parts of a cut row are top-aligned
     done_after: int = 0  # progress count reached once this row is laid out
-    continuation: Callable[[], Paragraph] | None = None  # column-0 mark for a continued row
+    continuation: Callable[[], CJKParagraph] | None = None  # column-0 mark for a continued row
     _height: float | None = field(default=None, repr=False)
     _cell_heights: list[float] = field(default_factory=list, repr=False)
+    _lines: int = field(default=0, repr=False)  # lines in its tallest cell
 
 
-def _inner(cell: Paragraph | Stack, width: float) -> float:
-    hang = HANG * cell.style.fontSize if cell.style.alignment in (TA_LEFT, TA_JUSTIFY) else 0.0
-    return width - 2 * PAD_X - hang
+def _inner(cell: CJKParagraph | Stack, width: float) -> float:
+    # Lines never reach past their measure (see cjk.py): no room kept for hanging marks.
+    return width - 2 * PAD_X
 
 
 class GridTable(Flowable):
@@ -119,6 +121,10 @@ class GridTable(Flowable):
             ]
             row._cell_heights = heights
             row._height = max(heights, default=0.0) + PAD_TOP + PAD_BOTTOM
+            row._lines = max(
+                (round(h / c.style.leading) for c, h in zip(row.cells, heights, strict=False) if c),
+                default=0,
+            )
         return row._height
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -136,10 +142,19 @@ class GridTable(Flowable):
     def _cut(self, row: GridRow, space: float) -> tuple[GridRow, GridRow] | None:
         """Cut `row` so its first part fits in `space`; None when not even a few lines fit."""
         inner = space - PAD_TOP - PAD_BOTTOM
-        first: list[Paragraph | Stack | None] = []
-        rest: list[Paragraph | Stack | None] = []
+        first: list[CJKParagraph | Stack | None] = []
+        rest: list[CJKParagraph | Stack | None] = []
         cut_any = False
         self._row_height(row)
+        # Nor a line or two carried over alone: cut higher up so a few lines go on together.
+        tallest = max(row._cell_heights, default=0.0)
+        leading = next(
+            (c.style.leading for c, h in zip(row.cells, row._cell_heights, strict=False)
+             if c is not None and h == tallest),
+            0.0,
+        )  # fmt: skip
+        if leading and tallest - inner < MIN_TAIL_LINES * leading:
+            inner = tallest - MIN_TAIL_LINES * leading + 1e-6
         cells = zip(row.cells, self._cell_widths(row), row._cell_heights, strict=False)
         for cell, width, height in cells:
             if cell is None:
@@ -183,10 +198,16 @@ class GridTable(Flowable):
             return [self]
         head_rows = self.rows[:taken]
         tail_rows = self.rows[taken:]
-        cut = self._cut(tail_rows[0], space - used)
+        nxt = tail_rows[0]
+        # A short row moves on whole (it always fits on a fresh page); a long one is cut.
+        cut = self._cut(nxt, space - used) if nxt._lines >= MIN_CUT_ROW_LINES else None
         if cut is not None:
             head_rows = [*head_rows, cut[0]]
             tail_rows = [cut[1], *tail_rows[1:]]
+        else:
+            # A section or plan row is not left at the foot of a page without its rows.
+            while head_rows and head_rows[-1].span and head_rows[-1].background is not None:
+                tail_rows.insert(0, head_rows.pop())
         if not head_rows:
             return []  # nothing fits under the header here: start on the next page
         if self.on_rows_done is not None:
@@ -217,9 +238,7 @@ class GridTable(Flowable):
             for cell, x, w, ch in zip(row.cells, lefts, widths, row._cell_heights, strict=False):
                 if cell is None:
                     continue
-                if isinstance(cell, Stack) or not hasattr(cell, "blPara"):
-                    # a failed split() forgets the wrap; a Stack re-measures its parts
-                    cell.wrap(_inner(cell, w), 1e9)
+                cell.wrap(_inner(cell, w), 1e9)  # lines are kept per width: no work redone
                 if row.middle:
                     y = bottom + PAD_BOTTOM + (h - PAD_TOP - PAD_BOTTOM - ch) / 2
                 else:

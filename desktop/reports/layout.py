@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -175,6 +176,18 @@ class GovDocTemplate(BaseDocTemplate):
             self.on_page(self.page)
 
 
+_umask_lock = threading.Lock()
+
+
+def _file_mode() -> int:
+    """What open() would give a new file: 0666 less the umask (0644 typically). mkstemp makes
+    0600, and a report is meant to be read by others (a shared folder, a colleague)."""
+    with _umask_lock:  # the umask can only be read by setting it
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return 0o666 & ~mask
+
+
 @contextlib.contextmanager
 def atomic_output(out: Path) -> Iterator[Path]:
     """Yield a temporary path beside `out`; it replaces `out` only if the block finishes."""
@@ -185,6 +198,8 @@ def atomic_output(out: Path) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        if os.name != "nt":  # Windows files take their folder's permissions
+            os.chmod(tmp, _file_mode())
         os.replace(tmp, out)
     finally:
         with contextlib.suppress(FileNotFoundError):

@@ -16,7 +16,6 @@ from reportlab.platypus import (
     LayoutError,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -24,8 +23,9 @@ from reportlab.platypus import (
 
 from desktop.domain import Cancelled, ProgressCallback
 
-from .cells import Cell, Column, RowSplitter, cell_markup
+from .cells import Cell, Column, RowSplitter, cell_runs
 from .charts import status_chart
+from .cjk import CJKParagraph, runs_for
 from .data import (
     QuarterReportData,
     ReportEvidence,
@@ -33,7 +33,7 @@ from .data import (
     SupervisionNoticeData,
     SupervisionUnitNotice,
 )
-from .fonts import FontFace, ReportFonts, clean_text, markup, report_fonts
+from .fonts import FontFace, ReportFonts, clean_text, report_fonts
 from .grid import GridRow, GridTable, Stack
 from .layout import (
     PORTRAIT,
@@ -47,9 +47,12 @@ from .layout import (
 from .options import ReportOptions
 from .styles import SIZE_5, SIZE_S5, Styles, make_styles
 from .summary import (
+    SIGNATURE_SEAL_MM,
+    SIGNATURE_SIGN_MM,
     Counts,
     cn_date,
     deadline_label,
+    document_name,
     filter_sentence,
     footer_note,
     measure_heading,
@@ -73,7 +76,7 @@ HEADER_BG = Color(0.9, 0.9, 0.9)
 PLAN_BG = Color(0.82, 0.82, 0.82)
 SECTION_BG = Color(0.95, 0.95, 0.95)
 OVERDUE_LIST_LIMIT = 30
-GAP = "\u00a0" * 8  # reportlab collapses runs of ordinary and ideographic spaces; these stay
+GAP = "\u3000" * 3
 MEASURE_HEADERS = (
     "序号",
     "重点任务",
@@ -178,10 +181,10 @@ class _QuarterReport:
         self.max_row_height = self.frame_h * max_row_fraction
 
     # -- helpers ------------------------------------------------------------------------------
-    def p(self, text: str, style: Any, face: FontFace | None = None) -> Paragraph:
-        return Paragraph(markup(text, face or self.fonts.body, self.fonts.fallback), style)
+    def p(self, text: str, style: Any, face: FontFace | None = None) -> CJKParagraph:
+        return CJKParagraph(runs_for(text, face or self.fonts.body, self.fonts.fallback), style)
 
-    def title(self, text: str) -> Paragraph:
+    def title(self, text: str) -> CJKParagraph:
         return _title_para(text, self.st, self.fonts)
 
     def _columns(self, widths: Sequence[float], styles: Sequence[Any]) -> list[Column]:
@@ -228,15 +231,23 @@ class _QuarterReport:
             out += self._overdue_list(overdue)
 
         # §8.1 附件说明: one blank line below the body, two characters in.
-        out.append(Spacer(1, st.body.leading))
+        closing: list[Flowable] = [Spacer(1, st.body.leading)]
         for i, name in enumerate(annexes, 1):
             label = f"{i}. {name}" if len(annexes) > 1 else name
             if i == 1:
-                out.append(self.p(f"附件：{label}", st.annex_note))
+                closing.append(self.p(f"附件：{label}", st.annex_note))
             else:
-                out.append(self.p(label, st.annex_note_more))
-        out.append(Spacer(1, st.body.leading))
-        out.append(KeepTogether(self._signature()))
+                closing.append(self.p(label, st.annex_note_more))
+        closing.append(Spacer(1, st.body.leading))
+        closing += self._signature()
+        # §7.3.5: the seal never stands on a page of its own; the last lines of the body go
+        # over with it (the whole of a short paragraph, or the tail of a long one).
+        last = out[-1] if out and isinstance(out[-1], CJKParagraph) else None
+        if last is not None:
+            out.pop()
+            out.append(_KeepTail(last, closing))
+        else:
+            out.append(KeepTogether(closing))
 
         out += self._measure_annex(1)
         if self.options.include_evidence_annex:
@@ -248,7 +259,9 @@ class _QuarterReport:
         headers = ("文件", "任务数", "已完成", "推进中", "未启动", "暂缓", "逾期", "完成率")
         widths = (54, 15, 15, 15, 15, 12, 12, 18)  # 156 mm
         cols = self._columns(widths, [st.stat_td] + [st.stat_num] * 7)
-        splitter = RowSplitter(cols, self.fonts.fallback, self.max_row_height)
+        splitter = RowSplitter(
+            cols, self.fonts.fallback, self.max_row_height, bold=self.fonts.heading
+        )
         rows: list[list[Any]] = [[self.p(h, st.stat_th, self.fonts.heading) for h in headers]]
 
         def figures(c: Counts) -> list[Cell]:
@@ -283,18 +296,35 @@ class _QuarterReport:
         half = TYPE_W / 2 / mm
         two = self._columns((half, half), (st.signature, st.signature))
         one = self._columns((TYPE_W / mm,), (st.signature,))
-        wide = RowSplitter(one, self.fonts.fallback, self.max_row_height, padding=0)
-        pair = RowSplitter(two, self.fonts.fallback, self.max_row_height, padding=0)
+        wide = RowSplitter(
+            one, self.fonts.fallback, self.max_row_height, 0, bold=self.fonts.heading
+        )
+        pair = RowSplitter(
+            two, self.fonts.fallback, self.max_row_height, 0, bold=self.fonts.heading
+        )
         rows: list[list[Any]] = []
+        heights: list[float | None] = []
         for r in wide.rows([Cell.of(f"填报单位（盖章）：{d.unit_name}", bold=0)]):
             rows.append([r[0], ""])
-        rows += pair.rows([Cell.of(f"填报人：{d.officer}"), Cell.of(f"审核人：{d.reviewer}")])
-        rows += pair.rows(
+            heights.append(None)
+        # Room under the unit's name for its seal, and beside the names to sign.
+        rows.append(["", ""])
+        heights.append(SIGNATURE_SEAL_MM * mm)
+        signers = [
+            Cell.of(f"填报人：{d.officer}　（签字）"),
+            Cell.of(f"审核人：{d.reviewer}　（签字）"),
+        ]
+        for r in pair.rows(signers):
+            rows.append(r)
+            heights.append(SIGNATURE_SIGN_MM * mm)
+        for r in pair.rows(
             [Cell.of(f"联系电话：{d.phone}"), Cell.of(f"日期：{cn_date(d.report_date)}")]
-        )
+        ):
+            rows.append(r)
+            heights.append(None)
         spans = [("SPAN", (0, i), (1, i)) for i, r in enumerate(rows) if r[1] == ""]
         table = Table(
-            rows, colWidths=[c.width for c in two], style=TableStyle(
+            rows, colWidths=[c.width for c in two], rowHeights=heights, style=TableStyle(
                 [("FONTNAME", (0, 0), (-1, -1), self.fonts.body.name),
                  ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 4),
                  ("VALIGN", (0, 0), (-1, -1), "TOP"), *spans]
@@ -330,7 +360,7 @@ class _QuarterReport:
     def _grid_row(self, cells: Sequence[Cell], cols: Sequence[Column], **kw: Any) -> GridRow:
         return GridRow([self._cell_para(c, col) for c, col in zip(cells, cols, strict=True)], **kw)
 
-    def _cell_para(self, cell: Cell, col: Column) -> Paragraph | Stack | None:
+    def _cell_para(self, cell: Cell, col: Column) -> CJKParagraph | Stack | None:
         if not cell.text:
             return None
         style = cell.style or col.style
@@ -342,16 +372,17 @@ class _QuarterReport:
             while stripped and stripped[0] in "。；，：.;,:":
                 head, stripped = head + stripped[0], stripped[1:]
             bold = ParagraphStyle(f"{style.name}-b", parent=style, fontName=self.fonts.heading.name)
-            parts = [Paragraph(markup(head, self.fonts.heading, self.fonts.fallback), bold)]
+            parts = [CJKParagraph(runs_for(head, self.fonts.heading, self.fonts.fallback), bold)]
             if stripped:
-                parts.append(Paragraph(markup(stripped, face, self.fonts.fallback), style))
+                parts.append(CJKParagraph(runs_for(stripped, face, self.fonts.fallback), style))
             return Stack(parts)
-        return Paragraph(cell_markup(cell.text, cell.bold, face, self.fonts.fallback), style)
+        runs = cell_runs(cell.text, cell.bold, face, self.fonts.heading, self.fonts.fallback)
+        return CJKParagraph(runs, style)
 
-    def _continued(self, number: str, st: Styles | None = None) -> Callable[[], Paragraph]:
+    def _continued(self, number: str, st: Styles | None = None) -> Callable[[], CJKParagraph]:
         style = (st or self.st).td_center
-        mark = f"{markup(number, self.fonts.body)}<br/>续" if number else "续"
-        return lambda: Paragraph(mark, style)
+        mark = f"{number}\n续" if number else "续"
+        return lambda: CJKParagraph(runs_for(mark, self.fonts.body, self.fonts.fallback), style)
 
     def _header(self, headers: Sequence[str], st: Styles | None = None) -> GridRow:
         cells = [self.p(h, (st or self.st).th, self.fonts.heading) for h in headers]
@@ -475,10 +506,32 @@ class _QuarterReport:
         return out
 
 
-def _title_para(text: str, st: Styles, fonts: ReportFonts) -> Paragraph:
+class _KeepTail(KeepTogether):
+    """KeepTogether that, when the group must move on, lets its first paragraph split so only
+    its last two lines go to the next page with the rest."""
+
+    def __init__(self, paragraph: CJKParagraph, rest: list[Flowable]) -> None:
+        super().__init__([paragraph, *rest])
+        self._paragraph = paragraph
+        self._rest = rest
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        p = self._paragraph
+        p.wrap(aW, 1e9)
+        rest_h = sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self._rest)
+        lines = p.line_count()
+        keep = min(lines, 2)
+        head_lines = lines - keep
+        if head_lines >= 2 and head_lines * p.style.leading <= aH:
+            parts = p.split(aW, head_lines * p.style.leading + 1e-3)
+            if len(parts) == 2 and rest_h + keep * p.style.leading <= TYPE_H:
+                return [parts[0], KeepTogether([parts[1], *self._rest])]
+        return super().split(aW, aH)
+
+
+def _title_para(text: str, st: Styles, fonts: ReportFonts) -> CJKParagraph:
     lines = title_lines(clean_text(text), TYPE_W / st.title.fontSize - 0.5)
-    body = "<br/>".join(markup(line, fonts.title, fonts.fallback) for line in lines)
-    return Paragraph(body, st.title)
+    return CJKParagraph(runs_for("\n".join(lines), fonts.title, fonts.fallback), st.title)
 
 
 def render_quarter_pdf(
@@ -534,8 +587,8 @@ def _make_doc(
 def _notice_story(
     data: SupervisionNoticeData, notice: SupervisionUnitNotice, fonts: ReportFonts, st: Styles
 ) -> list[Flowable]:
-    def p(text: str, style: Any, face: FontFace | None = None) -> Paragraph:
-        return Paragraph(markup(text, face or fonts.body, fonts.fallback), style)
+    def p(text: str, style: Any, face: FontFace | None = None) -> CJKParagraph:
+        return CJKParagraph(runs_for(text, face or fonts.body, fonts.fallback), style)
 
     red = sum(1 for it in notice.items if it.level == "red")
     yellow = len(notice.items) - red
@@ -551,8 +604,8 @@ def _notice_story(
         Column(30 * mm, st.stat_th, fonts.heading),
         Column(48 * mm, st.stat_td, fonts.body),
     ]
-    info = RowSplitter(info_cols, fonts.fallback, TYPE_H * 0.4)
-    reply = cn_date(data.reply_by) if data.reply_by else "收到后10个工作日内"
+    info = RowSplitter(info_cols, fonts.fallback, TYPE_H * 0.4, bold=fonts.heading)
+    reply = cn_date(data.reply_by) + "前" if data.reply_by else "收到本通知后10个工作日内"
     rows: list[list[Any]] = []
     rows += info.rows(
         [Cell.of("督办单位"), Cell.of(data.issuer), Cell.of("责任单位"), Cell.of(notice.unit)]
@@ -574,11 +627,12 @@ def _notice_story(
     )
     out.append(Spacer(1, 10))
 
-    headers = ("序号", "重点任务", "完成时限", "当前状态", "督办等级", "进展情况")
-    widths = (10, 52, 20, 16, 18, 40)  # 156 mm
+    # Wide enough that no header wraps and 2023年12月底前 or 红色·逾期94天 take two lines at most.
+    headers = ("序号", "重点任务", "完成时限", "状态", "督办等级", "进展情况")
+    widths = (10, 50, 22, 15, 22, 37)  # 156 mm
     styles = [st.td_center, st.td, st.td_center, st.td_center, st.td_center, st.td]
     cols = [Column(w * mm, s, fonts.body) for w, s in zip(widths, styles, strict=True)]
-    splitter = RowSplitter(cols, fonts.fallback, TYPE_H * 0.8)
+    splitter = RowSplitter(cols, fonts.fallback, TYPE_H * 0.8, bold=fonts.heading)
     table_rows: list[list[Any]] = [[p(h, st.th, fonts.heading) for h in headers]]
     extra: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), HEADER_BG)]
     red_bg, yellow_bg = Color(0.97, 0.8, 0.8), Color(1.0, 0.93, 0.6)
@@ -586,7 +640,9 @@ def _notice_story(
     for i, item in enumerate(notice.items, 1):
         m = item.measure
         level = f"红色·逾期{item.days}天" if item.level == "red" else f"黄色·剩{item.days}天"
-        title = f"{item.plan_title.strip()} 第{m.number}项：" if several else f"第{m.number}项："
+        ref = measure_ref(m)
+        ref = f"{ref}：" if ref.startswith("第") else ref  # （三）is its own separator
+        title = f"《{document_name(item.plan_title)}》{ref}" if several else ref
         first = len(table_rows)
         table_rows += splitter.rows(
             [
@@ -609,8 +665,8 @@ def _notice_story(
     )  # fmt: skip
     out.append(Spacer(1, 12))
     requirement = data.requirement.strip() or (
-        f"请你单位对上述事项高度重视，逐项分析原因，明确整改措施和完成时限，"
-        f"于{reply}前将办理情况书面反馈{data.issuer}，并在系统中更新进展情况。"
+        f"请你单位对上述事项高度重视，逐项分析原因，明确整改措施和完成时限。"
+        f"请于{reply}将办理情况书面反馈{data.issuer}，同时在系统中更新进展情况。"
     )
     out.append(p("督办要求：", st.h1, fonts.heading))
     out.append(p(requirement, st.body))

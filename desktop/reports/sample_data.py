@@ -186,7 +186,8 @@ def sample_quarter_data(measures: int | None = None) -> QuarterReportData:
         phone="0931-5222618",
         plans=(plan,),
         generated_at=datetime(2023, 7, 5, 10, 30),
-        data_version="快照 #12 · 2023-07-05 10:30 · a1b2c3d4",
+        # what the footer of a frozen (定稿) quarter reads; the digest is made up
+        data_version="定稿 2023Q2 #12 · 5f0c2a9e71d4",
         report_date=date(2023, 7, 5),
         addressee="县政府",
     )

@@ -129,6 +129,10 @@ def report_title(template: str, unit: str, plan_titles: Sequence[str], quarter_l
 
 
 _CN_NUMBERS = "一二三四五六七八九十"
+# The signature block leaves room to work by hand: for the unit's seal (a 42 mm round seal
+# overlaps the lines around it) and for the officers' signatures.
+SIGNATURE_SEAL_MM = 24
+SIGNATURE_SIGN_MM = 12
 
 
 def plan_labels(data: QuarterReportData) -> list[str]:
@@ -288,8 +292,8 @@ def stats_file_cell(data: QuarterReportData, index: int) -> str:
     """The 文件 cell of 表1: which document, and which version of it."""
     plan = data.plans[index]
     label = plan_labels(data)[index]
-    name = f"{label}：" if label else f"《{document_name(plan.title)}》"
-    return f"{name}第{plan.version}版" if label else f"{name}（第{plan.version}版）"
+    name = label or f"《{document_name(plan.title)}》"
+    return f"{name}（第{plan.version}版）"
 
 
 def overdue_intro(data: QuarterReportData, count: int) -> str:
@@ -314,8 +318,10 @@ def overdue_groups(data: QuarterReportData, limit: int) -> tuple[list[tuple[str,
                 break
             n += 1
             lead = "、".join(m.lead_units) or "未明确"
+            ref = measure_ref(m)
+            gap = " " if ref.startswith("第") else ""  # （三）has its own space in the bracket
             items.append(
-                f"{n}. {measure_ref(m)} {m.title.strip()}（牵头单位：{lead}；"
+                f"{n}. {ref}{gap}{m.title.strip()}（牵头单位：{lead}；"
                 f"完成时限：{deadline_label(m) or '未明确'}；状态：{m.status_label}）"
             )
         if items:

@@ -37,10 +37,17 @@ _WORDS = frozenset(
         "政府",
         "县委",
         "办公",
+        "公室",
+        "人民",
+        "民政",
         "部门",
         "单位",
+        "办单",
+        "府办",  # 人民政府办公室 is one unit
     ]
 )
+# A unit's name ends here (办公室, 人民政府, 市场监管局 …): a natural place for a title to turn.
+_UNIT_END = "室府局委厅"
 _MAX_DP_CHARS = 160  # longer "titles" are pasted text: let the paragraph wrap them as it will
 
 
@@ -63,6 +70,8 @@ def _penalty(text: str, b: int) -> float:
         return 60.0
     if before in "的和及与于":  # a particle ends a phrase: a fair place even inside a book title
         return 8.0
+    if before in _UNIT_END:
+        return 4.0
     depth = text.count("《", 0, b) - text.count("》", 0, b)
     return 40.0 if depth > 0 else 20.0
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -271,6 +272,36 @@ def _measure(
     )
 
 
+def _output(out: Path, suffixes: Sequence[str], what: str) -> Path:
+    """`out` checked before any work: a file name with a known ending, not a folder."""
+    out = Path(out)
+    allowed = " 或 ".join(suffixes)
+    if out.is_dir():
+        raise UserError(
+            f"“{out}”是一个文件夹。请在它后面写上文件名，如 {out / (what + suffixes[0])}。"
+        )
+    if out.suffix.lower() not in suffixes:
+        raise UserError(
+            f"{what}的文件名应以 {allowed} 结尾：“{out.name}”不是。请改用如“{out.stem}{suffixes[0]}”。"
+        )
+    return out
+
+
+@contextlib.contextmanager
+def _writing(out: Path) -> Iterator[None]:
+    """A folder that cannot be created or a file that cannot be written is the user's to fix."""
+    try:
+        yield
+    except PermissionError as exc:
+        raise UserError(
+            f"没有权限写入“{out}”。请换一个文件夹，或关闭正在打开该文件的程序。"
+        ) from exc
+    except OSError as exc:
+        raise UserError(
+            f"无法写入“{out}”：{exc.strerror or exc}。请检查文件夹和磁盘空间。"
+        ) from exc
+
+
 def write_pdf_report(
     ws: Workspace,
     quarter: Quarter,
@@ -283,17 +314,19 @@ def write_pdf_report(
 ) -> int:
     """Render the quarterly report as PDF (or .docx when `out` ends in .docx); returns pages
     (0 for .docx, whose pagination Word decides). `today` defaults to the real date."""
+    out = _output(out, (".pdf", ".docx"), "报告")
     data = report_data(ws, quarter, plan_ids, today, only)
     if not any(p.measures for p in data.plans):
         raise UserError("按所选条件没有任何措施，报告不会生成。请放宽筛选条件。")
-    if out.suffix.lower() == ".docx":
-        from desktop.reports.docx_report import render_quarter_docx
+    with _writing(out):
+        if out.suffix.lower() == ".docx":
+            from desktop.reports.docx_report import render_quarter_docx
 
-        render_quarter_docx(data, out, options, progress)
-        return 0
-    from desktop.reports.pdf_report import render_quarter_pdf
+            render_quarter_docx(data, out, options, progress)
+            return 0
+        from desktop.reports.pdf_report import render_quarter_pdf
 
-    return render_quarter_pdf(data, out, options, progress)
+        return render_quarter_pdf(data, out, options, progress)
 
 
 def write_supervision_notice(
@@ -310,6 +343,7 @@ def write_supervision_notice(
     from desktop.reports.pdf_report import render_supervision_notice
     from desktop.reports.supervision import build_supervision_notice
 
+    out = _output(out, (".pdf",), "督办单")
     day = history.as_of(quarter, today)
     data = build_report_data(ws, quarter, plan_ids, day)
     conf = settings.get_all(ws.db)
@@ -330,7 +364,8 @@ def write_supervision_notice(
         notice = replace(notice, notices=tuple(n for n in notice.notices if n.unit in wanted))
     if not notice.notices:
         raise UserError("目前没有逾期或临期（黄灯）的措施，无需督办。")
-    return render_supervision_notice(notice, out)
+    with _writing(out):
+        return render_supervision_notice(notice, out)
 
 
 def write_ledger_xlsx(
@@ -346,9 +381,11 @@ def write_ledger_xlsx(
     returns the number of measure rows."""
     from desktop.reports.excel_ledger import export_ledger
 
+    out = _output(out, (".xlsx",), "台账")
     data = report_data(ws, quarter, plan_ids, today, only)
     plans = "》《".join(p.title for p in data.plans)
     # The ledger heading reads '<unit>《<plan>》落实台账（<quarter>）'.
     data = replace(data, title=f"{data.unit_name}《{plans}》落实")
-    export_ledger(data, out, progress=progress)
+    with _writing(out):
+        export_ledger(data, out, progress=progress)
     return sum(len(p.measures) for p in data.plans)

@@ -47,6 +47,12 @@ def pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
 
 
+def stream_text(path: Path) -> str:
+    """Text in drawing order (pypdf): a table cell's lines come out together, where pdftotext
+    may interleave the lines of neighbouring cells."""
+    return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+
+
 def squeeze(text: str) -> str:
     """Text with all whitespace removed, so words broken over lines can be found."""
     return "".join(text.split())

@@ -19,13 +19,25 @@ def test_docx_content(tmp_path: Path, sample: QuarterReportData) -> None:
     render_quarter_docx(sample, out)
     document = docx.Document(str(out))
     paragraphs = [p.text for p in document.paragraphs]
-    assert paragraphs[0] == sample.title
+    # the title in the PDF's balanced lines
+    assert paragraphs[0].replace("\n", "") == sample.title and "\n" in paragraphs[0]
     body = "\n".join(paragraphs)
     assert "共59项重点任务，已完成15项，推进中30项" in body
-    assert "填报单位（盖章）：榆中县人民政府办公室" in body
-    assert "审核人：张建国" in body
-    stats, measures, evidence = document.tables
-    assert [c.text for c in stats.rows[0].cells][:3] == ["文件", "任务数", "已完成"]
+    # the per-plan figures, the chart and its caption, as in the PDF
+    assert "（甘政办发〔2022〕137号）明确重点任务59项，已完成15项" in body
+    assert "图1　各状态任务数量" in body and len(document.inline_shapes) == 1
+    assert round(document.inline_shapes[0].width.mm) == 156
+    assert "截至2023年6月30日，逾期未完成任务共" in body
+    stats, signature, measures, evidence = document.tables
+    signed = [c.text for r in signature.rows for c in r.cells]
+    assert "填报单位（盖章）：榆中县人民政府办公室" in signed
+    assert "审核人：张建国　（签字）" in signed
+    assert [c.text for c in stats.rows[0].cells] == [
+        "文件", "任务数", "已完成", "推进中", "未启动", "暂缓", "逾期", "完成率",
+    ]  # fmt: skip
+    assert stats.rows[1].cells[0].text.endswith("（第1版）")
+    # columns wide enough for 任务数 at 小四 with the table's 1 mm cell margins
+    assert min(c.width.mm for c in stats.rows[0].cells[1:5]) >= 15.5
     assert [c.text for c in measures.rows[0].cells] == [
         "序号", "重点任务", "牵头单位", "完成时限", "进展情况", "存在问题", "下步打算", "状态",
     ]  # fmt: skip
@@ -48,7 +60,7 @@ def test_docx_content(tmp_path: Path, sample: QuarterReportData) -> None:
     assert document.settings.odd_and_even_pages_header_footer
     footer_xml = first.footer._element.xml
     assert 'w:instr="PAGE"' in footer_xml and "— " in first.footer.paragraphs[0].text
-    assert "快照 #12" in first.footer.paragraphs[1].text
+    assert "定稿 2023Q2 #12 · 5f0c2a9e71d4" in first.footer.paragraphs[1].text
 
 
 def test_docx_options(tmp_path: Path, sample: QuarterReportData) -> None:
@@ -58,9 +70,9 @@ def test_docx_options(tmp_path: Path, sample: QuarterReportData) -> None:
                                    full_text=False)
     )  # fmt: skip
     document = docx.Document(str(out))
-    assert len(document.tables) == 2
+    assert len(document.tables) == 3
     assert round(document.sections[1].page_width.mm) == 210
-    cells = "".join(c.text for r in document.tables[1].rows for c in r.cells)
+    cells = "".join(c.text for r in document.tables[2].rows for c in r.cells)
     assert "认真落实《促进个体工商户发展条例》" not in cells
 
 
@@ -68,3 +80,25 @@ def test_docx_cancel_leaves_no_file(tmp_path: Path, sample: QuarterReportData) -
     with pytest.raises(Cancelled):
         render_quarter_docx(sample, tmp_path / "r.docx", progress=lambda d, t: d < 25)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_docx_several_plans(tmp_path: Path, sample: QuarterReportData) -> None:
+    from dataclasses import replace
+
+    plan = sample.plans[0]
+    second = replace(plan, title="XX县关于印发优化营商环境若干措施的通知",
+                     doc_number="榆政发〔2023〕5号",
+                     measures=tuple(replace(m, overdue=True) for m in plan.measures[:6]))  # fmt: skip
+    data = replace(sample, plans=(plan, second))
+    out = tmp_path / "r.docx"
+    render_quarter_docx(data, out)
+    document = docx.Document(str(out))
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert "《优化营商环境若干措施》（榆政发〔2023〕5号，以下简称文件二）" in body
+    # the overdue list is grouped under each document's name, which is not repeated per item
+    assert body.count("文件二《优化营商环境若干措施》：") == 1
+    items = [p.text for p in document.paragraphs if p.text[:1].isdigit()]
+    assert items and not any("《" in t.split("（")[0] for t in items)
+    evidence = document.tables[-1]
+    labels = {r.cells[1].text.split("·")[0] for r in evidence.rows[1:]}
+    assert labels == {"文件一", "文件二"}

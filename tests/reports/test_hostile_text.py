@@ -10,13 +10,14 @@ import docx
 import pytest
 
 from desktop.reports.cells import em_width, split_spans
+from desktop.reports.cjk import runs_for
 from desktop.reports.data import QuarterReportData, ReportEvidence
 from desktop.reports.docx_report import render_quarter_docx
-from desktop.reports.fonts import markup, report_fonts
+from desktop.reports.fonts import report_fonts
 from desktop.reports.options import ReportOptions
 from desktop.reports.pdf_report import render_quarter_pdf
 
-from .conftest import pdf_text, squeeze
+from .conftest import pdf_text, squeeze, stream_text
 
 LONG = "".join(f"第{i}段进展记录，内容较长需要换行。" for i in range(1, 601))  # ~10,000 chars
 UNBROKEN = "A" * 3000
@@ -80,13 +81,33 @@ def test_hostile_docx(tmp_path: Path, sample: QuarterReportData) -> None:
     assert "<b>not bold</b> & <font name='x'>&amp; 5 < 6 > 4" in cells
 
 
-def test_markup_escapes_and_falls_back() -> None:
+def test_runs_fall_back_and_mark_what_no_font_has() -> None:
     fonts = report_fonts(use_system=False)
-    out = markup("a<b>&c 堃\n", fonts.body, fonts.fallback)
-    assert "&lt;b&gt;&amp;c" in out
-    assert "<br/>" in out
+    runs = runs_for("a<b>&c 堃𠀀\n", fonts.body, fonts.fallback)
     # 堃 is outside GB 2312, so the bundled Song face lacks it and the Hei face draws it
-    assert f'<font face="{fonts.fallback.name}">堃</font>' in out
+    assert runs[0] == ("a<b>&c ", fonts.body.name)
+    assert runs[1] == ("堃", fonts.fallback.name)
+    assert runs[2][0] == "𠀀" and runs[2][1] not in (fonts.body.name, fonts.fallback.name)
+    assert "".join(t for t, _f in runs) == "a<b>&c 堃𠀀\n"
+
+
+RARE = "生僻字：𠀀𪚥䶮龘，表情😀。"
+
+
+def test_rare_characters_print_and_stay_in_the_text(
+    tmp_path: Path, sample: QuarterReportData
+) -> None:
+    plan = sample.plans[0]
+    first = replace(plan.measures[0], progress=RARE)
+    data = replace(sample, plans=(replace(plan, measures=(first, *plan.measures[1:3])),))
+    out = tmp_path / "r.pdf"
+    render_quarter_pdf(data, out)
+    text = pdf_text(out)
+    assert "\x00" not in text
+    # drawn: 龘 from the fallback face, the others as the missing-character mark 〓 …
+    assert "生僻字：〓〓〓龘，表情〓。" in squeeze(stream_text(out))
+    # … while the text layer keeps the real characters (ActualText), as pdftotext reads them
+    assert "𠀀𪚥䶮龘" in squeeze(text) and "😀" in text
 
 
 def test_split_spans_lose_nothing() -> None:

@@ -16,7 +16,7 @@ from desktop.reports.options import ReportOptions
 from desktop.reports.pdf_report import render_quarter_pdf
 from desktop.reports.sample_data import sample_quarter_data
 
-from .conftest import pdf_text, squeeze
+from .conftest import pdf_text, squeeze, stream_text
 
 
 def test_sample_report_text(tmp_path: Path, sample: QuarterReportData) -> None:
@@ -44,8 +44,9 @@ def test_sample_report_text(tmp_path: Path, sample: QuarterReportData) -> None:
     assert "联系电话：0931-5222618" in text
     assert "日期：2023年7月5日" in text
     assert "附件1" in text and "附件2" in text and "佐证材料清单" in text
-    # evidence: file name and short hash
-    assert "关于印发第1项任务落实方案的通知.pdf" in text
+    # evidence: file name and short hash, as the cells hold them
+    cells = squeeze(stream_text(out))
+    assert "关于印发第1项任务落实方案的通知.pdf" in cells
 
 
 def test_page_numbers_and_version_on_every_page(tmp_path: Path, sample: QuarterReportData) -> None:
@@ -55,7 +56,7 @@ def test_page_numbers_and_version_on_every_page(tmp_path: Path, sample: QuarterR
     for i, page in enumerate(reader.pages, 1):
         text = page.extract_text()
         assert f"— {i} —" in text, i
-        assert "快照 #12" in text, i
+        assert "定稿 2023Q2 #12 · 5f0c2a9e71d4" in text, i
     assert pages == len(reader.pages)
 
 
@@ -64,9 +65,9 @@ def test_page_count_for_known_sizes(tmp_path: Path, sample: QuarterReportData) -
     # body (2 pages: the signature block is kept whole), annex 1, annex 2
     assert render_quarter_pdf(empty, tmp_path / "empty.pdf") == 4
     # The 59-measure sample; a change here means the layout changed: look at the pages.
-    assert render_quarter_pdf(sample, tmp_path / "sample.pdf") == 40
+    assert render_quarter_pdf(sample, tmp_path / "sample.pdf") == 39
     title_only = ReportOptions(full_text=False)
-    assert render_quarter_pdf(sample, tmp_path / "short.pdf", title_only) < 40
+    assert render_quarter_pdf(sample, tmp_path / "short.pdf", title_only) < 39
 
 
 def _font_dicts(reader: PdfReader) -> list[DictionaryObject]:
@@ -204,21 +205,22 @@ def test_cancel_keeps_an_earlier_report(tmp_path: Path, sample: QuarterReportDat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.pdf"]
 
 
-def test_thousand_measures_is_fast(tmp_path: Path) -> None:
-    import time
-
+def test_thousand_measures(tmp_path: Path) -> None:
+    """A big ledger lays out completely (its speed is measured by bench/report_bench.py)."""
     data = sample_quarter_data(1000)
-    start = time.perf_counter()
-    pages = render_quarter_pdf(data, tmp_path / "big.pdf")
-    elapsed = time.perf_counter() - start
-    assert pages > 100
-    # The requirement is 5 s on a developer machine; leave room for a loaded CI runner.
-    assert elapsed < 15, elapsed
+    out = tmp_path / "big.pdf"
+    pages = render_quarter_pdf(data, out)
+    reader = PdfReader(str(out))
+    assert pages == len(reader.pages) > 100
+    assert f"— {pages} —" in reader.pages[-1].extract_text()
+    numbers = re.findall(r"^(\d{1,4})$", stream_text(out), flags=re.M)
+    assert "1000" in numbers  # the last measure's row is there
 
 
 def test_no_plans(tmp_path: Path, sample: QuarterReportData) -> None:
     data = replace(sample, plans=())
-    assert render_quarter_pdf(data, tmp_path / "r.pdf") == 3
+    # body (the signature with its seal room goes over with the annex note), annexes 1 and 2
+    assert render_quarter_pdf(data, tmp_path / "r.pdf") == 4
     assert "暂无需要报告的重点任务" in squeeze(pdf_text(tmp_path / "r.pdf"))
 
 
@@ -226,3 +228,27 @@ def test_plan_without_measures_in_several(tmp_path: Path, sample: QuarterReportD
     data = replace(sample, plans=(*sample.plans, ReportPlan("空计划", None, None, 1, ())))
     render_quarter_pdf(data, tmp_path / "r.pdf")
     assert re.search("空计划", pdf_text(tmp_path / "r.pdf"))
+
+
+def test_signature_block_leaves_room_for_seal_and_signatures(
+    tmp_path: Path, sample: QuarterReportData
+) -> None:
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext not installed")
+    out = tmp_path / "r.pdf"
+    render_quarter_pdf(sample, out)
+    html = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "3", str(out), "-"],
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    tops = {}
+    for word, label in (("填报单位（盖章）", "unit"), ("填报人", "officer"), ("联系电话", "phone")):
+        m = re.search(r'yMin="([0-9.]+)"[^>]*>' + re.escape(word), html)
+        assert m, word
+        tops[label] = float(m.group(1))
+    mm = 72 / 25.4
+    assert tops["officer"] - tops["unit"] >= 24 * mm  # the seal's room
+    assert tops["phone"] - tops["officer"] >= 12 * mm  # room to sign beside the names
+    text = squeeze(pdf_text(out))
+    assert "填报人：王丽（签字）" in text and "审核人：张建国（签字）" in text

@@ -146,3 +146,66 @@ def test_several_plans_read_as_one_report(ws: Workspace, plans: list[int], tmp_p
         "2023年第二季度落实情况的报告"
     )
     assert "文件一" not in text and "文件二" not in text
+
+
+def test_addressee_comes_from_the_settings(ws: Workspace, plans: list[int], tmp_path: Path) -> None:
+    out = tmp_path / "r.pdf"
+    settings.update(ws.db, {"report_addressee": "市政府办公室"}, "测试员")
+    reporting.write_pdf_report(ws, Q, out, plans[:1], today=REPORT_DAY)
+    assert "落实情况的报告市政府办公室：按照" in squeeze(pdf_text(out))
+    settings.update(ws.db, {"report_addressee": ""}, "测试员")  # empty: no 主送机关 line
+    reporting.write_pdf_report(ws, Q, out, plans[:1], today=REPORT_DAY)
+    assert "落实情况的报告按照" in squeeze(pdf_text(out))
+
+
+def test_output_names_are_checked_and_files_readable(
+    ws: Workspace, plans: list[int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+    import stat
+
+    from desktop.cli import main
+    from desktop.services.errors import UserError
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(UserError, match=r"是一个文件夹.*请在它后面写上文件名"):
+        reporting.write_pdf_report(ws, Q, folder, today=REPORT_DAY)
+    with pytest.raises(UserError, match=r"报告的文件名应以 \.pdf 或 \.docx 结尾"):
+        reporting.write_pdf_report(ws, Q, tmp_path / "x.txt", today=REPORT_DAY)
+    with pytest.raises(UserError, match=r"督办单的文件名应以 \.pdf 结尾"):
+        reporting.write_supervision_notice(ws, Q, tmp_path / "n.docx", today=REPORT_DAY)
+    with pytest.raises(UserError, match=r"台账的文件名应以 \.xlsx 结尾"):
+        reporting.write_ledger_xlsx(ws, Q, tmp_path / "l.pdf", today=REPORT_DAY)
+    assert list(folder.iterdir()) == [] and not (tmp_path / "x.txt").exists()
+
+    old = os.umask(0o022)
+    try:
+        for name in ("r.pdf", "r.docx"):
+            reporting.write_pdf_report(ws, Q, tmp_path / name, plans[:1], today=REPORT_DAY)
+            assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644, name
+    finally:
+        os.umask(old)
+
+    data_dir = str(ws.paths.root)
+    ws.close()
+    code = main(["--data-dir", data_dir, "report", "--quarter", "2023Q2", "--out", str(folder)])
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith("错误：") and "Traceback" not in err
+
+
+def test_the_seal_page_carries_body_text(ws: Workspace, plans: list[int], tmp_path: Path) -> None:
+    import subprocess
+
+    out = tmp_path / "r.pdf"
+    for plan_ids in (plans, plans[:1], plans[1:]):
+        reporting.write_pdf_report(ws, Q, out, plan_ids, today=REPORT_DAY)
+        for page in range(1, 6):
+            text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(out), "-"],
+                                  capture_output=True, text=True, check=True).stdout  # fmt: skip
+            if "填报单位（盖章）" in text:
+                before = squeeze(text.split("附件：")[0])
+                assert len(before) >= 10, (plan_ids, page, text[:200])
+                break
+        else:
+            raise AssertionError("no signature block in the first pages")

@@ -131,7 +131,7 @@ def test_ledger_notice_and_report_from_the_command_line(
     ws: Workspace, plan: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from desktop.reports import fonts
-    from tests.reports.conftest import pdf_text, squeeze
+    from tests.reports.conftest import pdf_text, squeeze, stream_text
 
     data_dir = str(ws.paths.root)
     ws.close()
@@ -163,6 +163,8 @@ def test_ledger_notice_and_report_from_the_command_line(
         text = squeeze(pdf_text(notice))
         for number in ("1", "5", "8"):
             assert f"第{number}项：" in text
+        cells = squeeze(stream_text(notice))
+        assert "红色·逾期2天" in cells and "红色·逾期94天" in cells  # counted on 30 June
         assert "第7项" not in text and "第2项" not in text  # due in September and December
         assert "2023年12月底前" not in text and "2023年9月底前" not in text
 
