@@ -225,6 +225,6 @@ def test_cancel_stores_nothing(
         return False  # the officer presses 取消
 
     monkeypatch.setattr(window, "ask_preview", edit_then_cancel)
-    window._confirm_import(parsed_preview(tmp_path))
+    window.plan_actions._confirm_import(parsed_preview(tmp_path))
     assert [(p.id, p.title, p.measure_count) for p in ledger.list_plans(ws.db)] == before
     assert "已取消导入" in window.statusBar().currentMessage()
