@@ -1,40 +1,40 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desktop/ui/audit_dialog.py" line="98" />
+        <location filename="../../desktop/ui/audit_dialog.py" line="98"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_dialog.py" line="107" />
+        <location filename="../../desktop/ui/audit_dialog.py" line="107"/>
         <source>输入文字筛选：操作人、操作、措施编号、内容…</source>
         <translation>Type to filter: author, action, measure, content…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_dialog.py" line="122" />
+        <location filename="../../desktop/ui/audit_dialog.py" line="122"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_dialog.py" line="149" />
+        <location filename="../../desktop/ui/audit_dialog.py" line="149"/>
         <source>共 %d 条记录</source>
         <translation>%d entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_dialog.py" line="151" />
+        <location filename="../../desktop/ui/audit_dialog.py" line="151"/>
         <source>显示 %d 条，共 %d 条记录</source>
         <translation>Showing %d of %d entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_dialog.py" line="155" />
+        <location filename="../../desktop/ui/audit_dialog.py" line="155"/>
         <source>导出操作日志</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_dialog.py" line="168" />
+        <location filename="../../desktop/ui/audit_dialog.py" line="168"/>
         <source>已导出 %d 条记录到 %s</source>
         <translation>Exported %d entries to %s</translation>
     </message>
@@ -42,12 +42,12 @@
 <context>
     <name>BackgroundOp</name>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="98" />
+        <location filename="../../desktop/ui/tasks.py" line="98"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="99" />
+        <location filename="../../desktop/ui/tasks.py" line="99"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
@@ -55,97 +55,127 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="31" />
+        <location filename="../../desktop/ui/backup_actions.py" line="44"/>
         <source>备份数据(&amp;B)…</source>
         <translation>&amp;Back up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="32" />
+        <location filename="../../desktop/ui/backup_actions.py" line="45"/>
         <source>把数据库和全部佐证材料备份到一个文件（可存到U盘）</source>
         <translation>Back up the database and all evidence into one file (e.g. on a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="34" />
+        <location filename="../../desktop/ui/backup_actions.py" line="47"/>
         <source>恢复备份(&amp;R)…</source>
         <translation>Res&amp;tore backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="36" />
+        <location filename="../../desktop/ui/backup_actions.py" line="49"/>
         <source>校验佐证材料(&amp;V)</source>
         <translation>&amp;Verify evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="38" />
+        <location filename="../../desktop/ui/backup_actions.py" line="51"/>
         <source>操作日志(&amp;L)…</source>
         <translation>Audit &amp;log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="50" />
+        <location filename="../../desktop/ui/backup_actions.py" line="53"/>
+        <source>第二备份位置(&amp;M)…</source>
+        <translation>Second backup &amp;location…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="55"/>
+        <source>每次备份（含退出时的自动备份）再复制一份到U盘或网络文件夹</source>
+        <translation>Copy every backup (including the automatic one at exit) to a USB stick or network folder as well</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="74"/>
         <source>备份数据</source>
         <translation>Back up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="61" />
+        <location filename="../../desktop/ui/backup_actions.py" line="85"/>
         <source>已备份到 %s（%.1f MB），已校验无误</source>
         <translation>Backed up to %s (%.1f MB) and verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="65" />
+        <location filename="../../desktop/ui/backup_actions.py" line="87"/>
+        <source>；另存一份到 %s</source>
+        <translation>; a copy is also in %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="91"/>
         <source>备份完成，但有提示</source>
         <translation>Backup done, with warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="68" />
+        <location filename="../../desktop/ui/backup_actions.py" line="94"/>
         <source>正在备份数据…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="69" />
+        <location filename="../../desktop/ui/backup_actions.py" line="95"/>
         <source>已取消备份</source>
         <translation>Backup cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="75" />
+        <location filename="../../desktop/ui/backup_actions.py" line="100"/>
         <source>选择要恢复的备份文件</source>
         <translation>Choose the backup to restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="88" />
+        <location filename="../../desktop/ui/backup_actions.py" line="117"/>
         <source>恢复将用该备份替换当前全部数据（当前数据会先自动备份到数据目录的 backups 文件夹）。</source>
         <translation>Restoring replaces all current data with this backup (the current data is first backed up into the backups folder).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="90" />
+        <location filename="../../desktop/ui/backup_actions.py" line="119"/>
         <source>确定恢复吗？</source>
         <translation>Restore now?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="110" />
+        <location filename="../../desktop/ui/backup_actions.py" line="139"/>
         <source>已恢复 %s 的备份：%d 个计划，%d 项措施</source>
         <translation>Restored the backup of %s: %d plans, %d measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="124" />
+        <location filename="../../desktop/ui/backup_actions.py" line="149"/>
+        <source>已恢复备份，但部分佐证材料未能恢复</source>
+        <translation>Backup restored, but some evidence files could not be restored</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="162"/>
         <source>已取消恢复，数据未改变</source>
         <translation>Restore cancelled; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="126" />
+        <location filename="../../desktop/ui/backup_actions.py" line="164"/>
         <source>正在恢复备份…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="143" />
+        <location filename="../../desktop/ui/backup_actions.py" line="181"/>
+        <source>以后每次备份都会另存一份到 %s</source>
+        <translation>From now on every backup is also copied to %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="183"/>
+        <source>已停止复制到第二备份位置</source>
+        <translation>Backups are no longer copied to a second location</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="202"/>
         <source>校验佐证材料</source>
         <translation>Verify evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="147" />
+        <location filename="../../desktop/ui/backup_actions.py" line="206"/>
         <source>校验佐证材料：发现问题</source>
         <translation>Verify evidence: problems found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="154" />
+        <location filename="../../desktop/ui/backup_actions.py" line="213"/>
         <source>正在校验佐证材料…</source>
         <translation>Verifying evidence…</translation>
     </message>
@@ -153,88 +183,88 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="70" />
+        <location filename="../../desktop/ui/dashboard.py" line="70"/>
         <source>打印督办单…</source>
         <translation>Print supervision notices…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="71" />
+        <location filename="../../desktop/ui/dashboard.py" line="71"/>
         <source>为每个牵头单位生成一页督办单，列出其红灯和黄灯措施</source>
         <translation>One notice per lead unit listing its red and yellow measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="79" />
+        <location filename="../../desktop/ui/dashboard.py" line="79"/>
         <source>措施总数</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="80" />
-        <location filename="../../desktop/ui/dashboard.py" line="151" />
+        <location filename="../../desktop/ui/dashboard.py" line="80"/>
+        <location filename="../../desktop/ui/dashboard.py" line="151"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="81" />
+        <location filename="../../desktop/ui/dashboard.py" line="81"/>
         <source>推进中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="82" />
+        <location filename="../../desktop/ui/dashboard.py" line="82"/>
         <source>未启动</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="83" />
+        <location filename="../../desktop/ui/dashboard.py" line="83"/>
         <source>红灯（逾期）</source>
         <translation>Red (overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="84" />
+        <location filename="../../desktop/ui/dashboard.py" line="84"/>
         <source>黄灯（临期）</source>
         <translation>Yellow (due soon)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="85" />
+        <location filename="../../desktop/ui/dashboard.py" line="85"/>
         <source>本季度未填报</source>
         <translation>No progress this quarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="109" />
+        <location filename="../../desktop/ui/dashboard.py" line="109"/>
         <source>逾期措施</source>
         <translation>Overdue measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="110" />
+        <location filename="../../desktop/ui/dashboard.py" line="110"/>
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="132" />
+        <location filename="../../desktop/ui/dashboard.py" line="132"/>
         <source>没有逾期措施</source>
         <translation>No overdue measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="133" />
+        <location filename="../../desktop/ui/dashboard.py" line="133"/>
         <source>近期没有到期措施</source>
         <translation>Nothing due soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="144" />
+        <location filename="../../desktop/ui/dashboard.py" line="144"/>
         <source>按落实状态</source>
         <translation>By status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="152" />
+        <location filename="../../desktop/ui/dashboard.py" line="152"/>
         <source>未完成</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="153" />
+        <location filename="../../desktop/ui/dashboard.py" line="153"/>
         <source>其中逾期</source>
         <translation>of which overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="166" />
+        <location filename="../../desktop/ui/dashboard.py" line="166"/>
         <source>各单位落实情况（措施数最多的 %d 个单位）</source>
         <translation>Progress by unit (the %d units with most measures)</translation>
     </message>
@@ -242,118 +272,118 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="93" />
-        <location filename="../../desktop/ui/detail_panel.py" line="252" />
+        <location filename="../../desktop/ui/detail_panel.py" line="93"/>
+        <location filename="../../desktop/ui/detail_panel.py" line="252"/>
         <source>请在台账中选择一项措施</source>
         <translation>Select a measure in the ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="107" />
+        <location filename="../../desktop/ui/detail_panel.py" line="107"/>
         <source>所属部分：</source>
         <translation>Section:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="108" />
+        <location filename="../../desktop/ui/detail_panel.py" line="108"/>
         <source>牵头单位：</source>
         <translation>Lead units:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="109" />
+        <location filename="../../desktop/ui/detail_panel.py" line="109"/>
         <source>责任单位：</source>
         <translation>Responsible units:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="110" />
+        <location filename="../../desktop/ui/detail_panel.py" line="110"/>
         <source>完成时限：</source>
         <translation>Deadline:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="119" />
+        <location filename="../../desktop/ui/detail_panel.py" line="119"/>
         <source>落实状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="125" />
+        <location filename="../../desktop/ui/detail_panel.py" line="125"/>
         <source>快捷键 Ctrl+%d</source>
         <translation>Shortcut Ctrl+%d</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="134" />
+        <location filename="../../desktop/ui/detail_panel.py" line="134"/>
         <source>本季度进展</source>
         <translation>This quarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="146" />
+        <location filename="../../desktop/ui/detail_panel.py" line="146"/>
         <source>进展情况</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="147" />
+        <location filename="../../desktop/ui/detail_panel.py" line="147"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="148" />
+        <location filename="../../desktop/ui/detail_panel.py" line="148"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="149" />
+        <location filename="../../desktop/ui/detail_panel.py" line="149"/>
         <source>保存进展 (Ctrl+S)</source>
         <translation>Save progress (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="158" />
+        <location filename="../../desktop/ui/detail_panel.py" line="158"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="163" />
+        <location filename="../../desktop/ui/detail_panel.py" line="163"/>
         <source>可将文件直接拖到这里添加</source>
         <translation>Drop files here to attach them</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="164" />
+        <location filename="../../desktop/ui/detail_panel.py" line="164"/>
         <source>提示：可把文件拖到此处添加佐证材料。</source>
         <translation>Tip: drop files here to attach evidence.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="174" />
+        <location filename="../../desktop/ui/detail_panel.py" line="174"/>
         <source>添加佐证材料…</source>
         <translation>Attach evidence…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="176" />
+        <location filename="../../desktop/ui/detail_panel.py" line="176"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="178" />
+        <location filename="../../desktop/ui/detail_panel.py" line="178"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="180" />
+        <location filename="../../desktop/ui/detail_panel.py" line="180"/>
         <source>说明…</source>
         <translation>Description…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="189" />
+        <location filename="../../desktop/ui/detail_panel.py" line="189"/>
         <source>历史记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="218" />
+        <location filename="../../desktop/ui/detail_panel.py" line="218"/>
         <source>未保存…</source>
         <translation>Not saved…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="279" />
+        <location filename="../../desktop/ui/detail_panel.py" line="279"/>
         <source>  ⚠ 已逾期</source>
         <translation>  ⚠ overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="283" />
+        <location filename="../../desktop/ui/detail_panel.py" line="283"/>
         <source>本季度进展（%s）</source>
         <translation>This quarter (%s)</translation>
     </message>
@@ -361,57 +391,57 @@
 <context>
     <name>FillinReviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/fillin_dialog.py" line="28" />
+        <location filename="../../desktop/ui/fillin_dialog.py" line="28"/>
         <source>导入填报表 — %s</source>
         <translation>Import fill-in workbook — %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fillin_dialog.py" line="33" />
+        <location filename="../../desktop/ui/fillin_dialog.py" line="33"/>
         <source>%s %s：改动 %d 处将写入；冲突 %d 处需要您决定（默认保留现有内容）。</source>
         <translation>%s %s: %d changes will be written; %d conflicts need your decision (current text is kept unless you choose).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fillin_dialog.py" line="41" />
+        <location filename="../../desktop/ui/fillin_dialog.py" line="41"/>
         <source>措施</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fillin_dialog.py" line="41" />
+        <location filename="../../desktop/ui/fillin_dialog.py" line="41"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fillin_dialog.py" line="41" />
+        <location filename="../../desktop/ui/fillin_dialog.py" line="41"/>
         <source>现有内容</source>
         <translation>Stored</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fillin_dialog.py" line="41" />
+        <location filename="../../desktop/ui/fillin_dialog.py" line="41"/>
         <source>部门填写</source>
         <translation>Department wrote</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fillin_dialog.py" line="47" />
+        <location filename="../../desktop/ui/fillin_dialog.py" line="47"/>
         <source>将写入的改动（%d）</source>
         <translation>Changes to write (%d)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fillin_dialog.py" line="49" />
+        <location filename="../../desktop/ui/fillin_dialog.py" line="49"/>
         <source>冲突：勾选则采用部门填写（%d）</source>
         <translation>Conflicts: tick to take the department’s text (%d)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fillin_dialog.py" line="67" />
+        <location filename="../../desktop/ui/fillin_dialog.py" line="67"/>
         <source>%d 行对应的措施已不存在，将被忽略。</source>
         <translation>%d rows refer to measures that no longer exist and are ignored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fillin_dialog.py" line="73" />
+        <location filename="../../desktop/ui/fillin_dialog.py" line="73"/>
         <source>写入</source>
         <translation>Write</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fillin_dialog.py" line="74" />
+        <location filename="../../desktop/ui/fillin_dialog.py" line="74"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -419,52 +449,52 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="90" />
+        <location filename="../../desktop/ui/measure_filter.py" line="90"/>
         <source>搜索序号、标题、正文或单位（Ctrl+F）</source>
         <translation>Search number, title, text or unit (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="94" />
+        <location filename="../../desktop/ui/measure_filter.py" line="94"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="97" />
+        <location filename="../../desktop/ui/measure_filter.py" line="97"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="99" />
+        <location filename="../../desktop/ui/measure_filter.py" line="99"/>
         <source>全部灯色</source>
         <translation>All lights</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="107" />
+        <location filename="../../desktop/ui/measure_filter.py" line="107"/>
         <source>本季度未填报</source>
         <translation>No progress this quarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="110" />
+        <location filename="../../desktop/ui/measure_filter.py" line="110"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="111" />
+        <location filename="../../desktop/ui/measure_filter.py" line="111"/>
         <source> 天内到期</source>
         <translation> days to deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="112" />
+        <location filename="../../desktop/ui/measure_filter.py" line="112"/>
         <source>只显示这么多天内到期的未完成措施；0 表示不限</source>
         <translation>Only open measures due within this many days; 0 means any</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="131" />
+        <location filename="../../desktop/ui/measure_filter.py" line="131"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="162" />
+        <location filename="../../desktop/ui/measure_filter.py" line="162"/>
         <source>显示 %d / %d 项</source>
         <translation>Showing %d of %d</translation>
     </message>
@@ -472,82 +502,82 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="71" />
+        <location filename="../../desktop/ui/import_preview.py" line="71"/>
         <source>导入预览 — %s</source>
         <translation>Import preview — %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="74" />
+        <location filename="../../desktop/ui/import_preview.py" line="74"/>
         <source>文件：%s</source>
         <translation>File: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="76" />
-        <source>　编码：%s</source>
+        <location filename="../../desktop/ui/import_preview.py" line="76"/>
+        <source>&#x3000;编码：%s</source>
         <translation>   Encoding: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="77" />
-        <source>　识别出 %d 份文件</source>
+        <location filename="../../desktop/ui/import_preview.py" line="77"/>
+        <source>&#x3000;识别出 %d 份文件</source>
         <translation>   %d document(s) found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="108" />
+        <location filename="../../desktop/ui/import_preview.py" line="108"/>
         <source>与下一项合并</source>
         <translation>Merge with next</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="109" />
+        <location filename="../../desktop/ui/import_preview.py" line="109"/>
         <source>拆分…</source>
         <translation>Split…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="110" />
+        <location filename="../../desktop/ui/import_preview.py" line="110"/>
         <source>设为标题</source>
         <translation>Make heading</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="111" />
+        <location filename="../../desktop/ui/import_preview.py" line="111"/>
         <source>设为措施</source>
         <translation>Make measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="112" />
+        <location filename="../../desktop/ui/import_preview.py" line="112"/>
         <source>标题也作为措施</source>
         <translation>Also track heading</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="123" />
+        <location filename="../../desktop/ui/import_preview.py" line="123"/>
         <source>双击单元格可修改；取消勾选的条目不会导入。</source>
         <translation>Double-click a cell to edit; unchecked items are not imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="132" />
+        <location filename="../../desktop/ui/import_preview.py" line="132"/>
         <source>确认导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="133" />
+        <location filename="../../desktop/ui/import_preview.py" line="133"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="186" />
+        <location filename="../../desktop/ui/import_preview.py" line="186"/>
         <source>导入此文件</source>
         <translation>Import this document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="186" />
+        <location filename="../../desktop/ui/import_preview.py" line="186"/>
         <source>不导入此文件</source>
         <translation>Skip this document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="190" />
+        <location filename="../../desktop/ui/import_preview.py" line="190"/>
         <source>（无文号）</source>
         <translation>(no document number)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="278" />
+        <location filename="../../desktop/ui/import_preview.py" line="278"/>
         <source>将导入 %d 份文件，共 %d 项措施</source>
         <translation>%d document(s), %d measures will be imported</translation>
     </message>
@@ -555,380 +585,380 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152" />
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>按部分分组</source>
         <translation>Group by section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153" />
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
         <source>按文件的部分（一、（一）……）分组显示措施</source>
         <translation>Show measures grouped by the document’s sections</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185" />
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>措施台账</source>
         <translation>Ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186" />
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
         <source>工作总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209" />
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211" />
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
         <source>导入文件(&amp;I)…</source>
         <translation>&amp;Import file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215" />
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>生成季度报告(&amp;R)…</source>
         <translation>Quarterly &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219" />
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223" />
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>导入新版本(&amp;U)…</source>
         <translation>Import new &amp;version…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224" />
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>用修订后的文件或任务表更新所选计划，保留已有进展</source>
         <translation>Update the selected plan from a revised document, keeping progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228" />
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>生成督办单(&amp;N)…</source>
         <translation>Supervision &amp;notices…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231" />
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>导出台账（Excel）(&amp;E)…</source>
         <translation>&amp;Export ledger (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238" />
+        <location filename="../../desktop/ui/main_window.py" line="238"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239" />
+        <location filename="../../desktop/ui/main_window.py" line="239"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="241" />
+        <location filename="../../desktop/ui/main_window.py" line="241"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246" />
+        <location filename="../../desktop/ui/main_window.py" line="246"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247" />
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249" />
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
         <source>导出部门填报表(&amp;D)…</source>
         <translation>Export &amp;department workbooks…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="251" />
+        <location filename="../../desktop/ui/main_window.py" line="251"/>
         <source>导入部门填报表(&amp;B)…</source>
         <translation>Import department work&amp;books…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257" />
+        <location filename="../../desktop/ui/main_window.py" line="257"/>
         <source>季度定稿(&amp;Z)…</source>
         <translation>&amp;Close quarter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258" />
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
         <source>冻结所选计划本季度的进展和佐证材料，报告可原样重印</source>
         <translation>Freeze this quarter’s progress and evidence for the selected plan; its report can be reprinted identically</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260" />
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source>撤销定稿…</source>
         <translation>Reopen quarter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280" />
+        <location filename="../../desktop/ui/main_window.py" line="280"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285" />
+        <location filename="../../desktop/ui/main_window.py" line="285"/>
         <source> 季度：</source>
         <translation> Quarter: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371" />
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>共 %d 项措施，已完成 %d 项，逾期 %d 项</source>
         <translation>%d measures, %d done, %d overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="474" />
+        <location filename="../../desktop/ui/main_window.py" line="474"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="485" />
+        <location filename="../../desktop/ui/main_window.py" line="485"/>
         <source>导入政策文件或任务分解表</source>
         <translation>Import a policy document or task list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="494" />
-        <location filename="../../desktop/ui/main_window.py" line="519" />
+        <location filename="../../desktop/ui/main_window.py" line="494"/>
+        <location filename="../../desktop/ui/main_window.py" line="519"/>
         <source>正在读取“%s”…</source>
         <translation>Reading “%s”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="511" />
-        <location filename="../../desktop/ui/main_window.py" line="531" />
-        <location filename="../../desktop/ui/main_window.py" line="549" />
+        <location filename="../../desktop/ui/main_window.py" line="511"/>
+        <location filename="../../desktop/ui/main_window.py" line="531"/>
+        <location filename="../../desktop/ui/main_window.py" line="549"/>
         <source>已取消导入，数据未改变</source>
         <translation>Import cancelled; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="523" />
+        <location filename="../../desktop/ui/main_window.py" line="523"/>
         <source>正在识别“%s”的表头…</source>
         <translation>Detecting the header of “%s”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="541" />
+        <location filename="../../desktop/ui/main_window.py" line="541"/>
         <source>已导入 %d 个计划，共 %d 项措施</source>
         <translation>Imported %d plan(s) with %d measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="547" />
+        <location filename="../../desktop/ui/main_window.py" line="547"/>
         <source>正在导入“%s”…</source>
         <translation>Importing “%s”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="557" />
+        <location filename="../../desktop/ui/main_window.py" line="557"/>
         <source>请先在左侧选择要更新的计划</source>
         <translation>Select the plan to update first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="559" />
+        <location filename="../../desktop/ui/main_window.py" line="559"/>
         <source>选择新版本文件</source>
         <translation>Choose the new version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="570" />
+        <location filename="../../desktop/ui/main_window.py" line="570"/>
         <source>已取消更新，数据未改变</source>
         <translation>Update cancelled; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="580" />
+        <location filename="../../desktop/ui/main_window.py" line="580"/>
         <source>已更新为第 %d 版：保留 %d 项，新增 %d 项，归档 %d 项</source>
         <translation>Updated to version %d: %d kept, %d added, %d archived</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="584" />
+        <location filename="../../desktop/ui/main_window.py" line="584"/>
         <source>正在更新计划…</source>
         <translation>Updating the plan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="586" />
+        <location filename="../../desktop/ui/main_window.py" line="586"/>
         <source>正在比对新版本…</source>
         <translation>Comparing the new version…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="608" />
+        <location filename="../../desktop/ui/main_window.py" line="608"/>
         <source>保存季度报告</source>
         <translation>Save quarterly report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="621" />
+        <location filename="../../desktop/ui/main_window.py" line="621"/>
         <source>Word 报告已生成：%s</source>
         <translation>Word report written: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="624" />
+        <location filename="../../desktop/ui/main_window.py" line="624"/>
         <source>报告已生成：%s（%d 页）</source>
         <translation>Report written: %s (%d pages)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="627" />
+        <location filename="../../desktop/ui/main_window.py" line="627"/>
         <source>正在生成季度报告…</source>
         <translation>Writing the quarterly report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="641" />
+        <location filename="../../desktop/ui/main_window.py" line="641"/>
         <source>保存督办单</source>
         <translation>Save supervision notices</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="651" />
+        <location filename="../../desktop/ui/main_window.py" line="651"/>
         <source>督办单已生成：%s（%d 页）</source>
         <translation>Supervision notices written: %s (%d pages)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="654" />
+        <location filename="../../desktop/ui/main_window.py" line="654"/>
         <source>正在生成督办单…</source>
         <translation>Writing supervision notices…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="660" />
+        <location filename="../../desktop/ui/main_window.py" line="660"/>
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="670" />
+        <location filename="../../desktop/ui/main_window.py" line="670"/>
         <source>台账已导出：%s（%d 项措施）</source>
         <translation>Ledger exported: %s (%d measures)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="673" />
+        <location filename="../../desktop/ui/main_window.py" line="673"/>
         <source>正在导出台账…</source>
         <translation>Exporting the ledger…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="682" />
+        <location filename="../../desktop/ui/main_window.py" line="682"/>
         <source>选择填报表的保存位置</source>
         <translation>Choose where to save the workbooks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="692" />
+        <location filename="../../desktop/ui/main_window.py" line="692"/>
         <source>已生成 %d 个单位的填报表：%s</source>
         <translation>Workbooks for %d units written to %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="695" />
+        <location filename="../../desktop/ui/main_window.py" line="695"/>
         <source>正在生成部门填报表…</source>
         <translation>Writing department workbooks…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="701" />
+        <location filename="../../desktop/ui/main_window.py" line="701"/>
         <source>选择部门交回的填报表</source>
         <translation>Choose a returned workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="712" />
+        <location filename="../../desktop/ui/main_window.py" line="712"/>
         <source>已取消，数据未改变</source>
         <translation>Cancelled; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="721" />
+        <location filename="../../desktop/ui/main_window.py" line="721"/>
         <source>已写入 %d 处（填报人：%s）</source>
         <translation>%d fields written (author: %s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="723" />
+        <location filename="../../desktop/ui/main_window.py" line="723"/>
         <source>正在写入…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="725" />
+        <location filename="../../desktop/ui/main_window.py" line="725"/>
         <source>正在读取填报表…</source>
         <translation>Reading the workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="762" />
+        <location filename="../../desktop/ui/main_window.py" line="762"/>
         <source>没有改动</source>
         <translation>No changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="770" />
+        <location filename="../../desktop/ui/main_window.py" line="770"/>
         <source>已保存 %s</source>
         <translation>Saved %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="783" />
+        <location filename="../../desktop/ui/main_window.py" line="783"/>
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="786" />
+        <location filename="../../desktop/ui/main_window.py" line="786"/>
         <source>选择佐证材料</source>
         <translation>Choose evidence file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="805" />
+        <location filename="../../desktop/ui/main_window.py" line="805"/>
         <source>已添加佐证材料：%s</source>
         <translation>Evidence attached: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="811" />
+        <location filename="../../desktop/ui/main_window.py" line="811"/>
         <source>正在保存佐证材料…</source>
         <translation>Saving evidence…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="829" />
+        <location filename="../../desktop/ui/main_window.py" line="829"/>
         <source>佐证材料说明</source>
         <translation>Evidence description</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="829" />
+        <location filename="../../desktop/ui/main_window.py" line="829"/>
         <source>说明：</source>
         <translation>Description:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="845" />
+        <location filename="../../desktop/ui/main_window.py" line="845"/>
         <source>确定移除该佐证材料吗？</source>
         <translation>Remove this evidence file?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="859" />
+        <location filename="../../desktop/ui/main_window.py" line="859"/>
         <source>请先在左侧选择要定稿的计划</source>
         <translation>Select the plan to close first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="863" />
+        <location filename="../../desktop/ui/main_window.py" line="863"/>
         <source>定稿后，《%s》%s的进展情况、存在问题、下步打算和佐证材料将不能再修改，季度报告将按定稿内容原样打印。确定定稿吗？</source>
         <translation>After closing, progress, problems, next steps and evidence of 《%s》 for %s can no longer be changed, and the report prints from the frozen record. Close the quarter?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="878" />
+        <location filename="../../desktop/ui/main_window.py" line="878"/>
         <source>已定稿：%s《%s》（定稿编号 #%d）</source>
         <translation>Closed: %s 《%s》 (snapshot #%d)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="881" />
+        <location filename="../../desktop/ui/main_window.py" line="881"/>
         <source>正在定稿…</source>
         <translation>Closing the quarter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="886" />
+        <location filename="../../desktop/ui/main_window.py" line="886"/>
         <source>所选计划%s尚未定稿</source>
         <translation>The selected plan is not closed for %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="889" />
+        <location filename="../../desktop/ui/main_window.py" line="889"/>
         <source>撤销定稿</source>
         <translation>Reopen quarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="889" />
+        <location filename="../../desktop/ui/main_window.py" line="889"/>
         <source>撤销%s定稿的原因（记入操作日志）：</source>
         <translation>Reason for reopening %s (recorded in the audit log):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="899" />
+        <location filename="../../desktop/ui/main_window.py" line="899"/>
         <source>已撤销%s定稿，原定稿记录已保留</source>
         <translation>Reopened %s; the closed record is kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="911" />
+        <location filename="../../desktop/ui/main_window.py" line="911"/>
         <source>本季度进展（%s · 已定稿）</source>
         <translation>This quarter (%s · closed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="912" />
+        <location filename="../../desktop/ui/main_window.py" line="912"/>
         <source>已定稿，只读。如需修改，请先撤销定稿。</source>
         <translation>Closed, read-only. Reopen the quarter to change it.</translation>
     </message>
@@ -936,125 +966,162 @@
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="73" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="73"/>
         <source>确认列对应关系 — %s</source>
         <translation>Confirm columns — %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="77" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="77"/>
         <source>请确认每一列的含义。确认后，同样表头的表格下次会自动使用这一设置。</source>
         <translation>Confirm what each column holds. Workbooks with the same header will use this next time.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="96" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="96"/>
         <source>以下工作表不会导入：</source>
         <translation>These sheets are not imported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="107" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="107"/>
         <source>下一步：预览</source>
         <translation>Next: preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="108" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="108"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="126" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="126"/>
         <source>至少要导入一个工作表。</source>
         <translation>Import at least one sheet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="130" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="130"/>
         <source>工作表“%s”还没有指定任务内容所在的列（重点任务或具体措施）。</source>
         <translation>Sheet “%s” has no column for the task (重点任务 or 具体措施) yet.</translation>
     </message>
 </context>
 <context>
+    <name>MirrorDialog</name>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="235"/>
+        <source>第二备份位置</source>
+        <translation>Second backup location</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="238"/>
+        <source>自动备份平时只保存在数据目录中；电脑损坏时它们会一起丢失。
+在这里选择U盘或单位网络共享上的文件夹，以后每次备份（手动和退出时的自动备份）都会再复制一份到其中的“落实台账-计算机名”子文件夹，并重新校验。
+U盘未插入或网络断开时，备份照常保存在数据目录中，并提示您。</source>
+        <translation>Automatic backups are normally kept only in the data folder, and are lost with it if the computer fails.
+Choose a folder on a USB stick or an office network share here: every backup (manual, and the automatic one at exit) is then also copied, and verified again, into its subfolder “落实台账-computer name”.
+When the stick is not plugged in or the network is down, backups are still kept in the data folder and you are told.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="246"/>
+        <source>未设置：备份只保存在数据目录中</source>
+        <translation>Not set: backups are kept in the data folder only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="247"/>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="249"/>
+        <source>不再复制</source>
+        <translation>Stop copying</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="271"/>
+        <source>选择第二备份文件夹</source>
+        <translation>Choose the second backup folder</translation>
+    </message>
+</context>
+<context>
     <name>ReportOptionsDialog</name>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="54" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="54"/>
         <source>生成季度报告</source>
         <translation>Quarterly report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="60" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="60"/>
         <source>当前计划：%s</source>
         <translation>Current plan: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="61" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="61"/>
         <source>全部计划</source>
         <translation>All plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="62" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="62"/>
         <source>范围：</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="64" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="64"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="67" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="67"/>
         <source>单位：</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="69" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="69"/>
         <source>全部部分</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="72" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="72"/>
         <source>部分：</source>
         <translation>Section:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="74" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="74"/>
         <source>包含的状态</source>
         <translation>Statuses included</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="83" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="83"/>
         <source>版式</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="86" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="86"/>
         <source>措施表列出全文（不勾选则只列标题）</source>
         <translation>Full measure text in the table (titles only when unticked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="89" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="89"/>
         <source>措施表用横向页面</source>
         <translation>Landscape pages for the measure table</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="91" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="91"/>
         <source>附佐证材料清单</source>
         <translation>Annex: list of evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="96" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="96"/>
         <source>PDF（用于打印报送）</source>
         <translation>PDF (to print and submit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="97" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="97"/>
         <source>Word（可修改文字）</source>
         <translation>Word (editable)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="109" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="109"/>
         <source>生成</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="110" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="110"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1062,37 +1129,37 @@
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="140" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="140"/>
         <source>打印预览 — %s</source>
         <translation>Print preview — %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="148" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="148"/>
         <source>共 %d 页</source>
         <translation>%d pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="149" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="149"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="151" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="151"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="153" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="153"/>
         <source>用系统查看器打开</source>
         <translation>Open in system viewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="155" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="155"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="196" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="196"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
@@ -1100,47 +1167,47 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="28" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="28"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="37" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="37"/>
         <source>可用占位符：{unit} 填报单位，{plan} 文件名称，{quarter} 季度</source>
         <translation>Placeholders: {unit} reporting unit, {plan} document title, {quarter} quarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="41" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="41"/>
         <source>当前季度</source>
         <translation>Current quarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="47" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="47"/>
         <source>默认季度：</source>
         <translation>Default quarter:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="50" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="50"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="52" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
         <source>黄灯提前天数：</source>
         <translation>Yellow light days:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="59" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="59"/>
         <source>界面语言（重启后生效）：</source>
         <translation>Language (after restart):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="63" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="63"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="64" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="64"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1148,22 +1215,22 @@
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="43" />
+        <location filename="../../desktop/ui/import_preview.py" line="43"/>
         <source>拆分措施</source>
         <translation>Split measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="46" />
+        <location filename="../../desktop/ui/import_preview.py" line="46"/>
         <source>把光标放在第二项开始的位置，然后点“拆分”：</source>
         <translation>Put the cursor where the second item starts, then click “Split”:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="53" />
+        <location filename="../../desktop/ui/import_preview.py" line="53"/>
         <source>拆分</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="54" />
+        <location filename="../../desktop/ui/import_preview.py" line="54"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1171,42 +1238,42 @@
 <context>
     <name>UpdateDialog</name>
     <message>
-        <location filename="../../desktop/ui/update_dialog.py" line="154" />
+        <location filename="../../desktop/ui/update_dialog.py" line="154"/>
         <source>导入新版本 — %s</source>
         <translation>Import new version — %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/update_dialog.py" line="157" />
+        <location filename="../../desktop/ui/update_dialog.py" line="157"/>
         <source>与第 %d 版比对：</source>
         <translation>Compared with version %d: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/update_dialog.py" line="177" />
+        <location filename="../../desktop/ui/update_dialog.py" line="177"/>
         <source>修改对应关系</source>
         <translation>Change match</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/update_dialog.py" line="180" />
+        <location filename="../../desktop/ui/update_dialog.py" line="180"/>
         <source>这条新措施对应原措施：</source>
         <translation>This new measure continues:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/update_dialog.py" line="184" />
+        <location filename="../../desktop/ui/update_dialog.py" line="184"/>
         <source>已匹配措施的进展、佐证材料和历史将保留；删除的措施会归档，不会丢失。</source>
         <translation>Matched measures keep their progress, evidence and history; removed measures are archived, never lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/update_dialog.py" line="190" />
+        <location filename="../../desktop/ui/update_dialog.py" line="190"/>
         <source>确认更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/update_dialog.py" line="191" />
+        <location filename="../../desktop/ui/update_dialog.py" line="191"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/update_dialog.py" line="208" />
+        <location filename="../../desktop/ui/update_dialog.py" line="208"/>
         <source>（视为新增措施）</source>
         <translation>(a new measure)</translation>
     </message>
@@ -1214,122 +1281,122 @@
 <context>
     <name>Vocabulary</name>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="12" />
+        <location filename="../../desktop/ui/vocabulary.py" line="12"/>
         <source>未启动</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="13" />
+        <location filename="../../desktop/ui/vocabulary.py" line="13"/>
         <source>推进中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="14" />
+        <location filename="../../desktop/ui/vocabulary.py" line="14"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="15" />
+        <location filename="../../desktop/ui/vocabulary.py" line="15"/>
         <source>暂缓</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="18" />
+        <location filename="../../desktop/ui/vocabulary.py" line="18"/>
         <source>红灯</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="19" />
+        <location filename="../../desktop/ui/vocabulary.py" line="19"/>
         <source>黄灯</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="20" />
+        <location filename="../../desktop/ui/vocabulary.py" line="20"/>
         <source>绿灯</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="23" />
+        <location filename="../../desktop/ui/vocabulary.py" line="23"/>
         <source>灯</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="24" />
+        <location filename="../../desktop/ui/vocabulary.py" line="24"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="25" />
+        <location filename="../../desktop/ui/vocabulary.py" line="25"/>
         <source>措施</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="26" />
+        <location filename="../../desktop/ui/vocabulary.py" line="26"/>
         <source>牵头单位</source>
         <translation>Lead units</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="27" />
+        <location filename="../../desktop/ui/vocabulary.py" line="27"/>
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="28" />
+        <location filename="../../desktop/ui/vocabulary.py" line="28"/>
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="29" />
+        <location filename="../../desktop/ui/vocabulary.py" line="29"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="30" />
+        <location filename="../../desktop/ui/vocabulary.py" line="30"/>
         <source>最近进展</source>
         <translation>Last progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="31" />
+        <location filename="../../desktop/ui/vocabulary.py" line="31"/>
         <source>佐证</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="34" />
+        <location filename="../../desktop/ui/vocabulary.py" line="34"/>
         <source>填报单位</source>
         <translation>Reporting unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="35" />
+        <location filename="../../desktop/ui/vocabulary.py" line="35"/>
         <source>填报人</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="36" />
+        <location filename="../../desktop/ui/vocabulary.py" line="36"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="37" />
+        <location filename="../../desktop/ui/vocabulary.py" line="37"/>
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="38" />
+        <location filename="../../desktop/ui/vocabulary.py" line="38"/>
         <source>报告标题模板</source>
         <translation>Report title template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="39" />
+        <location filename="../../desktop/ui/vocabulary.py" line="39"/>
         <source>单个佐证材料上限（MB）</source>
         <translation>Evidence size limit (MB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="41" />
+        <location filename="../../desktop/ui/vocabulary.py" line="41"/>
         <source>逾期</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary.py" line="42" />
+        <location filename="../../desktop/ui/vocabulary.py" line="42"/>
         <source>长期</source>
         <translation>Long-term</translation>
     </message>
@@ -1337,22 +1404,22 @@
 <context>
     <name>_SheetPage</name>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="36" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="36"/>
         <source>导入此工作表</source>
         <translation>Import this sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="39" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="39"/>
         <source>表头在第 %d 行，数据从第 %d 行开始。</source>
         <translation>Header on row %d, data from row %d.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="44" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="44"/>
         <source>标题：%s。</source>
         <translation>Title: %s. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="52" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="52"/>
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
