@@ -145,3 +145,20 @@ def test_build_script_points_to_sections_that_exist_in_install_md() -> None:
     assert last and "U 盘" in headings[last[0]]
     assert "ChineseSimplified.isl not found" in script  # checked before the long build
     assert script.index("ChineseSimplified.isl") < script.index("PyInstaller --noconfirm")
+
+
+def test_messages_name_the_command_the_officer_actually_has(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from desktop import config
+
+    assert config.command_name() == "python main.py"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", "C:/Programs/LuoshiLedger/LuoshiLedger.exe")
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert config.command_name() == "LuoshiLedger-cli.exe"
+    from desktop.models.database import restore_hint
+
+    assert "LuoshiLedger-cli.exe restore 备份文件.lsbak" in restore_hint()
