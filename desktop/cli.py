@@ -26,7 +26,7 @@ from desktop.storage.datalock import DataDirLocked
 
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(
-        prog="main.py",
+        prog=config.command_name(),
         description=f"{APP_TITLE}：政策措施落实台账（无子命令时启动图形界面）",
     )
     parser.add_argument(

@@ -22,6 +22,17 @@ def app_dir() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+def command_name() -> str:
+    """How the officer runs the command line: `python main.py` from source, the console program
+    beside the window when frozen (on Windows the window's .exe has no console)."""
+    if not getattr(sys, "frozen", False):
+        return "python main.py"
+    name = Path(sys.executable).stem
+    if sys.platform == "win32":
+        return (name if name.endswith("-cli") else f"{name}-cli") + ".exe"
+    return name
+
+
 def resources_dir() -> Path:
     """Bundled resources (fonts, samples, translations), the same way frozen and from source."""
     bundle = getattr(sys, "_MEIPASS", None)

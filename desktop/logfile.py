@@ -11,6 +11,14 @@ from desktop.config import DataPaths
 LOGGER = "luoshi"
 
 
+class _QuietFileHandler(RotatingFileHandler):
+    """A log file that cannot be written (data folder gone, disk full) is no reason to print
+    tracebacks at the officer: the log is for support, the program carries on without it."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
 def start(paths: DataPaths) -> Path:
     """Send the program's log (logger "luoshi" and below) to the data directory's log file.
 
@@ -20,12 +28,12 @@ def start(paths: DataPaths) -> Path:
     target = paths.log_file
     logger = logging.getLogger(LOGGER)
     for handler in list(logger.handlers):
-        if isinstance(handler, RotatingFileHandler):
+        if isinstance(handler, _QuietFileHandler):
             if Path(handler.baseFilename) == target:
                 return target
             logger.removeHandler(handler)
             handler.close()
-    handler = RotatingFileHandler(
+    handler = _QuietFileHandler(
         target, maxBytes=1024 * 1024, backupCount=2, encoding="utf-8", delay=True
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -2,7 +2,7 @@
 #
 #   powershell -ExecutionPolicy Bypass -File installer\build.ps1
 #
-# Steps: (1) a build environment in build\venv from the pinned files requirements.lock and
+# Steps: (0) check that Inno Setup and ChineseSimplified.isl are there; (1) a build environment in build\venv from the pinned files requirements.lock and
 # installer\requirements-build.lock; (2) PyInstaller -> dist\LuoshiLedger\; (3) the program's
 # self-test; (4) Inno Setup -> dist\LuoshiLedger-<version>-setup.exe; (5) a portable zip.
 #
@@ -30,6 +30,29 @@ $started = Get-Date
 function Step([string]$text) { Write-Host ""; Write-Host "==> $text" -ForegroundColor Cyan }
 function Fail([string]$text) { Write-Host "ERROR: $text" -ForegroundColor Red; exit 1 }
 function Check([string]$what) { if ($LASTEXITCODE -ne 0) { Fail "$what failed (exit code $LASTEXITCODE)" } }
+
+# --- 0. Before minutes of building: are Inno Setup and its Chinese wizard text there? -------
+$iscc = $null
+if (-not $SkipInstaller) {
+    $iscc = @(
+        "${env:ProgramFiles(x86)}\Inno Setup 6\ISCC.exe",
+        "$env:ProgramFiles\Inno Setup 6\ISCC.exe",
+        "$env:LOCALAPPDATA\Programs\Inno Setup 6\ISCC.exe"
+    ) | Where-Object { Test-Path $_ } | Select-Object -First 1
+    if (-not $iscc) {
+        Fail "Inno Setup 6 (ISCC.exe) not found. Install it from jrsoftware.org (docs\INSTALL.md, section 2) or use -SkipInstaller."
+    }
+    $innoDir = Split-Path $iscc
+    $isl = @(
+        (Join-Path $Root "installer\ChineseSimplified.isl"),
+        (Join-Path $innoDir "Languages\ChineseSimplified.isl"),
+        (Join-Path $innoDir "Languages\Unofficial\ChineseSimplified.isl")
+    ) | Where-Object { Test-Path $_ } | Select-Object -First 1
+    if (-not $isl) {
+        Fail "ChineseSimplified.isl not found in installer\ nor in $innoDir\Languages. See docs\INSTALL.md, section 2, item 3."
+    }
+    Write-Host "Inno Setup: $iscc; Chinese wizard text: $isl"
+}
 
 # --- 1. Python 3.11 and the build environment ----------------------------------------------
 Step "Finding Python 3.11 (64-bit)"
@@ -96,14 +119,6 @@ if (-not $SkipSelfTest) {
 # --- 4. Inno Setup -------------------------------------------------------------------------
 if (-not $SkipInstaller) {
     Step "Making the installer with Inno Setup"
-    $iscc = @(
-        "${env:ProgramFiles(x86)}\Inno Setup 6\ISCC.exe",
-        "$env:ProgramFiles\Inno Setup 6\ISCC.exe",
-        "$env:LOCALAPPDATA\Programs\Inno Setup 6\ISCC.exe"
-    ) | Where-Object { Test-Path $_ } | Select-Object -First 1
-    if (-not $iscc) {
-        Fail "Inno Setup 6 (ISCC.exe) not found. Install it from jrsoftware.org (see docs\INSTALL.md) or use -SkipInstaller."
-    }
     & $iscc /Q "/DAppVersion=$appVersion" installer\luoshi.iss
     Check "Inno Setup"
     $setup = Join-Path $Root "dist\LuoshiLedger-$appVersion-setup.exe"
@@ -124,4 +139,4 @@ if (-not $SkipZip) {
 }
 
 $minutes = [math]::Round(((Get-Date) - $started).TotalMinutes, 1)
-Step "Done in $minutes minutes. Copy the files in dist\ to the USB stick (docs\INSTALL.md, step 6)."
+Step "Done in $minutes minutes. Copy the files in dist\ to the USB stick (docs\INSTALL.md, section 4)."

@@ -59,6 +59,9 @@ WizardStyle=modern
 ShowLanguageDialog=no
 UninstallDisplayName={#AppName}
 UninstallDisplayIcon={app}\{#AppExe}
+; The red seal with 台账 (resources\icons\make_icons.py draws it); the program and .lsbak files
+; carry the same icon from inside LuoshiLedger.exe (set by installer\luoshi.spec).
+SetupIconFile={#SourcePath}..\resources\icons\luoshi.ico
 ; Close a running copy (it holds files in {app}) before replacing them.
 CloseApplications=yes
 RestartApplications=no

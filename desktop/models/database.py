@@ -88,7 +88,7 @@ def upgrade(engine: Engine, db_file: Path | None = None) -> str | None:
     if current is None and _has_foreign_tables(engine):
         where = db_file or engine.url.render_as_string(hide_password=True)
         raise DatabaseError(
-            f"数据文件 {where} 已损坏或不是落实台账的数据库：其中是其他程序的数据表。{RESTORE_HINT}",
+            f"数据文件 {where} 已损坏或不是落实台账的数据库：其中是其他程序的数据表。{restore_hint()}",
             damaged=True,
         )
     if current is not None:
@@ -120,10 +120,13 @@ def upgrade(engine: Engine, db_file: Path | None = None) -> str | None:
     return backup
 
 
-RESTORE_HINT = (
-    "请用 文件 > 恢复备份 或 python main.py restore 备份文件.lsbak 从备份恢复"
-    "（数据目录的 backups 文件夹里有自动备份）。"
-)
+def restore_hint() -> str:
+    from desktop.config import command_name
+
+    return (
+        f"请用 文件 > 恢复备份 或 {command_name()} restore 备份文件.lsbak 从备份恢复"
+        "（数据目录的 backups 文件夹里有自动备份）。"
+    )
 
 
 def open_failure(path: Path, exc: BaseException) -> tuple[str, bool]:
@@ -152,7 +155,7 @@ def open_failure(path: Path, exc: BaseException) -> tuple[str, bool]:
         "file is encrypted": "文件已加密或格式不对",
     }
     reason = next((v for k, v in reasons.items() if k in lower), text)
-    return f"数据文件 {path} 已损坏或不是落实台账的数据库：{reason}。{RESTORE_HINT}", True
+    return f"数据文件 {path} 已损坏或不是落实台账的数据库：{reason}。{restore_hint()}", True
 
 
 class Database:

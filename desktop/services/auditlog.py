@@ -203,6 +203,8 @@ def _field_value(key: str, value: Any, action: str) -> str:
         return value.replace("T", " ")[:19]
     if key == "reason" and action == "backup" and isinstance(value, str):
         return REASON_LABELS.get(value, value)
+    if key == "sample_loaded" and isinstance(value, str):
+        return "是" if value else "否"
     if key == "language" and isinstance(value, str):
         return LANGUAGE_LABELS.get(value, value)
     if key in SIZE_KEYS and isinstance(value, int) and not isinstance(value, bool):

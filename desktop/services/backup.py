@@ -244,7 +244,8 @@ def _evidence_labels(s: Session) -> dict[str, list[str]]:
     ).all()
     out: dict[str, list[str]] = {}
     for sha, name, number, title, plan in rows:
-        out.setdefault(sha, []).append(f"{name}（{plan} / {number} {title}）".replace(" ）", "）"))
+        short = plan if len(plan) <= 18 else plan[:17] + "…"  # titles run to 60 characters
+        out.setdefault(sha, []).append(f"{name}（{short} / {number} {title}）".replace(" ）", "）"))
     return out
 
 

@@ -81,12 +81,12 @@
     <message>
         <location filename="../../desktop/ui/backup_actions.py" line="53" />
         <source>第二备份位置(&amp;M)…</source>
-        <translation type="unfinished" />
+        <translation>Second backup &amp;location…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/backup_actions.py" line="55" />
         <source>每次备份（含退出时的自动备份）再复制一份到U盘或网络文件夹</source>
-        <translation type="unfinished" />
+        <translation>Copy every backup (including the automatic one at exit) to a USB stick or network folder as well</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/backup_actions.py" line="74" />
@@ -101,7 +101,7 @@
     <message>
         <location filename="../../desktop/ui/backup_actions.py" line="87" />
         <source>；另存一份到 %s</source>
-        <translation type="unfinished" />
+        <translation>; a copy is also in %s</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/backup_actions.py" line="91" />
@@ -141,7 +141,7 @@
     <message>
         <location filename="../../desktop/ui/backup_actions.py" line="149" />
         <source>已恢复备份，但部分佐证材料未能恢复</source>
-        <translation type="unfinished" />
+        <translation>Backup restored, but some evidence files could not be restored</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/backup_actions.py" line="162" />
@@ -156,12 +156,12 @@
     <message>
         <location filename="../../desktop/ui/backup_actions.py" line="181" />
         <source>以后每次备份都会另存一份到 %s</source>
-        <translation type="unfinished" />
+        <translation>From now on every backup is also copied to %s</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/backup_actions.py" line="183" />
         <source>已停止复制到第二备份位置</source>
-        <translation type="unfinished" />
+        <translation>Backups are no longer copied to a second location</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/backup_actions.py" line="202" />
@@ -996,34 +996,36 @@
     <message>
         <location filename="../../desktop/ui/backup_actions.py" line="235" />
         <source>第二备份位置</source>
-        <translation type="unfinished" />
+        <translation>Second backup location</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/backup_actions.py" line="238" />
         <source>自动备份平时只保存在数据目录中；电脑损坏时它们会一起丢失。
 在这里选择U盘或单位网络共享上的文件夹，以后每次备份（手动和退出时的自动备份）都会再复制一份到其中的“落实台账-计算机名”子文件夹，并重新校验。
 U盘未插入或网络断开时，备份照常保存在数据目录中，并提示您。</source>
-        <translation type="unfinished" />
+        <translation>Automatic backups are normally kept only in the data folder, and are lost with it if the computer fails.
+Choose a folder on a USB stick or an office network share here: every backup (manual, and the automatic one at exit) is then also copied, and verified again, into its subfolder “落实台账-computer name”.
+When the stick is not plugged in or the network is down, backups are still kept in the data folder and you are told.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/backup_actions.py" line="246" />
         <source>未设置：备份只保存在数据目录中</source>
-        <translation type="unfinished" />
+        <translation>Not set: backups are kept in the data folder only</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/backup_actions.py" line="247" />
         <source>选择文件夹…</source>
-        <translation type="unfinished" />
+        <translation>Choose folder…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/backup_actions.py" line="249" />
         <source>不再复制</source>
-        <translation type="unfinished" />
+        <translation>Stop copying</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/backup_actions.py" line="271" />
         <source>选择第二备份文件夹</source>
-        <translation type="unfinished" />
+        <translation>Choose the second backup folder</translation>
     </message>
 </context>
 <context>

@@ -53,7 +53,7 @@ def test_argument_errors_are_in_chinese(
 def test_help_is_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "restore", "-h")
     assert code == 0
-    assert "用法：main.py restore" in out and "显示此帮助并退出" in out and "--yes" in out
+    assert "用法：python main.py restore" in out and "显示此帮助并退出" in out and "--yes" in out
     assert "show this help" not in out and "positional arguments" not in out
 
 

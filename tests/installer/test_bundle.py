@@ -131,12 +131,17 @@ def test_a_failing_self_test_exits_non_zero_with_a_message(bundle: Path, tmp_pat
     shutil.copytree(bundle, broken, symlinks=True)
     for sample in (broken / "_internal" / "resources" / "samples").glob("*"):
         sample.unlink()
+    # A failed self-test keeps its folder for the report; keep it inside this test's tmp_path.
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
     result = subprocess.run(
         [str(broken / PROGRAM.name), "--self-test"],
-        env=_env(),
+        env=_env(TMPDIR=str(scratch)),
         capture_output=True,
         text=True,
         timeout=300,
     )
     assert result.returncode != 0
     assert "自检失败" in result.stdout and "missing sample" in result.stdout
+    kept = [p for p in scratch.iterdir() if p.name.startswith("luoshi-selftest-")]
+    assert len(kept) == 1 and str(kept[0]) in result.stdout

@@ -43,6 +43,34 @@ def test_executable_names_agree_between_spec_and_installer() -> None:
     compile(spec, "luoshi.spec", "exec")  # at least valid Python
 
 
+def test_the_icon_exists_in_every_size_and_is_used_by_program_installer_and_window() -> None:
+    from PIL import Image
+
+    icons = ROOT / "resources" / "icons"
+    with Image.open(icons / "luoshi.ico") as ico:
+        sizes = set(ico.info["sizes"])
+    assert {(s, s) for s in (16, 24, 32, 48, 64, 128, 256)} <= sizes
+    for size in (16, 32, 256):
+        with Image.open(icons / f"luoshi-{size}.png") as png:
+            assert png.size == (size, size)
+            # Mostly the seal's red, not a blank or default picture.
+            r, g, b, _a = png.convert("RGBA").resize((1, 1)).getpixel((0, 0))
+            assert r > g + 60 and r > b + 60, (size, r, g, b)
+    spec = (INSTALLER / "luoshi.spec").read_text(encoding="utf-8")
+    iss = (INSTALLER / "luoshi.iss").read_text(encoding="utf-8-sig")
+    assert '"icons" / "luoshi.ico"' in spec and "icon=icon" in spec
+    assert r"SetupIconFile={#SourcePath}..\resources\icons\luoshi.ico" in iss
+    assert "DefaultIcon" in iss  # .lsbak files show the program's (now our) icon
+
+
+def test_window_has_the_program_icon(qapp: object) -> None:
+    from desktop.app import app_icon
+
+    icon = app_icon()
+    assert not icon.isNull()
+    assert {s.width() for s in icon.availableSizes()} >= {16, 32, 256}
+
+
 def test_windows_build_script_is_plain_ascii() -> None:
     """Windows PowerShell 5.1 reads a BOM-less script in the ANSI code page."""
     (INSTALLER / "build.ps1").read_bytes().decode("ascii")
@@ -104,3 +132,33 @@ def test_pdf_font_check_tells_embedded_from_standard_fonts(tmp_path: Path) -> No
     fonts = selftest.pdf_fonts(PdfReader(out))
     assert fonts.get("Helvetica") is False
     assert any("WenQuanYiMicroHei" in name and ok for name, ok in fonts.items()), fonts
+
+
+def test_build_script_points_to_sections_that_exist_in_install_md() -> None:
+    """The script's last line once sent the reader to a step that said something else."""
+    script = (INSTALLER / "build.ps1").read_text(encoding="ascii")
+    install = (ROOT / "docs" / "INSTALL.md").read_text(encoding="utf-8")
+    headings = dict(re.findall(r"^## (\d+)\. (.+)$", install, flags=re.MULTILINE))
+    cited = re.findall(r"INSTALL\.md, section (\d+)", script)
+    assert cited and all(n in headings for n in cited), (cited, headings)
+    last = re.findall(r"USB stick \(docs\\INSTALL\.md, section (\d+)\)", script)
+    assert last and "U 盘" in headings[last[0]]
+    assert "ChineseSimplified.isl not found" in script  # checked before the long build
+    assert script.index("ChineseSimplified.isl") < script.index("PyInstaller --noconfirm")
+
+
+def test_messages_name_the_command_the_officer_actually_has(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from desktop import config
+
+    assert config.command_name() == "python main.py"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", "C:/Programs/LuoshiLedger/LuoshiLedger.exe")
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert config.command_name() == "LuoshiLedger-cli.exe"
+    from desktop.models.database import restore_hint
+
+    assert "LuoshiLedger-cli.exe restore 备份文件.lsbak" in restore_hint()
