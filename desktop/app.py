@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QLockFile, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -81,8 +81,12 @@ class Session:
         except UserError as exc:
             QMessageBox.warning(
                 None,
-                APP_TITLE,
-                f"自动备份失败：{exc.message}\n数据本身未受影响，请稍后用“文件 → 备份数据”手动备份。",
+                QCoreApplication.translate("Application", "落实台账"),
+                QCoreApplication.translate(
+                    "Application",
+                    "自动备份失败：%s\n数据本身未受影响，请稍后用“文件 → 备份数据”手动备份。",
+                )
+                % exc.message,
             )
         self.ws.close()
         self.lock.unlock()
@@ -107,20 +111,30 @@ def start(data_dir: str | Path | None = None) -> Session | None:
     if not lock.tryLock(100):
         QMessageBox.warning(
             None,
-            APP_TITLE,
-            f"落实台账已经在使用数据目录 {paths.root}。\n请切换到已打开的窗口，不要重复启动。",
+            QCoreApplication.translate("Application", "落实台账"),
+            QCoreApplication.translate(
+                "Application",
+                "落实台账已经在使用数据目录 %s。\n请切换到已打开的窗口，不要重复启动。",
+            )
+            % paths.root,
         )
         return None
     try:
         ws = Workspace.open(paths.root)
     except DatabaseError as exc:
         lock.unlock()
-        QMessageBox.critical(None, APP_TITLE, exc.message)
+        QMessageBox.critical(
+            None, QCoreApplication.translate("Application", "落实台账"), exc.message
+        )
         return None
     try:
         samples.ensure_sample(ws)
     except UserError as exc:
-        QMessageBox.warning(None, APP_TITLE, f"示例数据未能导入：{exc.message}")
+        QMessageBox.warning(
+            None,
+            QCoreApplication.translate("Application", "落实台账"),
+            QCoreApplication.translate("Application", "示例数据未能导入：%s") % exc.message,
+        )
     from desktop.services import settings
 
     app = QApplication.instance()

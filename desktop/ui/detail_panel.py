@@ -240,7 +240,6 @@ class DetailPanel(QWidget):
         self.remove_button.clicked.connect(self._remove_clicked)
         for b in (self.attach_button, self.open_button, self.describe_button, self.remove_button):
             ev_buttons.addWidget(b)
-        ev_buttons.addStretch(1)
         ev_layout.addLayout(ev_buttons)
         drop_hint = QLabel(self.tr("提示：可把文件拖到此处添加佐证材料。"))
         drop_hint.setStyleSheet("color: #6b7280;")
@@ -359,13 +358,13 @@ class DetailPanel(QWidget):
             else (tr(LONG_TERM_FULL) if row.long_term else "—")
         )
         if row.deadline_text and row.deadline_text != deadline:
-            deadline = f"{deadline}（{row.deadline_text}）"
+            deadline = self.tr("%s（%s）") % (deadline, row.deadline_text)
         if row.overdue:
             deadline += self.tr("  ⚠ 已逾期")
         self.deadline_label.setText(deadline)
         self.text.setPlainText(detail.text)
         self.set_status(row.status)
-        self.progress_box.setTitle(self.tr("本季度进展（%s）") % quarter_label(quarter))
+        self.progress_box.setTitle(quarter_label(quarter))
         current = detail.progress.get(str(quarter))
         self.progress_edit.setPlainText(current.progress_text if current else "")
         self.problems_edit.setPlainText(current.problems if current else "")
@@ -410,10 +409,13 @@ class DetailPanel(QWidget):
         earlier = [k for k in sorted(detail.progress, reverse=True) if k != str(quarter)]
         for key in earlier:
             p = detail.progress[key]
-            author = f"，{escape(p.author)}" if p.author else ""
+            who = (
+                self.tr("（%s，%s）") % (status_label(p.status), p.author)
+                if p.author
+                else self.tr("（%s）") % status_label(p.status)
+            )
             parts.append(
-                f"<p><b>{escape(quarter_label(Quarter.parse(key)))}</b>"
-                f"（{escape(status_label(p.status))}{author}）<br>"
+                f"<p><b>{escape(quarter_label(Quarter.parse(key)))}</b>{escape(who)}<br>"
                 f"<b>{escape(self.tr('进展：'))}</b>{escape(p.progress_text) or '—'}<br>"
                 f"<b>{escape(self.tr('问题：'))}</b>{escape(p.problems) or '—'}<br>"
                 f"<b>{escape(self.tr('打算：'))}</b>{escape(p.next_steps) or '—'}</p>"
@@ -422,11 +424,13 @@ class DetailPanel(QWidget):
             parts.append(f"<p><b>{escape(self.tr('状态变更'))}</b></p>")
         for change in reversed(detail.status_history):
             old = status_label(change.old) if change.old else "—"
-            author = f" {escape(change.author)}" if change.author else ""
-            parts.append(
-                f"<p style='color:#4b5563; margin:0'>{change.at.astimezone():%Y-%m-%d %H:%M}"
-                f"{author}：{escape(old)} → {escape(status_label(change.new))}</p>"
+            line = self.tr("%s %s：%s → %s") % (
+                f"{change.at.astimezone():%Y-%m-%d %H:%M}",
+                change.author,
+                old,
+                status_label(change.new),
             )
+            parts.append(f"<p style='color:#4b5563; margin:0'>{escape(line)}</p>")
         empty = escape(self.tr("暂无往期进展和状态变更。"))
         self.history.setHtml("".join(parts) or f"<p style='color:#6b7280'>{empty}</p>")
         self._set_tab_counts(len(detail.evidence), len(earlier) + len(detail.status_history))

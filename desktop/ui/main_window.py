@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_TITLE
 from desktop.domain import Quarter, Status
 from desktop.services import dashboard, ledger, settings
 from desktop.services.ledger import MeasureDetail
@@ -75,7 +74,7 @@ class MainWindow(QMainWindow):
         self.ws = ws
         self.today = today or date.today()
         self.preview: ReportPreview | None = None  # the last report opened in the preview
-        self.setWindowTitle(f"{APP_TITLE} — {ws.paths.root}")
+        self.setWindowTitle(self.tr("%s — %s") % (self.tr("落实台账"), ws.paths.root))
         self.resize(1280, 760)
 
         self.plan_model = PlanListModel()
@@ -119,7 +118,7 @@ class MainWindow(QMainWindow):
         ledger_split.setStretchFactor(0, 3)
         ledger_split.setStretchFactor(1, 2)
         ledger_split.setCollapsible(1, False)
-        ledger_split.setSizes([640, 440])
+        ledger_split.setSizes([700, 420])
         self.dashboard = DashboardView()
         self.dashboard.measure_activated.connect(self._jump_to_measure)
         self.dashboard.notice_button.clicked.connect(lambda: self.report_actions.make_notice())
@@ -133,7 +132,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.plan_view)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([230, 1100])
+        splitter.setSizes([210, 1150])
         self.setCentralWidget(splitter)
         self.splitter = splitter
         self.ledger_split = ledger_split

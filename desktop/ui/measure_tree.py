@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
 from PySide6.QtGui import QFont
@@ -18,6 +19,7 @@ Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = MeasureTableModel.COLUMN_COUNT
 _HEADING_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _LEAF_FLAGS = _HEADING_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+_ROW_SIZE = QSize(0, 24)
 
 
 class _Node:
@@ -171,6 +173,8 @@ class MeasureTreeModel(QAbstractItemModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return _ROW_SIZE  # rows as tall as the table's, so the light dots have room
         node = self.node(index)
         if node.row < 0:
             # Headings sit in the first column, spanned across the row by the view.
