@@ -33,7 +33,7 @@ from desktop.domain import Light, Status
 from desktop.services.dashboard import Dashboard
 from desktop.services.ledger import MeasureRow
 from desktop.ui.item_models import LIGHT_COLORS, STATUS_COLORS
-from desktop.ui.vocabulary import light_label, quarter_label, status_label
+from desktop.ui.vocabulary import join_units, light_label, quarter_label, status_label
 from desktop.ui.widgets import named
 
 TOP_UNITS = 10
@@ -238,7 +238,7 @@ class DashboardView(QScrollArea):
         chart.setMargins(QMargins(4, 4, 4, 4))
         self.unit_chart.setChart(chart)
         if data.group_units:
-            names = "、".join(u.unit for u in data.group_units[:3])
+            names = join_units([u.unit for u in data.group_units[:3]])
             if len(data.group_units) > 3:
                 names += self.tr("等")
             self.group_note.setText(self.tr("“%s”是泛指多个单位的写法，未计入上图。") % names)
@@ -257,7 +257,7 @@ class DashboardView(QScrollArea):
             return
         for r in rows:
             deadline = r.deadline.isoformat() if r.deadline else ""
-            lead = "、".join(r.lead_units[:2])
+            lead = join_units(r.lead_units[:2])
             text = f"{deadline}  {r.number} {r.title}"
             if lead:
                 text += self.tr("  〔%s〕") % lead

@@ -340,7 +340,7 @@ Please switch to the open window instead of starting it again.</translation>
     <name>DetailPanel</name>
     <message>
         <location filename="../../desktop/ui/detail_panel.py" line="93" />
-        <location filename="../../desktop/ui/detail_panel.py" line="329" />
+        <location filename="../../desktop/ui/detail_panel.py" line="328" />
         <source>请在台账中选择一项措施</source>
         <translation>Select a measure in the ledger</translation>
     </message>
@@ -372,7 +372,7 @@ Please switch to the open window instead of starting it again.</translation>
     <message>
         <location filename="../../desktop/ui/detail_panel.py" line="144" />
         <location filename="../../desktop/ui/detail_panel.py" line="174" />
-        <location filename="../../desktop/ui/detail_panel.py" line="346" />
+        <location filename="../../desktop/ui/detail_panel.py" line="345" />
         <source>本季度进展</source>
         <translation>This quarter</translation>
     </message>
@@ -412,43 +412,63 @@ Please switch to the open window instead of starting it again.</translation>
         <translation>Save progress (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="414" />
+        <location filename="../../desktop/ui/detail_panel.py" line="410" />
+        <source>进展：</source>
+        <translation>Progress: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_panel.py" line="410" />
+        <source>问题：</source>
+        <translation>Problems: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_panel.py" line="410" />
+        <source>打算：</source>
+        <translation>Next steps: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_panel.py" line="411" />
+        <source>状态变更</source>
+        <translation>Status changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_panel.py" line="416" />
         <source>（%s，%s）</source>
         <translation> (%s, %s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="416" />
+        <location filename="../../desktop/ui/detail_panel.py" line="418" />
         <source>（%s）</source>
         <translation> (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="428" />
+        <location filename="../../desktop/ui/detail_panel.py" line="430" />
         <source>%s %s：%s → %s</source>
         <translation>%s %s: %s → %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="435" />
+        <location filename="../../desktop/ui/detail_panel.py" line="437" />
         <source>暂无往期进展和状态变更。</source>
         <translation>No earlier progress or status changes yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="442" />
+        <location filename="../../desktop/ui/detail_panel.py" line="444" />
         <source>佐证材料（%d）</source>
         <translation>Evidence (%d)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="446" />
+        <location filename="../../desktop/ui/detail_panel.py" line="448" />
         <source>历史记录（%d）</source>
         <translation>History (%d)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/detail_panel.py" line="145" />
-        <location filename="../../desktop/ui/detail_panel.py" line="442" />
+        <location filename="../../desktop/ui/detail_panel.py" line="444" />
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="245" />
+        <location filename="../../desktop/ui/detail_panel.py" line="244" />
         <source>提示：可把文件拖到此处添加佐证材料。</source>
         <translation>Tip: drop files here to attach evidence.</translation>
     </message>
@@ -479,7 +499,7 @@ Please switch to the open window instead of starting it again.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/detail_panel.py" line="146" />
-        <location filename="../../desktop/ui/detail_panel.py" line="446" />
+        <location filename="../../desktop/ui/detail_panel.py" line="448" />
         <source>历史记录</source>
         <translation>History</translation>
     </message>
@@ -489,24 +509,19 @@ Please switch to the open window instead of starting it again.</translation>
         <translation>Double-click to open; drop files here to add them</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="294" />
+        <location filename="../../desktop/ui/detail_panel.py" line="293" />
         <source>未保存…</source>
         <translation>Not saved…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="362" />
+        <location filename="../../desktop/ui/detail_panel.py" line="361" />
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="364" />
+        <location filename="../../desktop/ui/detail_panel.py" line="363" />
         <source>  ⚠ 已逾期</source>
         <translation>  ⚠ overdue</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="368" />
-        <source>本季度进展（%s）</source>
-        <translation>This quarter (%s)</translation>
     </message>
 </context>
 <context>
@@ -621,77 +636,77 @@ Please switch to the open window instead of starting it again.</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="65" />
+        <location filename="../../desktop/ui/measure_filter.py" line="71" />
         <source>搜索标题、正文或单位（Ctrl+F）</source>
         <translation>Search title, text or unit (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="66" />
+        <location filename="../../desktop/ui/measure_filter.py" line="72" />
         <source>输入几个字即可筛选，空格分隔的多个词须同时出现</source>
         <translation>Filters as you type; words separated by spaces must all occur</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="70" />
+        <location filename="../../desktop/ui/measure_filter.py" line="76" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="73" />
+        <location filename="../../desktop/ui/measure_filter.py" line="79" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="75" />
+        <location filename="../../desktop/ui/measure_filter.py" line="81" />
         <source>全部灯色</source>
         <translation>All lights</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="85" />
+        <location filename="../../desktop/ui/measure_filter.py" line="91" />
         <source>只看文件某一部分（一、……）下的措施</source>
         <translation>Only the measures under one part of the document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="86" />
+        <location filename="../../desktop/ui/measure_filter.py" line="92" />
         <source>本季度未填报</source>
         <translation>No progress this quarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="87" />
+        <location filename="../../desktop/ui/measure_filter.py" line="93" />
         <source>到期：</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="90" />
+        <location filename="../../desktop/ui/measure_filter.py" line="96" />
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="91" />
+        <location filename="../../desktop/ui/measure_filter.py" line="97" />
         <source>未来 </source>
         <translation>in </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="92" />
+        <location filename="../../desktop/ui/measure_filter.py" line="98" />
         <source> 天内</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="94" />
+        <location filename="../../desktop/ui/measure_filter.py" line="100" />
         <source>只显示这么多天内到期、尚未逾期的未完成措施；0 表示不限（逾期的请用“已逾期”）</source>
         <translation>Only open measures due within this many days and not yet overdue; 0 means no limit (for overdue ones choose “Overdue”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="131" />
+        <location filename="../../desktop/ui/measure_filter.py" line="138" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="143" />
+        <location filename="../../desktop/ui/measure_filter.py" line="150" />
         <source>全部部分</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="179" />
+        <location filename="../../desktop/ui/measure_filter.py" line="186" />
         <source>显示 %d / %d 项</source>
         <translation>Showing %d of %d</translation>
     </message>
@@ -755,8 +770,8 @@ Please switch to the open window instead of starting it again.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/freeze_actions.py" line="93" />
-        <source>本季度进展（%s · 已定稿）</source>
-        <translation>This quarter (%s · closed)</translation>
+        <source>%s · 已定稿</source>
+        <translation>%s · closed</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/freeze_actions.py" line="94" />
@@ -1686,7 +1701,7 @@ The file is at: %s</translation>
     <message>
         <location filename="../../desktop/ui/vocabulary.py" line="48" />
         <source>责任单位：</source>
-        <translation>Responsible units:</translation>
+        <translation>Responsible units: </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/vocabulary.py" line="50" />
@@ -1722,6 +1737,11 @@ The file is at: %s</translation>
         <location filename="../../desktop/ui/vocabulary.py" line="58" />
         <source>第{version}版</source>
         <translation>version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vocabulary.py" line="59" />
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
