@@ -38,7 +38,7 @@ def default_widths(metrics: QFontMetrics) -> dict[int, int]:
         return max(metrics.horizontalAdvance(t) for t in texts) + pad
 
     def header(col: int) -> str:
-        return column_label(col) + "    "  # the header draws a sort arrow beside its text
+        return column_label(col) + "  "  # room for the sort arrow beside the text
 
     statuses = [f"{status_label(s)} · {tr(OVERDUE)}" for s in Status]
     return {
