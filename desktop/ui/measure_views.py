@@ -186,12 +186,10 @@ class MeasureViews(QStackedWidget):
         self._tree_keep = self.selected_id() if self.grouped else None
 
     def _tree_reset(self) -> None:
-        """Headings read across the whole row and start expanded; the selection is kept."""
+        """Headings start expanded; the selection is kept."""
         tree, model = self.tree, self.tree_model
         for node in model.headings:
-            index = model.index_of_node(node)
-            tree.setFirstColumnSpanned(index.row(), index.parent(), True)
-            tree.setExpanded(index, True)
+            tree.setExpanded(model.index_of_node(node), True)
         if self._tree_keep is not None:
             index = model.index_of_row(self.model.row_of(self._tree_keep))
             if index.isValid():

@@ -160,7 +160,8 @@ def test_section_filter_shows_one_part_of_the_document(window: MainWindow) -> No
     assert bar.count.text() == "显示 6 / 12 项"
     window.group_toggle.setChecked(True)  # the tree follows the same filter
     tree = window.tree_model
-    assert [tree.index(r, 0).data() for r in range(tree.rowCount())] == ["二、优化政务服务"]
+    title = window.measure_model.TITLE
+    assert [tree.index(r, title).data() for r in range(tree.rowCount())] == ["二、优化政务服务"]
 
 
 def test_counts_follow_an_edit_and_the_panel_stays_on_the_edited_measure(
