@@ -6,7 +6,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSize, Qt, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QLockFile,
+    QSize,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -83,13 +92,21 @@ class Session:
         except UserError as exc:
             QMessageBox.warning(
                 None,
-                APP_TITLE,
-                f"自动备份失败：{exc.message}\n数据本身未受影响，请稍后用“文件 → 备份数据”手动备份。",
+                QCoreApplication.translate("Application", "落实台账"),
+                QCoreApplication.translate(
+                    "Application",
+                    "自动备份失败：%s\n数据本身未受影响，请稍后用“文件 → 备份数据”手动备份。",
+                )
+                % exc.message,
             )
         else:
             if result is not None and result.warnings:
                 QMessageBox.warning(
-                    None, APP_TITLE, "自动备份已完成，但有提示：\n" + "\n".join(result.warnings)
+                    None,
+                    QCoreApplication.translate("Application", "落实台账"),
+                    QCoreApplication.translate("Application", "自动备份已完成，但有提示：")
+                    + "\n"
+                    + "\n".join(result.warnings),
                 )
         self.ws.close()
         self.lock.unlock()
@@ -113,25 +130,35 @@ def start(data_dir: str | Path | None = None, backup_file: Path | None = None) -
     try:
         paths = config.resolve(data_dir).ensure()
     except config.DataDirError as exc:
-        QMessageBox.critical(None, APP_TITLE, exc.message)
+        QMessageBox.critical(
+            None, QCoreApplication.translate("Application", "落实台账"), exc.message
+        )
         return None
     logfile.start(paths)
     lock = QLockFile(str(paths.lock_file))
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):
-        text = f"落实台账已经在使用数据目录 {paths.root}。\n请切换到已打开的窗口，不要重复启动。"
-        if backup_file is not None:
-            text = (
-                f"落实台账已经在使用数据目录 {paths.root}，不能在这里恢复备份。\n"
-                f"请在已打开的窗口中使用 文件 > 恢复备份，选择“{backup_file}”。"
+        text = (
+            QCoreApplication.translate(
+                "Application",
+                "落实台账已经在使用数据目录 %s。\n请切换到已打开的窗口，不要重复启动。",
             )
-        QMessageBox.warning(None, APP_TITLE, text)
+            % paths.root
+        )
+        if backup_file is not None:
+            text = QCoreApplication.translate(
+                "Application",
+                "落实台账已经在使用数据目录 %s，不能在这里恢复备份。\n请在已打开的窗口中使用 文件 > 恢复备份，选择“%s”。",
+            ) % (paths.root, backup_file)
+        QMessageBox.warning(None, QCoreApplication.translate("Application", "落实台账"), text)
         return None
     try:
         ws = _open_workspace(paths)
     except DatabaseError as exc:
         lock.unlock()
-        QMessageBox.critical(None, APP_TITLE, exc.message)
+        QMessageBox.critical(
+            None, QCoreApplication.translate("Application", "落实台账"), exc.message
+        )
         return None
     if ws is None:
         lock.unlock()
@@ -139,7 +166,11 @@ def start(data_dir: str | Path | None = None, backup_file: Path | None = None) -
     try:
         samples.ensure_sample(ws)
     except UserError as exc:
-        QMessageBox.warning(None, APP_TITLE, f"示例数据未能导入：{exc.message}")
+        QMessageBox.warning(
+            None,
+            QCoreApplication.translate("Application", "落实台账"),
+            QCoreApplication.translate("Application", "示例数据未能导入：%s") % exc.message,
+        )
     from desktop.services import settings
 
     app = QApplication.instance()
@@ -175,24 +206,44 @@ def _restore_at_start(paths: DataPaths, problem: str) -> bool:
     from desktop.services import backup
     from desktop.services.errors import UserError
 
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_TITLE, problem)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, QCoreApplication.translate("Application", "落实台账"), problem
+    )
     box.setObjectName("damagedDatabase")
-    restore = box.addButton("从备份恢复…", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("退出", QMessageBox.ButtonRole.RejectRole)
+    restore = box.addButton(
+        QCoreApplication.translate("Application", "从备份恢复…"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(
+        QCoreApplication.translate("Application", "退出"), QMessageBox.ButtonRole.RejectRole
+    )
     box.exec()
     if box.clickedButton() is not restore:
         return False
     name, _ = QFileDialog.getOpenFileName(
-        None, "选择要恢复的备份文件", str(paths.backups), "落实台账备份 (*.lsbak);;所有文件 (*)"
+        None,
+        QCoreApplication.translate("Application", "选择要恢复的备份文件"),
+        str(paths.backups),
+        QCoreApplication.translate("Application", "落实台账备份 (*.lsbak);;所有文件 (*)"),
     )
     if not name:
         return False
     try:
         info = backup.describe_backup(Path(name))
         question = "\n".join(
-            [*info.lines(), "", "损坏的数据文件会先复制到 backups 文件夹保存。确定恢复吗？"]
+            [
+                *info.lines(),
+                "",
+                QCoreApplication.translate(
+                    "Application", "损坏的数据文件会先复制到 backups 文件夹保存。确定恢复吗？"
+                ),
+            ]
         )
-        if QMessageBox.question(None, APP_TITLE, question) != QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(
+                None, QCoreApplication.translate("Application", "落实台账"), question
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -200,7 +251,9 @@ def _restore_at_start(paths: DataPaths, problem: str) -> bool:
         finally:
             QApplication.restoreOverrideCursor()
     except UserError as exc:
-        QMessageBox.warning(None, APP_TITLE, exc.message)
+        QMessageBox.warning(
+            None, QCoreApplication.translate("Application", "落实台账"), exc.message
+        )
         return False
     return True
 

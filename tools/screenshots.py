@@ -1,43 +1,81 @@
-"""Takes the screenshots in docs/screenshots/ (run under Xvfb: see docs/SCREENSHOTS.md)."""
+"""Takes the screenshots in docs/screenshots/ (run under Xvfb: see docs/SCREENSHOTS.md).
+
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tools/screenshots.py [--only NAME ...]
+
+The window is shown maximised on the 1366×768 screen, as on an office PC.
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
 
-from desktop.app import create_app  # noqa: E402
+from desktop.app import create_app, install_translations  # noqa: E402
 from desktop.domain import Quarter, Status  # noqa: E402
-from desktop.services import evidence, importing, progress, settings  # noqa: E402
+from desktop.services import evidence, importing, ledger, progress, settings  # noqa: E402
 from desktop.services.workspace import Workspace  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 TODAY = date(2023, 6, 20)
 Q = Quarter(2023, 2)
+EARLIER = (Quarter(2022, 4), Quarter(2023, 1))
+# Screenshots other parts of the application own; taken only when asked for by name.
+OTHERS = ("import-preview", "update-diff", "report-options", "report-preview", "excel-mapping")
+MINE = (
+    "main-window",
+    "main-window-tree",
+    "detail-panel",
+    "dashboard",
+    "settings",
+    "main-window-en",
+)
 
 
-def settle(app: QApplication, ms: int = 400) -> None:
+def settle(ms: int = 400) -> None:
     # A local loop: QApplication.quit() would close every window (Qt 6).
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
 
 
-def shoot(widget: QWidget, name: str, app: QApplication) -> None:
-    settle(app)
-    widget.grab().save(str(OUT / name))
-    print("wrote", OUT / name)
+def save(pixmap: QPixmap, name: str) -> None:
+    pixmap.save(str(OUT / f"{name}.png"))
+    print("wrote", OUT / f"{name}.png", pixmap.width(), "x", pixmap.height())
 
 
-def populate(ws: Workspace, tmp: Path) -> None:
+def shoot(widget: QWidget, name: str) -> None:
+    settle()
+    save(widget.grab(), name)
+
+
+def photo(path: Path) -> Path:
+    """A stand-in site photo: sky, ground and a building, so the thumbnail reads as a picture."""
+    img = QImage(640, 420, QImage.Format.Format_RGB32)
+    img.fill(QColor("#93c5fd"))
+    p = QPainter(img)
+    p.fillRect(0, 300, 640, 120, QColor("#65a30d"))
+    p.fillRect(200, 140, 240, 160, QColor("#e5e7eb"))
+    p.fillRect(240, 180, 40, 40, QColor("#1d4ed8"))
+    p.fillRect(360, 180, 40, 40, QColor("#1d4ed8"))
+    p.fillRect(300, 230, 40, 70, QColor("#92400e"))
+    p.end()
+    img.save(str(path))
+    return path
+
+
+def populate(ws: Workspace, tmp: Path) -> int:
+    """Three real plans; the first one worked on for three quarters. Returns the shown measure."""
     settings.update(
         ws.db,
         {
@@ -48,56 +86,143 @@ def populate(ws: Workspace, tmp: Path) -> None:
         },
         author="王丽",
     )
+    ws.author = "王丽"
     for sample in ("000_dc0896af9e17fb39.txt", "002_d33fa898f2219e78.txt"):
         importing.import_file(ws, ROOT / "tests" / "data" / sample)
+    plan_id = ledger.list_plans(ws.db)[0].id
+    rows = ledger.list_measures(ws.db, plan_id, Q, TODAY)
+    texts = (
+        "已制定工作方案，召开专题推进会2次，完成阶段性任务，累计培训窗口人员320人次。",
+        "梳理事项清单86项，已上线运行74项，群众办事平均时间缩短40%。",
+        "会同相关部门开展联合检查3次，发现并督促整改问题12个。",
+    )
+    for i, r in enumerate(rows):
+        if i % 5 == 4:
+            continue  # some undated measures stay without progress: yellow after mid-quarter
+        status = [Status.IN_PROGRESS, Status.DONE, Status.IN_PROGRESS, Status.SUSPENDED][i % 4]
+        if i < 40:
+            progress.set_status(ws, r.id, Status.IN_PROGRESS)
+            if status != Status.IN_PROGRESS:
+                progress.set_status(ws, r.id, status)
+        for k, q in enumerate((*EARLIER, Q)):
+            if q == Q and i % 3 == 2:
+                continue
+            progress.save_progress(
+                ws,
+                r.id,
+                q,
+                progress_text=texts[(i + k) % 3],
+                problems="部分乡镇系统尚未对接，基层人员力量不足。" if i % 2 else "",
+                next_steps="9月底前完成全部对接，并开展督导检查。",
+            )
+    shown = rows[6].id  # in progress, reported every quarter, with evidence
+    minutes = tmp / "推进会会议纪要（第二次专题会议）.pdf"
+    minutes.write_bytes(b"%PDF-1.4 minutes")
+    evidence.attach(ws, shown, minutes, quarter=Q, description="第二次专题推进会纪要")
+    evidence.attach(ws, shown, photo(tmp / "现场检查照片.png"), quarter=Q, description="窗口现场")
+    table = tmp / "事项清单（第三批）.xlsx"
+    table.write_bytes(b"PK\x03\x04 list")
+    evidence.attach(ws, shown, table, quarter=EARLIER[1])
+    backdate(ws)
+    return shown
+
+
+def backdate(ws: Workspace) -> None:
+    """Give the staged records the dates an officer would have entered them on (the screenshots
+    show 2023 quarters; the machine's clock would stamp today's date)."""
+    from sqlalchemy import select
+
+    from desktop.models import Evidence, Progress, StatusChange
+
+    with ws.db.transaction() as s:
+        for p in s.scalars(select(Progress)):
+            q = Quarter.parse(p.quarter)
+            p.updated_at = datetime.combine(q.end, time(16, 30), UTC) - timedelta(days=p.id % 9)
+        for c in s.scalars(select(StatusChange)):
+            c.at = datetime(2022, 10, 12, 9, 15, tzinfo=UTC) + timedelta(days=c.id % 40)
+        for e in s.scalars(select(Evidence)):
+            q = Quarter.parse(e.quarter) if e.quarter else Q
+            e.added_at = datetime.combine(q.end, time(10), UTC) - timedelta(days=12 + e.id)
+
+
+def side_by_side(panels: list[QPixmap]) -> QPixmap:
+    gap = 12
+    width = sum(p.width() for p in panels) + gap * (len(panels) - 1)
+    height = max(p.height() for p in panels)
+    out = QPixmap(width, height)
+    out.fill(QColor("#d1d5db"))
+    painter = QPainter(out)
+    x = 0
+    for p in panels:
+        painter.drawPixmap(x, 0, p)
+        x += p.width() + gap
+    painter.end()
+    return out
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--only", nargs="*", help=f"names among {', '.join(MINE + OTHERS)}")
+    args = parser.parse_args()
+    wanted = set(args.only or MINE)
     OUT.mkdir(parents=True, exist_ok=True)
     app = create_app(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         ws = Workspace.open(tmp / "data")
-        populate(ws, tmp)
+        shown = populate(ws, tmp)
         w = MainWindow(ws, today=TODAY)
         w.set_quarter(Q)
-        w.resize(1366, 768)
-        w.show()
-        w.plan_view.setCurrentIndex(w.plan_model.index(1))
-        rows = w.measure_model.rows()
-        for i, r in enumerate(rows[:9]):
-            status = [Status.DONE, Status.IN_PROGRESS, Status.IN_PROGRESS][i % 3]
-            progress.set_status(ws, r.id, status)
-            progress.save_progress(
-                ws,
-                r.id,
-                Q,
-                progress_text="已制定工作方案，召开专题推进会2次，完成阶段性任务。",
-                problems="部分乡镇系统尚未对接。" if i % 2 else "",
-                next_steps="9月底前完成全部对接并开展督导。",
-            )
-        proof = tmp / "推进会会议纪要.pdf"
-        proof.write_bytes(b"%PDF-1.4 minutes")
-        evidence.attach(ws, rows[1].id, proof, quarter=Q, description="第二次专题推进会纪要")
-        w.refresh_plans()
-        w.select_measure(rows[1].id)
-        shoot(w, "main-window.png", app)
-        w.detail.verticalScrollBar().setValue(w.detail.verticalScrollBar().maximum())
-        shoot(w.detail, "detail-panel.png", app)
-        w.detail.verticalScrollBar().setValue(0)
-        w.group_toggle.setChecked(True)
-        shoot(w, "main-window-tree.png", app)
-        w.group_toggle.setChecked(False)
-        w.tabs.setCurrentWidget(w.dashboard)
-        shoot(w, "dashboard.png", app)
-        w.tabs.setCurrentIndex(0)
-        from desktop.ui.settings_dialog import SettingsDialog
+        w.showMaximized()
+        settle(600)
+        w.select_measure(shown)
+        if "main-window" in wanted:
+            shoot(w, "main-window")
+        if "detail-panel" in wanted:
+            panels = []
+            for tab in range(w.detail.tabs.count()):
+                w.detail.tabs.setCurrentIndex(tab)
+                settle()
+                panels.append(w.detail.grab())
+            w.detail.tabs.setCurrentIndex(0)
+            save(side_by_side(panels), "detail-panel")
+        if "main-window-tree" in wanted:
+            w.group_toggle.setChecked(True)
+            w.select_measure(shown)
+            shoot(w, "main-window-tree")
+            w.group_toggle.setChecked(False)
+        if "dashboard" in wanted:
+            w.tabs.setCurrentWidget(w.dashboard)
+            shoot(w, "dashboard")
+            w.tabs.setCurrentIndex(0)
+        if "settings" in wanted:
+            from desktop.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(ws, [str(Q)], w)
-        dialog.show()
-        shoot(dialog, "settings.png", app)
-        dialog.close()
+            dialog = SettingsDialog(ws, [str(q) for q in (*EARLIER, Q)], w)
+            dialog.show()
+            shoot(dialog, "settings")
+            dialog.close()
+        others(w, ws, tmp, wanted)
+        w.close()
+        if "main-window-en" in wanted:
+            (ws.paths.root / "window.ini").unlink(missing_ok=True)  # a first start, maximised
+            translators = install_translations(app, "en")
+            en = MainWindow(ws, today=TODAY)
+            en.set_quarter(Q)
+            en.showMaximized()
+            settle(600)
+            en.select_measure(shown)
+            shoot(en, "main-window-en")
+            en.close()
+            for t in translators:
+                app.removeTranslator(t)
+        ws.close()
+    return 0
 
+
+def others(w: MainWindow, ws: Workspace, tmp: Path, wanted: set[str]) -> None:
+    """The dialogs other helpers own; kept here so one script still takes every screenshot."""
+    if "import-preview" in wanted:
         from desktop.ui.import_preview import ImportPreviewDialog
 
         preview = ImportPreviewDialog(
@@ -106,9 +231,9 @@ def main() -> int:
         preview.resize(1200, 700)
         preview.show()
         preview._select(("c", 1))  # a greyed context paragraph, its text in the lower pane
-        shoot(preview, "import-preview.png", app)
+        shoot(preview, "import-preview")
         preview.close()
-
+    if "update-diff" in wanted:
         from desktop.services import updating
         from desktop.ui.update_dialog import UpdateDialog
         from tests.services.test_updating import make_v2
@@ -119,8 +244,9 @@ def main() -> int:
         diff.show()
         kinds = [diff.model.index(r, 0).data() for r in range(diff.model.rowCount())]
         diff.table.selectRow(kinds.index("修改"))
-        shoot(diff, "update-diff.png", app)
+        shoot(diff, "update-diff")
         diff.close()
+    if "report-options" in wanted or "report-preview" in wanted:
         from desktop.services import reporting
         from desktop.ui.report_dialogs import ReportOptionsDialog
 
@@ -128,15 +254,17 @@ def main() -> int:
             w.plan_model.plan_at(1).title, ["省人社厅", "省民政厅"], ["一、优化就业环境"], w
         )
         options.show()
-        shoot(options, "report-options.png", app)
+        if "report-options" in wanted:
+            shoot(options, "report-options")
         options.close()
         pdf = tmp / "季度报告.pdf"
         reporting.write_pdf_report(ws, Q, pdf, [w.plan_model.plan_at(1).id])
-        preview = w.show_preview(pdf)
+        preview = w.report_actions.show_preview(pdf)
         preview.resize(1000, 740)
-        shoot(preview, "report-preview.png", app)
+        if "report-preview" in wanted:
+            shoot(preview, "report-preview")
         preview.close()
-
+    if "excel-mapping" in wanted:
         from desktop.services import tasklists
         from desktop.ui.mapping_dialog import MappingDialog
         from tests.ui.test_excel_import import workbook
@@ -144,11 +272,8 @@ def main() -> int:
         found = tasklists.scan(workbook(tmp / "任务清单.xlsx"))
         mapping = MappingDialog(found, "任务清单.xlsx", w)
         mapping.show()
-        shoot(mapping, "excel-mapping.png", app)
+        shoot(mapping, "excel-mapping")
         mapping.close()
-        w.close()
-        ws.close()
-    return 0
 
 
 if __name__ == "__main__":

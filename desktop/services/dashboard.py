@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,6 +35,20 @@ class Dashboard:
     due_soon: list[MeasureRow] = field(default_factory=list)
     units: list[UnitStat] = field(default_factory=list)
     without_progress: int = 0
+    # Catch-all wordings such as 各地各有关部门: they name no one unit, so they are kept apart
+    # from the per-unit chart (they would top it and say nothing about any office).
+    group_units: list[UnitStat] = field(default_factory=list)
+
+
+# 各地各有关部门, 各县区政府, 各市州, 省直有关部门, 相关单位, 全市各级…: no single office.
+_GROUP_UNIT = re.compile(
+    r"^(?:各|全(?:省|市|县|区)各)|(?:有关|相关)(?:部门|单位|方面|企业|机构)|^(?:部门|单位)$"
+)
+
+
+def is_group_unit(unit: str) -> bool:
+    """True for wordings that stand for many offices at once rather than one named unit."""
+    return bool(_GROUP_UNIT.search(unit))
 
 
 def summarize(
@@ -57,7 +72,7 @@ def summarize(
     for r in rows:
         for unit in dict.fromkeys((*r.lead_units, *r.responsible_units)):
             per_unit.setdefault(unit, []).append(r)
-    units = sorted(
+    stats = sorted(
         (
             UnitStat(
                 unit,
@@ -69,6 +84,8 @@ def summarize(
         ),
         key=lambda u: (-u.total, u.unit),
     )
+    units = [u for u in stats if not is_group_unit(u.unit)]
+    group_units = [u for u in stats if is_group_unit(u.unit)]
     return Dashboard(
         quarter=quarter,
         total=len(rows),
@@ -77,6 +94,7 @@ def summarize(
         overdue=overdue,
         due_soon=due_soon,
         units=units,
+        group_units=group_units,
         without_progress=sum(
             not r.has_progress and r.status not in (Status.DONE, Status.SUSPENDED) for r in rows
         ),

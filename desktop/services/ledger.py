@@ -412,7 +412,10 @@ def section_titles(session: Session, measure: Measure) -> tuple[str, ...]:
 def _heading(section: _HeadingLike) -> str:
     number = section.number
     if number and not section.title.startswith(number):
-        sep = "" if number.endswith(("）", ")", "、", ".", "．")) else "、"
+        if number.endswith(("）", ")", "、", ".", "．")):
+            sep = ""
+        else:
+            sep = ". " if number.isascii() else "、"  # 'I. Reform' in a document in English
         return f"{number}{sep}{section.title}"
     return section.title
 

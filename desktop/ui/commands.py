@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from desktop.domain import Quarter, Status
@@ -29,7 +30,8 @@ class StatusCommand(QUndoCommand):
         new: Status,
         refresh: Callable[[int], None],
     ) -> None:
-        super().__init__(f"状态改为“{status_label(new)}”")
+        # Shown in the Edit menu as 撤销/重做 + this text.
+        super().__init__(QCoreApplication.translate("Commands", "状态改为“%s”") % status_label(new))
         self.ws, self.measure_id, self.old, self.new, self.refresh = (
             ws,
             measure_id,
@@ -57,7 +59,7 @@ class ProgressCommand(QUndoCommand):
         new: ProgressTexts,
         refresh: Callable[[int], None],
     ) -> None:
-        super().__init__("修改季度进展")
+        super().__init__(QCoreApplication.translate("Commands", "修改季度进展"))
         self.ws, self.measure_id, self.quarter = ws, measure_id, quarter
         self.old, self.new, self.refresh = old, new, refresh
         self.changed = False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
@@ -31,28 +33,43 @@ from desktop.domain import Light, Status
 from desktop.services.dashboard import Dashboard
 from desktop.services.ledger import MeasureRow
 from desktop.ui.item_models import LIGHT_COLORS, STATUS_COLORS
-from desktop.ui.vocabulary import status_label
+from desktop.ui.vocabulary import join_units, light_label, quarter_label, status_label
 from desktop.ui.widgets import named
 
 TOP_UNITS = 10
 
 
+def nice_axis(maximum: int, max_ticks: int = 6) -> tuple[int, int]:
+    """(top, tick count) for a count axis: whole steps of 1, 2 or 5 × 10ⁿ from 0 — 0/5/10/15,
+    not 0/14/29/44."""
+    if maximum <= 0:
+        return 1, 2
+    raw = maximum / (max_ticks - 1)
+    magnitude = 10 ** math.floor(math.log10(raw)) if raw >= 1 else 1
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw and m * magnitude >= 1)
+    top = math.ceil(maximum / step) * step
+    return int(top), int(top // step) + 1
+
+
 class _Card(QFrame):
-    def __init__(self, title: str, color: str) -> None:
+    def __init__(self, title: str, color: str, tooltip: str = "") -> None:
         super().__init__()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(f"QFrame {{ border-left: 4px solid {color}; background: #ffffff; }}")
         layout = QVBoxLayout(self)
-        self.setMinimumWidth(96)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.setMinimumWidth(84)
         self.value = QLabel("0")
         self.value.setStyleSheet(
-            f"font-size: 26px; font-weight: bold; color: {color}; border: none;"
+            f"font-size: 24px; font-weight: bold; color: {color}; border: none;"
         )
-        caption = QLabel(title)
-        caption.setWordWrap(True)
-        caption.setStyleSheet("color: #4b5563; border: none;")
+        self.caption = QLabel(title)
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet("color: #4b5563; border: none;")
         layout.addWidget(self.value)
-        layout.addWidget(caption)
+        layout.addWidget(self.caption)
+        if tooltip:
+            self.setToolTip(tooltip)
 
 
 class DashboardView(QScrollArea):
@@ -62,9 +79,10 @@ class DashboardView(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setObjectName("dashboard")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         body = QWidget()
         layout = QVBoxLayout(body)
-        self.heading = QLabel()
+        self.heading = named(QLabel(), "dashboardHeading")
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.heading.setWordWrap(True)
         self.notice_button = named(QPushButton(self.tr("打印督办单…")), "noticeButton")
@@ -74,18 +92,48 @@ class DashboardView(QScrollArea):
         head.addWidget(self.notice_button)
         layout.addLayout(head)
 
-        cards = QHBoxLayout()
-        self.cards = {
+        # Two rows that each add up to the total: by status, and by warning light.
+        self.cards: dict[object, _Card] = {
             "total": _Card(self.tr("措施总数"), "#374151"),
-            Status.DONE: _Card(self.tr("已完成"), STATUS_COLORS[Status.DONE].name()),
-            Status.IN_PROGRESS: _Card(self.tr("推进中"), STATUS_COLORS[Status.IN_PROGRESS].name()),
-            Status.NOT_STARTED: _Card(self.tr("未启动"), STATUS_COLORS[Status.NOT_STARTED].name()),
-            Light.RED: _Card(self.tr("红灯（逾期）"), LIGHT_COLORS[Light.RED].name()),
-            Light.YELLOW: _Card(self.tr("黄灯（临期）"), LIGHT_COLORS[Light.YELLOW].name()),
-            "no_progress": _Card(self.tr("本季度未填报"), "#6b7280"),
         }
-        for card in self.cards.values():
-            cards.addWidget(card)
+        for status in (Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED, Status.SUSPENDED):
+            self.cards[status] = _Card(status_label(status), STATUS_COLORS[status].name())
+        self.cards[Light.RED] = _Card(
+            self.tr("红灯（逾期）"), LIGHT_COLORS[Light.RED].name(), self.tr("已过完成时限仍未完成")
+        )
+        self.cards[Light.YELLOW] = _Card(
+            self.tr("黄灯（临期或进展滞后）"),
+            LIGHT_COLORS[Light.YELLOW].name(),
+            self.tr("临近完成时限；或长期任务本季度过半仍未填报进展"),
+        )
+        self.cards[Light.GREEN] = _Card(self.tr("绿灯（正常）"), LIGHT_COLORS[Light.GREEN].name())
+        self.cards["no_progress"] = _Card(
+            self.tr("本季度未填报"), "#6b7280", self.tr("未完成、未暂缓且本季度还没有进展的措施")
+        )
+        cards = QGridLayout()
+        cards.setHorizontalSpacing(6)
+        cards.addWidget(self.cards["total"], 0, 0, 2, 1)
+        by_status = QLabel(self.tr("按落实状态"))
+        by_light = QLabel(self.tr("按警示灯"))
+        for label in (by_status, by_light):
+            label.setStyleSheet("color: #6b7280;")
+        cards.addWidget(by_status, 0, 1, 1, 4)
+        cards.addWidget(by_light, 0, 5, 1, 4)
+        for col, key in enumerate(
+            (
+                Status.DONE,
+                Status.IN_PROGRESS,
+                Status.NOT_STARTED,
+                Status.SUSPENDED,
+                Light.RED,
+                Light.YELLOW,
+                Light.GREEN,
+                "no_progress",
+            ),
+            start=1,
+        ):
+            cards.addWidget(self.cards[key], 1, col)
+            cards.setColumnStretch(col, 1)
         layout.addLayout(cards)
 
         charts = QGridLayout()
@@ -94,10 +142,14 @@ class DashboardView(QScrollArea):
         for view in (self.status_chart, self.unit_chart):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(260)
-        self.status_chart.setMinimumWidth(340)
+        self.status_chart.setMinimumWidth(300)
         self.unit_chart.setMinimumHeight(300)
+        self.group_note = named(QLabel(), "groupUnitsNote")
+        self.group_note.setWordWrap(True)
+        self.group_note.setStyleSheet("color: #6b7280;")
         charts.addWidget(self.status_chart, 0, 0)
         charts.addWidget(self.unit_chart, 0, 1)
+        charts.addWidget(self.group_note, 1, 1)
         charts.setColumnStretch(0, 1)
         charts.setColumnStretch(1, 2)
         layout.addLayout(charts)
@@ -105,13 +157,12 @@ class DashboardView(QScrollArea):
         lists = QHBoxLayout()
         self.overdue_list = named(QListWidget(), "overdueList")
         self.due_list = named(QListWidget(), "dueSoonList")
-        for title, widget in (
-            (self.tr("逾期措施"), self.overdue_list),
-            (self.tr("即将到期"), self.due_list),
-        ):
-            box = QGroupBox(title)
+        self.overdue_box = QGroupBox(self.tr("逾期措施"))
+        self.due_box = QGroupBox(self.tr("即将到期"))
+        for box, widget in ((self.overdue_box, self.overdue_list), (self.due_box, self.due_list)):
             box_layout = QVBoxLayout(box)
             box_layout.addWidget(widget)
+            widget.setToolTip(self.tr("双击或回车打开这项措施"))
             widget.itemActivated.connect(
                 lambda item: self.measure_activated.emit(item.data(Qt.ItemDataRole.UserRole))
             )
@@ -120,15 +171,18 @@ class DashboardView(QScrollArea):
         self.setWidget(body)
 
     def show_dashboard(self, data: Dashboard, scope: str) -> None:
-        self.heading.setText(f"{data.quarter.label} 工作总览 — {scope}")
+        title = self.tr("%s 工作总览") % quarter_label(data.quarter)
+        self.heading.setText(f"{title} — {scope}" if scope else title)
         self.cards["total"].value.setText(str(data.total))
-        for key in (Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED):
-            self.cards[key].value.setText(str(data.by_status[key]))
-        for light in (Light.RED, Light.YELLOW):
+        for status in Status:
+            self.cards[status].value.setText(str(data.by_status[status]))
+        for light in Light:
             self.cards[light].value.setText(str(data.by_light[light]))
         self.cards["no_progress"].value.setText(str(data.without_progress))
         self._status_pie(data)
         self._unit_bars(data)
+        self.overdue_box.setTitle(self.tr("逾期措施（%d）") % len(data.overdue))
+        self.due_box.setTitle(self.tr("即将到期（%d）") % len(data.due_soon))
         self._fill(self.overdue_list, data.overdue, self.tr("没有逾期措施"))
         self._fill(self.due_list, data.due_soon, self.tr("近期没有到期措施"))
 
@@ -139,6 +193,10 @@ class DashboardView(QScrollArea):
             if count:
                 slice_ = series.append(f"{status_label(status)} {count}", count)
                 slice_.setColor(STATUS_COLORS[status])
+        if series.count() == 1:
+            # A lone slice's white border would draw a seam from the centre to the edge.
+            only = series.slices()[0]
+            only.setBorderColor(only.color())
         chart = QChart()
         chart.addSeries(series)
         chart.setTitle(self.tr("按落实状态"))
@@ -171,14 +229,26 @@ class DashboardView(QScrollArea):
         series.attachAxis(axis_y)
         axis_x = QValueAxis()
         axis_x.setLabelFormat("%d")
+        top, ticks = nice_axis(max((u.total for u in units), default=0))
+        axis_x.setRange(0, top)
+        axis_x.setTickCount(ticks)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setMargins(QMargins(4, 4, 4, 4))
         self.unit_chart.setChart(chart)
+        if data.group_units:
+            names = join_units([u.unit for u in data.group_units[:3]])
+            if len(data.group_units) > 3:
+                names += self.tr("等")
+            self.group_note.setText(self.tr("“%s”是泛指多个单位的写法，未计入上图。") % names)
+            self.group_note.setToolTip(
+                "\n".join(self.tr("%s：%d 项") % (u.unit, u.total) for u in data.group_units)
+            )
+        else:
+            self.group_note.clear()
 
-    @staticmethod
-    def _fill(widget: QListWidget, rows: list[MeasureRow], empty: str) -> None:
+    def _fill(self, widget: QListWidget, rows: list[MeasureRow], empty: str) -> None:
         widget.clear()
         if not rows:
             placeholder = QListWidgetItem(empty)
@@ -187,8 +257,11 @@ class DashboardView(QScrollArea):
             return
         for r in rows:
             deadline = r.deadline.isoformat() if r.deadline else ""
-            lead = "、".join(r.lead_units[:2])
-            item = QListWidgetItem(f"{deadline}  {r.number} {r.title}  〔{lead}〕")
+            lead = join_units(r.lead_units[:2])
+            text = f"{deadline}  {r.number} {r.title}"
+            if lead:
+                text += self.tr("  〔%s〕") % lead
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, r.id)
-            item.setToolTip(r.text[:300])
+            item.setToolTip(f"{light_label(r.light)} · {r.text[:300]}")
             widget.addItem(item)

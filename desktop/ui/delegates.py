@@ -92,7 +92,7 @@ class PlanDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         line = option.fontMetrics.height()
-        return QSize(200, self.PADDING * 3 + line * 3 + self.BAR)
+        return QSize(150, self.PADDING * 3 + line * 3 + self.BAR)
 
     def paint(
         self,

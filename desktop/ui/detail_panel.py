@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import Quarter, Status
 from desktop.services.ledger import EvidenceInfo, MeasureDetail
 from desktop.ui.delegates import file_type_icon
-from desktop.ui.vocabulary import LONG_TERM_FULL, quarter_label, status_label, tr
+from desktop.ui.vocabulary import LONG_TERM_FULL, join_units, quarter_label, status_label, tr
 from desktop.ui.widgets import named
 
 THUMBNAIL_ROLE = Qt.ItemDataRole.UserRole + 1  # True when the icon is the picture itself
@@ -119,7 +118,10 @@ class DetailPanel(QWidget):
         status_row.setSpacing(4)
         self.status_caption = QLabel(self.tr("状态："))
         status_row.addWidget(self.status_caption)
-        self.status_group = QButtonGroup(self)
+        # No QButtonGroup: in one, Tab skips from the first button out of the group and arrow
+        # keys move the check, changing the status as the officer moves the focus. Here Tab
+        # visits each button, and set_status() keeps exactly one checked.
+        self._status: Status | None = None
         self.status_buttons: dict[Status, QPushButton] = {}
         for i, status in enumerate(Status):
             button = QPushButton(f"{status_label(status)} (&{i + 1})")
@@ -128,7 +130,6 @@ class DetailPanel(QWidget):
             button.setObjectName(f"status_{status.value}")
             button.setMinimumWidth(40)
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            self.status_group.addButton(button)
             self.status_buttons[status] = button
             status_row.addWidget(button, 1)
             button.clicked.connect(lambda _=False, s=status: self._status_clicked(s))
@@ -240,7 +241,6 @@ class DetailPanel(QWidget):
         self.remove_button.clicked.connect(self._remove_clicked)
         for b in (self.attach_button, self.open_button, self.describe_button, self.remove_button):
             ev_buttons.addWidget(b)
-        ev_buttons.addStretch(1)
         ev_layout.addLayout(ev_buttons)
         drop_hint = QLabel(self.tr("提示：可把文件拖到此处添加佐证材料。"))
         drop_hint.setStyleSheet("color: #6b7280;")
@@ -339,10 +339,9 @@ class DetailPanel(QWidget):
                 edit.clear()
             self.evidence_list.clear()
             self.history.clear()
-            self.status_group.setExclusive(False)
+            self._status = None
             for button in self.status_buttons.values():
                 button.setChecked(False)
-            self.status_group.setExclusive(True)
             self.progress_box.setTitle(self.tr("本季度进展"))
             self._set_tab_counts(0, 0)
             return
@@ -351,21 +350,21 @@ class DetailPanel(QWidget):
         row = detail.row
         self.heading.setText(f"{numbered(row.number)}{row.title}")
         self.section_label.setText(" › ".join(detail.sections) or "—")
-        self.lead_label.setText("、".join(row.lead_units) or "—")
-        self.resp_label.setText("、".join(row.responsible_units) or "—")
+        self.lead_label.setText(join_units(row.lead_units) or "—")
+        self.resp_label.setText(join_units(row.responsible_units) or "—")
         deadline = (
             row.deadline.isoformat()
             if row.deadline
             else (tr(LONG_TERM_FULL) if row.long_term else "—")
         )
         if row.deadline_text and row.deadline_text != deadline:
-            deadline = f"{deadline}（{row.deadline_text}）"
+            deadline = self.tr("%s（%s）") % (deadline, row.deadline_text)
         if row.overdue:
             deadline += self.tr("  ⚠ 已逾期")
         self.deadline_label.setText(deadline)
         self.text.setPlainText(detail.text)
         self.set_status(row.status)
-        self.progress_box.setTitle(self.tr("本季度进展（%s）") % quarter_label(quarter))
+        self.progress_box.setTitle(quarter_label(quarter))
         current = detail.progress.get(str(quarter))
         self.progress_edit.setPlainText(current.progress_text if current else "")
         self.problems_edit.setPlainText(current.problems if current else "")
@@ -407,26 +406,34 @@ class DetailPanel(QWidget):
     def refresh_history(self, detail: MeasureDetail, quarter: Quarter) -> None:
         """Earlier quarters' progress and the status changes; the tab titles carry the counts."""
         parts: list[str] = []
+        # Captions outside the f-strings: lupdate does not look inside them.
+        said, problems, plans = self.tr("进展："), self.tr("问题："), self.tr("打算：")
+        changes = self.tr("状态变更")
         earlier = [k for k in sorted(detail.progress, reverse=True) if k != str(quarter)]
         for key in earlier:
             p = detail.progress[key]
-            author = f"，{escape(p.author)}" if p.author else ""
+            who = (
+                self.tr("（%s，%s）") % (status_label(p.status), p.author)
+                if p.author
+                else self.tr("（%s）") % status_label(p.status)
+            )
             parts.append(
-                f"<p><b>{escape(quarter_label(Quarter.parse(key)))}</b>"
-                f"（{escape(status_label(p.status))}{author}）<br>"
-                f"<b>{escape(self.tr('进展：'))}</b>{escape(p.progress_text) or '—'}<br>"
-                f"<b>{escape(self.tr('问题：'))}</b>{escape(p.problems) or '—'}<br>"
-                f"<b>{escape(self.tr('打算：'))}</b>{escape(p.next_steps) or '—'}</p>"
+                f"<p><b>{escape(quarter_label(Quarter.parse(key)))}</b>{escape(who)}<br>"
+                f"<b>{escape(said)}</b>{escape(p.progress_text) or '—'}<br>"
+                f"<b>{escape(problems)}</b>{escape(p.problems) or '—'}<br>"
+                f"<b>{escape(plans)}</b>{escape(p.next_steps) or '—'}</p>"
             )
         if detail.status_history:
-            parts.append(f"<p><b>{escape(self.tr('状态变更'))}</b></p>")
+            parts.append(f"<p><b>{escape(changes)}</b></p>")
         for change in reversed(detail.status_history):
             old = status_label(change.old) if change.old else "—"
-            author = f" {escape(change.author)}" if change.author else ""
-            parts.append(
-                f"<p style='color:#4b5563; margin:0'>{change.at.astimezone():%Y-%m-%d %H:%M}"
-                f"{author}：{escape(old)} → {escape(status_label(change.new))}</p>"
+            line = self.tr("%s %s：%s → %s") % (
+                f"{change.at.astimezone():%Y-%m-%d %H:%M}",
+                change.author,
+                old,
+                status_label(change.new),
             )
+            parts.append(f"<p style='color:#4b5563; margin:0'>{escape(line)}</p>")
         empty = escape(self.tr("暂无往期进展和状态变更。"))
         self.history.setHtml("".join(parts) or f"<p style='color:#6b7280'>{empty}</p>")
         self._set_tab_counts(len(detail.evidence), len(earlier) + len(detail.status_history))
@@ -442,7 +449,9 @@ class DetailPanel(QWidget):
         )
 
     def set_status(self, status: Status) -> None:
-        self.status_buttons[status].setChecked(True)
+        self._status = status
+        for s, button in self.status_buttons.items():
+            button.setChecked(s == status)
 
     def show_saved(self, text: str) -> None:
         self.saved_label.setText(text)
@@ -451,6 +460,9 @@ class DetailPanel(QWidget):
         self._save_clicked()
 
     def _status_clicked(self, status: Status) -> None:
+        # The click toggled the button; the stored status decides until the change is made.
+        if self._status is not None:
+            self.set_status(self._status)
         if self._measure_id is not None:
             self.status_requested.emit(self._measure_id, status)
 

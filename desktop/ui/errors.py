@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.models import DatabaseError
@@ -13,15 +14,21 @@ USER_ERRORS = (UserError, ReadError, ParseError, DatabaseError)
 
 
 def message_for(exc: BaseException) -> str:
+    # Messages of user errors come from the services, which are written in Chinese only.
     if isinstance(exc, USER_ERRORS):
         return exc.message
-    return f"操作未能完成：{exc}。数据未被修改。如问题反复出现，请将详细信息发给技术支持。"
+    return (
+        QCoreApplication.translate(
+            "Errors", "操作未能完成：%s。数据未被修改。如问题反复出现，请将详细信息发给技术支持。"
+        )
+        % exc
+    )
 
 
-def show_error(parent: QWidget | None, exc: BaseException, title: str = "出错了") -> None:
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title)
+    box.setWindowTitle(title or QCoreApplication.translate("Errors", "出错了"))
     box.setText(message_for(exc))
     details = getattr(exc, "__traceback_text__", None)
     if details and not isinstance(exc, USER_ERRORS):

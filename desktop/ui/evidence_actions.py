@@ -32,7 +32,7 @@ class EvidenceActions(QObject):
         d.evidence_path = window.ws.store.path_for
 
     def attach_evidence(self, measure_id: int) -> None:
-        path = self.window.ask_open_file(self.tr("选择佐证材料"), "所有文件 (*)")
+        path = self.window.ask_open_file(self.tr("选择佐证材料"), self.tr("所有文件 (*)"))
         if path is not None:
             self.attach_files(measure_id, [path])
 
@@ -85,9 +85,12 @@ class EvidenceActions(QObject):
     def open_evidence(self, evidence_id: int) -> None:
         w = self.window
         try:
-            w.open_external(evidence.file_path(w.ws, evidence_id))
+            # The store's file has no extension; the viewer gets a copy under the original name.
+            path = evidence.viewable_copy(w.ws, evidence_id)
         except Exception as exc:
             show_error(w, exc)
+            return
+        w.open_external(path)
 
     def remove_evidence(self, evidence_id: int) -> None:
         w = self.window

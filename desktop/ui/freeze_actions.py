@@ -11,6 +11,7 @@ from desktop.domain import ProgressCallback
 from desktop.services import snapshots
 from desktop.ui.errors import show_error
 from desktop.ui.tasks import BackgroundOp
+from desktop.ui.vocabulary import quarter_label
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -39,7 +40,7 @@ class FreezeActions(QObject):
         text = self.tr(
             "定稿后，《%s》%s的进展情况、存在问题、下步打算和佐证材料将不能再修改，"
             "季度报告将按定稿内容原样打印。确定定稿吗？"
-        ) % (title, quarter.label)
+        ) % (title, quarter_label(quarter))
         if not w.confirm(text):
             return
         w.detail.flush()
@@ -52,7 +53,8 @@ class FreezeActions(QObject):
             w.undo_stack.clear()  # edits before the freeze can no longer be undone
             w.refresh_measures()
             w.inform(
-                self.tr("已定稿：%s《%s》（定稿编号 #%d）") % (quarter.label, title, infos[0].id)
+                self.tr("已定稿：%s《%s》（定稿编号 #%d）")
+                % (quarter_label(quarter), title, infos[0].id)
             )
 
         BackgroundOp(w, work, self.tr("正在定稿…")).success(done).run()
@@ -61,10 +63,11 @@ class FreezeActions(QObject):
         w = self.window
         quarter, plan_id = w.quarter, w.current_plan_id()
         if plan_id is None or not snapshots.is_frozen(w.ws, quarter, [plan_id]):
-            w.inform(self.tr("所选计划%s尚未定稿") % quarter.label)
+            w.inform(self.tr("所选计划%s尚未定稿") % quarter_label(quarter))
             return
         reason = w.ask_text(
-            self.tr("撤销定稿"), self.tr("撤销%s定稿的原因（记入操作日志）：") % quarter.label
+            self.tr("撤销定稿"),
+            self.tr("撤销%s定稿的原因（记入操作日志）：") % quarter_label(quarter),
         )
         if reason is None:
             return
@@ -74,7 +77,7 @@ class FreezeActions(QObject):
             show_error(w, exc)
             return
         w.refresh_measures()
-        w.inform(self.tr("已撤销%s定稿，原定稿记录已保留") % quarter.label)
+        w.inform(self.tr("已撤销%s定稿，原定稿记录已保留") % quarter_label(quarter))
 
     def show_frozen(self, plan_id: int) -> None:
         """A closed quarter is read-only in the panel; status stays editable (not per quarter)."""
@@ -87,5 +90,5 @@ class FreezeActions(QObject):
             button.setEnabled(not frozen)
         d.setAcceptDrops(not frozen)
         if frozen:
-            d.progress_box.setTitle(self.tr("本季度进展（%s · 已定稿）") % w.quarter.label)
+            d.progress_box.setTitle(self.tr("%s · 已定稿") % quarter_label(w.quarter))
             d.saved_label.setText(self.tr("已定稿，只读。如需修改，请先撤销定稿。"))

@@ -22,6 +22,7 @@ from desktop.ui.vocabulary import (
     OVERDUE,
     RESPONSIBLE,
     column_label,
+    join_units,
     light_label,
     plan_caption,
     status_label,
@@ -211,7 +212,7 @@ class MeasureTableModel(QAbstractTableModel):
             if col == self.LIGHT:
                 return light_label(r.light)
             if col in (self.TITLE, self.LEAD, self.RESPONSIBLE):
-                units = "、".join(r.responsible_units)
+                units = join_units(r.responsible_units)
                 return f"{r.section_title}\n{r.title}\n{tr(RESPONSIBLE)}{units or '—'}"
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == self.LIGHT:
@@ -245,9 +246,9 @@ class MeasureTableModel(QAbstractTableModel):
         if col == self.TITLE:
             return r.title
         if col == self.LEAD:
-            return "、".join(r.lead_units)
+            return join_units(r.lead_units)
         if col == self.RESPONSIBLE:
-            return "、".join(r.responsible_units)
+            return join_units(r.responsible_units)
         if col == self.DEADLINE:
             return _deadline_text(r)
         if col == self.STATUS:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_TITLE
 from desktop.domain import Quarter, Status
 from desktop.services import dashboard, ledger, settings
 from desktop.services.ledger import MeasureDetail
@@ -75,7 +74,7 @@ class MainWindow(QMainWindow):
         self.ws = ws
         self.today = today or date.today()
         self.preview: ReportPreview | None = None  # the last report opened in the preview
-        self.setWindowTitle(f"{APP_TITLE} — {ws.paths.root}")
+        self.setWindowTitle(self.tr("%s — %s") % (self.tr("落实台账"), ws.paths.root))
         self.resize(1280, 760)
 
         self.plan_model = PlanListModel()
@@ -83,7 +82,9 @@ class MainWindow(QMainWindow):
         self.plan_view.setModel(self.plan_model)
         self.plan_view.setItemDelegate(PlanDelegate(self.plan_view))
         self.plan_view.setSpacing(1)
-        self.plan_view.setMinimumWidth(200)
+        self.plan_view.setMinimumWidth(160)
+        # The delegate wraps and elides the title to the list's width: no sideways scrolling.
+        self.plan_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.plan_view.selectionModel().selectionChanged.connect(self._plan_selected)
 
         self.views = MeasureViews()
@@ -119,7 +120,7 @@ class MainWindow(QMainWindow):
         ledger_split.setStretchFactor(0, 3)
         ledger_split.setStretchFactor(1, 2)
         ledger_split.setCollapsible(1, False)
-        ledger_split.setSizes([640, 440])
+        ledger_split.setSizes([740, 400])
         self.dashboard = DashboardView()
         self.dashboard.measure_activated.connect(self._jump_to_measure)
         self.dashboard.notice_button.clicked.connect(lambda: self.report_actions.make_notice())
@@ -133,7 +134,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.plan_view)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([230, 1100])
+        splitter.setSizes([200, 1166])
         self.setCentralWidget(splitter)
         self.splitter = splitter
         self.ledger_split = ledger_split

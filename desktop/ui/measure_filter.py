@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -57,15 +58,20 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        self._layout = layout
+        # Two rows, so the bar fits the ledger's share of a 1366-pixel screen in either language.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 2)
+        rows.setSpacing(3)
+        top, bottom = QHBoxLayout(), QHBoxLayout()
+        for row in (top, bottom):
+            row.setSpacing(4)
+            rows.addLayout(row)
+        self._layout = bottom
         self.search = named(QLineEdit(), "searchEdit")
         self.search.setPlaceholderText(self.tr("搜索标题、正文或单位（Ctrl+F）"))
         self.search.setToolTip(self.tr("输入几个字即可筛选，空格分隔的多个词须同时出现"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("搜" * 16))
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("搜" * 18))
         self.status = named(QComboBox(), "statusFilter")
         self.status.addItem(self.tr("全部状态"), "")
         for s in Status:
@@ -77,7 +83,7 @@ class FilterBar(QWidget):
             self.light.addItem(light_label(light), light.value)
         self.unit = named(QComboBox(), "unitFilter")
         self.section = named(QComboBox(), "sectionFilter")
-        for combo, chars in ((self.unit, 8), (self.section, 10)):
+        for combo, chars in ((self.unit, 6), (self.section, 8)):
             combo.setMinimumContentsLength(chars)
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -95,12 +101,13 @@ class FilterBar(QWidget):
         )
         self.due_label.setBuddy(self.due)
         self.count = named(QLabel(), "filterCount")
-        layout.addWidget(self.search, 3)
-        for w in (self.status, self.light, self.unit, self.section, self.no_progress):
-            layout.addWidget(w)
-        layout.addWidget(self.due_label)
-        layout.addWidget(self.due)
-        layout.addWidget(self.count)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.due_label)
+        top.addWidget(self.due)
+        top.addWidget(self.count)
+        for w in (self.status, self.light, self.unit, self.section):
+            bottom.addWidget(w, 1)
+        bottom.addWidget(self.no_progress)
         self.search.textChanged.connect(self._emit)
         for combo in (self.status, self.light, self.unit, self.section):
             combo.currentIndexChanged.connect(self._emit)

@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
 from PySide6.QtGui import QFont
@@ -16,8 +17,8 @@ from desktop.ui.item_models import MeasureTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = MeasureTableModel.COLUMN_COUNT
-_HEADING_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_LEAF_FLAGS = _HEADING_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+TITLE = MeasureTableModel.TITLE
+_ROW_SIZE = QSize(0, 24)
 
 
 class _Node:
@@ -61,6 +62,8 @@ class MeasureTreeModel(QAbstractItemModel):
         # row edits meanwhile cost nothing.
         self.stale = False
         self._built: tuple[int, list[bool]] | None = None
+        self._sections_of: tuple[int, list[tuple[str, ...]]] | None = None
+        self._leaves: list[_Node] = []
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -69,28 +72,33 @@ class MeasureTreeModel(QAbstractItemModel):
         built = (self.table.generation, self.table.accepted_flags())
         if built == self._built:
             return  # same rows pass as before (e.g. a first letter every title has)
+        generation, accepted = built
+        if self._sections_of is None or self._sections_of[0] != generation:
+            # Once per set of rows: each row's heading path, and a leaf node to reuse.
+            rows = self.table.rows()
+            self._sections_of = (generation, [r.sections for r in rows])
+            self._leaves = [_Node("", i) for i in range(len(rows))]
         self._built = built
         self.beginResetModel()
         self.root = _Node()
         self._leaf_by_row = {}
         self.headings = []
         groups: dict[tuple[str, ...], _Node] = {(): self.root}
-        table = self.table
         leaves = self._leaf_by_row
-        for i, r in enumerate(table.rows()):
-            if not table.accepted(i):
+        for i, sections in enumerate(self._sections_of[1]):
+            if not accepted[i]:
                 continue
-            parent = groups.get(r.sections)
+            parent = groups.get(sections)
             if parent is None:
                 parent = self.root
-                for depth in range(1, len(r.sections) + 1):
-                    key = r.sections[:depth]
+                for depth in range(1, len(sections) + 1):
+                    key = sections[:depth]
                     node = groups.get(key)
                     if node is None:
                         node = groups[key] = parent.add(_Node(key[-1]))
                         self.headings.append(node)
                     parent = node
-            leaf = _Node("", i)
+            leaf = self._leaves[i]
             leaf.parent = parent
             leaf.position = len(parent.children)
             parent.children.append(leaf)
@@ -156,9 +164,10 @@ class MeasureTreeModel(QAbstractItemModel):
         return self.createIndex(node.position, 0, node)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self.node(parent).children)
+        # Asked for every row as the view lays out (Qt's own flags() keep the call in C++).
+        if not parent.isValid():
+            return len(self.root.children)
+        return len(parent.internalPointer().children) if parent.column() == 0 else 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return self.table.COLUMN_COUNT
@@ -171,18 +180,18 @@ class MeasureTreeModel(QAbstractItemModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return _ROW_SIZE  # rows as tall as the table's, so the light dots have room
         node = self.node(index)
         if node.row < 0:
-            # Headings sit in the first column, spanned across the row by the view.
-            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+            # A heading reads in the title column, beside the branch in the number column.
+            # (Spanning it across the row cost a relayout per heading on every filter change.)
+            if index.column() == TITLE and role in (
+                Qt.ItemDataRole.DisplayRole,
+                Qt.ItemDataRole.ToolTipRole,
+            ):
                 return node.title
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
             return None
         return self.table.data(self.table.index(node.row, index.column()), role)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        # A leaf says it never has children, so the view does not ask each of them for rows.
-        return _HEADING_FLAGS if index.internalPointer().row < 0 else _LEAF_FLAGS

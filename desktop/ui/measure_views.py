@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,27 +17,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain import Status
 from desktop.services.ledger import MeasureRow
 from desktop.ui.criteria import MeasureFilter
 from desktop.ui.item_models import SORT_ROLE, MeasureTableModel
 from desktop.ui.measure_filter import MeasureFilterProxy
 from desktop.ui.measure_tree import MeasureTreeModel
-from desktop.ui.vocabulary import column_label
+from desktop.ui.vocabulary import OVERDUE, column_label, status_label, tr
 from desktop.ui.widgets import named
 
 M = MeasureTableModel
-WIDTHS = {
-    M.LIGHT: 34,
-    M.NUMBER: 72,
-    M.LEAD: 130,
-    M.RESPONSIBLE: 150,
-    M.DEADLINE: 92,
-    M.STATUS: 128,
-    M.LAST: 92,
-    M.EVIDENCE: 52,
-}
 HIDDEN_AT_FIRST = (M.RESPONSIBLE, M.LAST)
-TITLE_MIN = 220  # the measure title stays readable however many columns are shown
+TITLE_MIN = 200  # the measure title stays readable however many columns are shown
+
+
+def default_widths(metrics: QFontMetrics) -> dict[int, int]:
+    """Column widths that fit their header and their longest usual value in this language."""
+
+    def fit(*texts: str, pad: int = 18) -> int:
+        return max(metrics.horizontalAdvance(t) for t in texts) + pad
+
+    def header(col: int) -> str:
+        return column_label(col) + "  "  # room for the sort arrow beside the text
+
+    statuses = [f"{status_label(s)} · {tr(OVERDUE)}" for s in Status]
+    return {
+        M.LIGHT: max(30, fit(header(M.LIGHT))),
+        M.NUMBER: fit(header(M.NUMBER), "（二十一）"),
+        M.LEAD: 120,
+        M.RESPONSIBLE: 150,
+        M.DEADLINE: fit(header(M.DEADLINE), "2023-06-30"),
+        M.STATUS: fit(header(M.STATUS), *statuses),
+        M.LAST: fit(header(M.LAST), "2023-06-30"),
+        M.EVIDENCE: fit(header(M.EVIDENCE), "99"),
+    }
 
 
 class MeasureViews(QStackedWidget):
@@ -81,13 +95,14 @@ class MeasureViews(QStackedWidget):
             header.setStretchLastSection(False)
             header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             header.customContextMenuRequested.connect(lambda pos, v=view: self._header_menu(v, pos))
-            for col, width in WIDTHS.items():
+            for col, width in default_widths(view.fontMetrics()).items():
                 header.resizeSection(col, width)
             for col in HIDDEN_AT_FIRST:
                 header.setSectionHidden(col, True)
             header.sectionResized.connect(lambda *_a, v=view: self._fit_title(v))
             view.viewport().installEventFilter(self)
-        self.tree.header().resizeSection(M.NUMBER, 110)  # room for the indentation
+        # Room for the indentation of three levels of headings before the number.
+        self.tree.header().resizeSection(M.NUMBER, self.tree.header().sectionSize(M.NUMBER) + 48)
         self.tree.header().setSortIndicatorShown(False)
 
         self.table.selectionModel().selectionChanged.connect(self._table_selected)
@@ -171,12 +186,10 @@ class MeasureViews(QStackedWidget):
         self._tree_keep = self.selected_id() if self.grouped else None
 
     def _tree_reset(self) -> None:
-        """Headings read across the whole row and start expanded; the selection is kept."""
+        """Headings start expanded; the selection is kept."""
         tree, model = self.tree, self.tree_model
         for node in model.headings:
-            index = model.index_of_node(node)
-            tree.setFirstColumnSpanned(index.row(), index.parent(), True)
-            tree.setExpanded(index, True)
+            tree.setExpanded(model.index_of_node(node), True)
         if self._tree_keep is not None:
             index = model.index_of_row(self.model.row_of(self._tree_keep))
             if index.isValid():

@@ -19,8 +19,6 @@ from desktop.ui.update_dialog import UpdateDialog
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-IMPORT_FILTER = "政策文件或任务表 (*.txt *.docx *.pdf *.xlsx *.xlsm);;所有文件 (*)"
-
 
 class PlanActions(QObject):
     """导入文件… and 导入新版本…; the window asks its questions (tests answer them there)."""
@@ -37,10 +35,13 @@ class PlanActions(QObject):
         self.update_action.setToolTip(self.tr("用修订后的文件或任务表更新所选计划，保留已有进展"))
         self.update_action.triggered.connect(self.update_plan)
 
+    def import_filter(self) -> str:
+        return self.tr("政策文件或任务表 (*.txt *.docx *.pdf *.xlsx *.xlsm);;所有文件 (*)")
+
     # -- import -------------------------------------------------------------------------------
     def import_file(self) -> None:
         w = self.window
-        path = w.ask_open_file(self.tr("导入政策文件或任务分解表"), IMPORT_FILTER)
+        path = w.ask_open_file(self.tr("导入政策文件或任务分解表"), self.import_filter())
         if path is None:
             return
         if path.suffix.lower() in importing.EXCEL_SUFFIXES:
@@ -109,7 +110,7 @@ class PlanActions(QObject):
         if plan_id is None:
             w.inform(self.tr("请先在左侧选择要更新的计划"))
             return
-        path = w.ask_open_file(self.tr("选择新版本文件"), IMPORT_FILTER)
+        path = w.ask_open_file(self.tr("选择新版本文件"), self.import_filter())
         if path is None:
             return
         ws = w.ws

@@ -52,9 +52,11 @@ class ReportActions(QObject):
             return
         choice = dialog.choice()
         suffix, file_filter = (
-            (".docx", "Word 文档 (*.docx)") if choice.word else (".pdf", "PDF 文件 (*.pdf)")
+            (".docx", self.tr("Word 文档 (*.docx)"))
+            if choice.word
+            else (".pdf", self.tr("PDF 文件 (*.pdf)"))
         )
-        suggested = w.ws.paths.reports / f"季度报告-{quarter}{suffix}"
+        suggested = w.ws.paths.reports / (self.tr("季度报告-%s") % quarter + suffix)
         out = w.ask_save_file(self.tr("保存季度报告"), suggested, file_filter)
         if out is None:
             return
@@ -90,8 +92,8 @@ class ReportActions(QObject):
         w = self.window
         quarter = w.quarter
         plan_id = w.current_plan_id()
-        suggested = w.ws.paths.reports / f"督办单-{quarter}.pdf"
-        out = w.ask_save_file(self.tr("保存督办单"), suggested, "PDF 文件 (*.pdf)")
+        suggested = w.ws.paths.reports / (self.tr("督办单-%s") % quarter + ".pdf")
+        out = w.ask_save_file(self.tr("保存督办单"), suggested, self.tr("PDF 文件 (*.pdf)"))
         if out is None:
             return
         ws, today = w.ws, w.today
@@ -111,8 +113,8 @@ class ReportActions(QObject):
         w = self.window
         quarter = w.quarter
         plan_id = w.current_plan_id()
-        suggested = w.ws.paths.reports / f"落实台账-{quarter}.xlsx"
-        out = w.ask_save_file(self.tr("导出台账"), suggested, "Excel 工作簿 (*.xlsx)")
+        suggested = w.ws.paths.reports / (self.tr("落实台账-%s") % quarter + ".xlsx")
+        out = w.ask_save_file(self.tr("导出台账"), suggested, self.tr("Excel 工作簿 (*.xlsx)"))
         if out is None:
             return
         ws = w.ws
@@ -154,7 +156,7 @@ class ReportActions(QObject):
         from desktop.ui.fillin_dialog import FillinReviewDialog
 
         w = self.window
-        path = w.ask_open_file(self.tr("选择部门交回的填报表"), "Excel 工作簿 (*.xlsx)")
+        path = w.ask_open_file(self.tr("选择部门交回的填报表"), self.tr("Excel 工作簿 (*.xlsx)"))
         if path is None:
             return
         ws = w.ws

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain import Quarter
 from desktop.services import settings
 from desktop.services.workspace import Workspace
 from desktop.ui.errors import show_error
-from desktop.ui.vocabulary import SETTING_LABELS, tr
+from desktop.ui.vocabulary import SETTING_LABELS, quarter_label, tr
 from desktop.ui.widgets import named
 
 
@@ -33,14 +34,20 @@ class SettingsDialog(QDialog):
         for key, label in SETTING_LABELS.items():
             edit = named(QLineEdit(values.get(key, "")), f"setting_{key}")
             self.edits[key] = edit
-            form.addRow(tr(label) + "：", edit)
-        hint = QLabel(self.tr("可用占位符：{unit} 填报单位，{plan} 文件名称，{quarter} 季度"))
-        hint.setStyleSheet("color: #6b7280;")
-        form.addRow("", hint)
+            form.addRow(self.tr("%s：") % tr(label), edit)
+            if key == "report_title_template":
+                # The placeholders belong to the title template, right under it.
+                hint = named(
+                    QLabel(self.tr("可用占位符：{unit} 填报单位，{plan} 文件名称，{quarter} 季度")),
+                    "templateHint",
+                )
+                hint.setWordWrap(True)
+                hint.setStyleSheet("color: #6b7280;")
+                form.addRow("", hint)
         self.quarter = named(QComboBox(), "setting_default_quarter")
-        self.quarter.addItem(self.tr("当前季度"), "")
+        self.quarter.addItem(self.tr("当前季度（随日期变化）"), "")
         for q in quarters:
-            self.quarter.addItem(q, q)
+            self.quarter.addItem(quarter_label(Quarter.parse(q)), q)
         self.quarter.setCurrentIndex(
             max(self.quarter.findData(values.get("default_quarter", "")), 0)
         )

@@ -100,6 +100,9 @@ class BackgroundOp(QObject):
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(300)
             dialog.canceled.connect(self._request_cancel)
+            # Starts the dialog's own timer: it appears after minimumDuration even when the work
+            # reports no progress, or the same step over and over (Qt shows it only on a change).
+            dialog.setValue(0)
             self._signals.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
             self._dialog = dialog
         pool().start(self._task)

@@ -56,6 +56,7 @@ _QUARTER_NAMES = (
 _QUARTER_FORMAT = QT_TRANSLATE_NOOP("Vocabulary", "{year}年{quarter}")
 _PLAN_DONE = QT_TRANSLATE_NOOP("Vocabulary", "{done}/{total} 项已完成（{ratio}）")
 _PLAN_VERSION = QT_TRANSLATE_NOOP("Vocabulary", "第{version}版")
+_LIST_SEPARATOR = QT_TRANSLATE_NOOP("Vocabulary", "、")
 
 
 def tr(text: object) -> str:
@@ -78,6 +79,11 @@ def column_label(column: int) -> str:
 def quarter_label(quarter: Quarter) -> str:
     """'2023年第二季度' in Chinese, 'Q2 2023' in English."""
     return tr(_QUARTER_FORMAT).format(year=quarter.year, quarter=tr(_QUARTER_NAMES[quarter.q - 1]))
+
+
+def join_units(units: tuple[str, ...] | list[str]) -> str:
+    """'省财政厅、省人社厅' — with the separator of the interface language."""
+    return tr(_LIST_SEPARATOR).join(units)
 
 
 def version_label(version: int) -> str:

@@ -1,6 +1,77 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Application</name>
+    <message>
+        <location filename="../../desktop/app.py" line="95" />
+        <location filename="../../desktop/app.py" line="106" />
+        <location filename="../../desktop/app.py" line="134" />
+        <location filename="../../desktop/app.py" line="153" />
+        <location filename="../../desktop/app.py" line="160" />
+        <location filename="../../desktop/app.py" line="171" />
+        <location filename="../../desktop/app.py" line="210" />
+        <location filename="../../desktop/app.py" line="243" />
+        <location filename="../../desktop/app.py" line="255" />
+        <source>落实台账</source>
+        <translation>Luoshi Ledger</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="96" />
+        <source>自动备份失败：%s
+数据本身未受影响，请稍后用“文件 → 备份数据”手动备份。</source>
+        <translation>Automatic backup failed: %s
+Your data is not affected. Please back up later with File → Back up data.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="107" />
+        <source>自动备份已完成，但有提示：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="142" />
+        <source>落实台账已经在使用数据目录 %s。
+请切换到已打开的窗口，不要重复启动。</source>
+        <translation>Luoshi Ledger is already using the data folder %s.
+Please switch to the open window instead of starting it again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="149" />
+        <source>落实台账已经在使用数据目录 %s，不能在这里恢复备份。
+请在已打开的窗口中使用 文件 &gt; 恢复备份，选择“%s”。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="172" />
+        <source>示例数据未能导入：%s</source>
+        <translation>The sample data could not be imported: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="214" />
+        <source>从备份恢复…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="217" />
+        <source>退出</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="224" />
+        <source>选择要恢复的备份文件</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="226" />
+        <source>落实台账备份 (*.lsbak);;所有文件 (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="236" />
+        <source>损坏的数据文件会先复制到 backups 文件夹保存。确定恢复吗？</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <location filename="../../desktop/ui/audit_dialog.py" line="98" />
@@ -180,90 +251,158 @@
     </message>
 </context>
 <context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../desktop/ui/commands.py" line="34" />
+        <source>状态改为“%s”</source>
+        <translation>status set to “%s”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/commands.py" line="62" />
+        <source>修改季度进展</source>
+        <translation>quarterly progress edit</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="70" />
+        <location filename="../../desktop/ui/dashboard.py" line="88" />
         <source>打印督办单…</source>
         <translation>Print supervision notices…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="71" />
+        <location filename="../../desktop/ui/dashboard.py" line="89" />
         <source>为每个牵头单位生成一页督办单，列出其红灯和黄灯措施</source>
         <translation>One notice per lead unit listing its red and yellow measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="79" />
+        <location filename="../../desktop/ui/dashboard.py" line="97" />
         <source>措施总数</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="80" />
-        <location filename="../../desktop/ui/dashboard.py" line="151" />
+        <location filename="../../desktop/ui/dashboard.py" line="102" />
+        <source>已过完成时限仍未完成</source>
+        <translation>Past the deadline and not done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dashboard.py" line="105" />
+        <source>黄灯（临期或进展滞后）</source>
+        <translation>Yellow (due soon or lagging)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dashboard.py" line="107" />
+        <source>临近完成时限；或长期任务本季度过半仍未填报进展</source>
+        <translation>Deadline near; or a long-running measure with no progress entered this quarter after its middle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dashboard.py" line="109" />
+        <source>绿灯（正常）</source>
+        <translation>Green (on track)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dashboard.py" line="111" />
+        <source>未完成、未暂缓且本季度还没有进展的措施</source>
+        <translation>Measures neither done nor suspended that have no progress for this quarter yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dashboard.py" line="117" />
+        <source>按警示灯</source>
+        <translation>By warning light</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dashboard.py" line="165" />
+        <source>双击或回车打开这项措施</source>
+        <translation>Double-click or press Enter to open the measure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dashboard.py" line="174" />
+        <source>%s 工作总览</source>
+        <translation>Overview for %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dashboard.py" line="184" />
+        <source>逾期措施（%d）</source>
+        <translation>Overdue (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dashboard.py" line="185" />
+        <source>即将到期（%d）</source>
+        <translation>Due soon (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dashboard.py" line="209" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="81" />
-        <source>推进中</source>
-        <translation>In progress</translation>
+        <location filename="../../desktop/ui/dashboard.py" line="243" />
+        <source>等</source>
+        <translation> etc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="82" />
-        <source>未启动</source>
-        <translation>Not started</translation>
+        <location filename="../../desktop/ui/dashboard.py" line="244" />
+        <source>“%s”是泛指多个单位的写法，未计入上图。</source>
+        <translation>“%s” stand for many offices at once and are not counted in the chart above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="83" />
+        <location filename="../../desktop/ui/dashboard.py" line="246" />
+        <source>%s：%d 项</source>
+        <translation>%s: %d</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dashboard.py" line="263" />
+        <source>  〔%s〕</source>
+        <translation>  [%s]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dashboard.py" line="102" />
         <source>红灯（逾期）</source>
         <translation>Red (overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="84" />
-        <source>黄灯（临期）</source>
-        <translation>Yellow (due soon)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dashboard.py" line="85" />
+        <location filename="../../desktop/ui/dashboard.py" line="111" />
         <source>本季度未填报</source>
         <translation>No progress this quarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="109" />
+        <location filename="../../desktop/ui/dashboard.py" line="160" />
         <source>逾期措施</source>
         <translation>Overdue measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="110" />
+        <location filename="../../desktop/ui/dashboard.py" line="161" />
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="132" />
+        <location filename="../../desktop/ui/dashboard.py" line="186" />
         <source>没有逾期措施</source>
         <translation>No overdue measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="133" />
+        <location filename="../../desktop/ui/dashboard.py" line="187" />
         <source>近期没有到期措施</source>
         <translation>Nothing due soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="144" />
+        <location filename="../../desktop/ui/dashboard.py" line="116" />
+        <location filename="../../desktop/ui/dashboard.py" line="202" />
         <source>按落实状态</source>
         <translation>By status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="152" />
+        <location filename="../../desktop/ui/dashboard.py" line="210" />
         <source>未完成</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="153" />
+        <location filename="../../desktop/ui/dashboard.py" line="211" />
         <source>其中逾期</source>
         <translation>of which overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="166" />
+        <location filename="../../desktop/ui/dashboard.py" line="224" />
         <source>各单位落实情况（措施数最多的 %d 个单位）</source>
         <translation>Progress by unit (the %d units with most measures)</translation>
     </message>
@@ -271,96 +410,131 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="93" />
+        <location filename="../../desktop/ui/detail_panel.py" line="92" />
         <location filename="../../desktop/ui/detail_panel.py" line="329" />
         <source>请在台账中选择一项措施</source>
         <translation>Select a measure in the ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="112" />
+        <location filename="../../desktop/ui/detail_panel.py" line="111" />
         <source>所属部分：</source>
         <translation>Section:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="113" />
+        <location filename="../../desktop/ui/detail_panel.py" line="112" />
         <source>牵头单位：</source>
         <translation>Lead units:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="114" />
+        <location filename="../../desktop/ui/detail_panel.py" line="113" />
         <source>责任单位：</source>
         <translation>Responsible units:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="115" />
+        <location filename="../../desktop/ui/detail_panel.py" line="114" />
         <source>完成时限：</source>
         <translation>Deadline:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="126" />
+        <location filename="../../desktop/ui/detail_panel.py" line="128" />
         <source>快捷键 Ctrl+%d</source>
         <translation>Shortcut Ctrl+%d</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="144" />
-        <location filename="../../desktop/ui/detail_panel.py" line="174" />
-        <location filename="../../desktop/ui/detail_panel.py" line="346" />
+        <location filename="../../desktop/ui/detail_panel.py" line="145" />
+        <location filename="../../desktop/ui/detail_panel.py" line="175" />
+        <location filename="../../desktop/ui/detail_panel.py" line="345" />
         <source>本季度进展</source>
         <translation>This quarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="187" />
+        <location filename="../../desktop/ui/detail_panel.py" line="188" />
         <source>进展情况</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="189" />
+        <location filename="../../desktop/ui/detail_panel.py" line="190" />
         <source>本季度做了什么、取得什么成效（写入季度报告）</source>
-        <translation type="unfinished" />
+        <translation>What was done this quarter and with what result (goes into the quarterly report)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="193" />
+        <location filename="../../desktop/ui/detail_panel.py" line="194" />
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="195" />
+        <location filename="../../desktop/ui/detail_panel.py" line="196" />
         <source>遇到的困难和问题，没有可不填</source>
-        <translation type="unfinished" />
+        <translation>Difficulties met; leave empty if none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="197" />
+        <location filename="../../desktop/ui/detail_panel.py" line="198" />
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="197" />
+        <location filename="../../desktop/ui/detail_panel.py" line="198" />
         <source>下季度打算怎么推进</source>
-        <translation type="unfinished" />
+        <translation>How the work goes on next quarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="208" />
+        <location filename="../../desktop/ui/detail_panel.py" line="209" />
         <source>保存进展 (Ctrl+S)</source>
         <translation>Save progress (Ctrl+S)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/detail_panel.py" line="410" />
+        <source>进展：</source>
+        <translation>Progress: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_panel.py" line="410" />
+        <source>问题：</source>
+        <translation>Problems: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_panel.py" line="410" />
+        <source>打算：</source>
+        <translation>Next steps: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_panel.py" line="411" />
+        <source>状态变更</source>
+        <translation>Status changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_panel.py" line="416" />
+        <source>（%s，%s）</source>
+        <translation> (%s, %s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_panel.py" line="418" />
+        <source>（%s）</source>
+        <translation> (%s)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/detail_panel.py" line="430" />
+        <source>%s %s：%s → %s</source>
+        <translation>%s %s: %s → %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_panel.py" line="437" />
         <source>暂无往期进展和状态变更。</source>
-        <translation type="unfinished" />
+        <translation>No earlier progress or status changes yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="437" />
+        <location filename="../../desktop/ui/detail_panel.py" line="444" />
         <source>佐证材料（%d）</source>
-        <translation type="unfinished" />
+        <translation>Evidence (%d)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="441" />
+        <location filename="../../desktop/ui/detail_panel.py" line="448" />
         <source>历史记录（%d）</source>
-        <translation type="unfinished" />
+        <translation>History (%d)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="145" />
-        <location filename="../../desktop/ui/detail_panel.py" line="437" />
+        <location filename="../../desktop/ui/detail_panel.py" line="146" />
+        <location filename="../../desktop/ui/detail_panel.py" line="444" />
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
@@ -370,40 +544,40 @@
         <translation>Tip: drop files here to attach evidence.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="233" />
+        <location filename="../../desktop/ui/detail_panel.py" line="234" />
         <source>添加佐证材料…</source>
         <translation>Attach evidence…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="235" />
+        <location filename="../../desktop/ui/detail_panel.py" line="236" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="239" />
+        <location filename="../../desktop/ui/detail_panel.py" line="240" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="237" />
+        <location filename="../../desktop/ui/detail_panel.py" line="238" />
         <source>说明…</source>
         <translation>Description…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="120" />
+        <location filename="../../desktop/ui/detail_panel.py" line="119" />
         <source>状态：</source>
-        <translation type="unfinished" />
+        <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="146" />
-        <location filename="../../desktop/ui/detail_panel.py" line="441" />
+        <location filename="../../desktop/ui/detail_panel.py" line="147" />
+        <location filename="../../desktop/ui/detail_panel.py" line="448" />
         <source>历史记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="227" />
+        <location filename="../../desktop/ui/detail_panel.py" line="228" />
         <source>双击打开；也可把文件直接拖到这里添加</source>
-        <translation type="unfinished" />
+        <translation>Double-click to open; drop files here to add them</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/detail_panel.py" line="294" />
@@ -411,14 +585,14 @@
         <translation>Not saved…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="364" />
-        <source>  ⚠ 已逾期</source>
-        <translation>  ⚠ overdue</translation>
+        <location filename="../../desktop/ui/detail_panel.py" line="361" />
+        <source>%s（%s）</source>
+        <translation>%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="368" />
-        <source>本季度进展（%s）</source>
-        <translation>This quarter (%s)</translation>
+        <location filename="../../desktop/ui/detail_panel.py" line="363" />
+        <source>  ⚠ 已逾期</source>
+        <translation>  ⚠ overdue</translation>
     </message>
 </context>
 <context>
@@ -435,11 +609,29 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="21" />
+        <source>操作未能完成：%s。数据未被修改。如问题反复出现，请将详细信息发给技术支持。</source>
+        <translation>The operation could not be completed: %s. No data was changed. If it keeps happening, send the details to technical support.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="31" />
+        <source>出错了</source>
+        <translation>Something went wrong</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceActions</name>
     <message>
         <location filename="../../desktop/ui/evidence_actions.py" line="35" />
         <source>选择佐证材料</source>
         <translation>Choose evidence file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/evidence_actions.py" line="35" />
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/evidence_actions.py" line="55" />
@@ -462,7 +654,7 @@
         <translation>Description:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/evidence_actions.py" line="94" />
+        <location filename="../../desktop/ui/evidence_actions.py" line="97" />
         <source>确定移除该佐证材料吗？</source>
         <translation>Remove this evidence file?</translation>
     </message>
@@ -528,77 +720,77 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="65" />
+        <location filename="../../desktop/ui/measure_filter.py" line="71" />
         <source>搜索标题、正文或单位（Ctrl+F）</source>
-        <translation type="unfinished" />
+        <translation>Search title, text or unit (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="66" />
+        <location filename="../../desktop/ui/measure_filter.py" line="72" />
         <source>输入几个字即可筛选，空格分隔的多个词须同时出现</source>
-        <translation type="unfinished" />
+        <translation>Filters as you type; words separated by spaces must all occur</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="70" />
+        <location filename="../../desktop/ui/measure_filter.py" line="76" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="73" />
+        <location filename="../../desktop/ui/measure_filter.py" line="79" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="75" />
+        <location filename="../../desktop/ui/measure_filter.py" line="81" />
         <source>全部灯色</source>
         <translation>All lights</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="85" />
+        <location filename="../../desktop/ui/measure_filter.py" line="91" />
         <source>只看文件某一部分（一、……）下的措施</source>
-        <translation type="unfinished" />
+        <translation>Only the measures under one part of the document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="86" />
+        <location filename="../../desktop/ui/measure_filter.py" line="92" />
         <source>本季度未填报</source>
         <translation>No progress this quarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="87" />
+        <location filename="../../desktop/ui/measure_filter.py" line="93" />
         <source>到期：</source>
-        <translation type="unfinished" />
+        <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="90" />
+        <location filename="../../desktop/ui/measure_filter.py" line="96" />
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="91" />
+        <location filename="../../desktop/ui/measure_filter.py" line="97" />
         <source>未来 </source>
-        <translation type="unfinished" />
+        <translation>in </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="92" />
+        <location filename="../../desktop/ui/measure_filter.py" line="98" />
         <source> 天内</source>
-        <translation type="unfinished" />
+        <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="94" />
+        <location filename="../../desktop/ui/measure_filter.py" line="100" />
         <source>只显示这么多天内到期、尚未逾期的未完成措施；0 表示不限（逾期的请用“已逾期”）</source>
-        <translation type="unfinished" />
+        <translation>Only open measures due within this many days and not yet overdue; 0 means no limit (for overdue ones choose “Overdue”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="131" />
+        <location filename="../../desktop/ui/measure_filter.py" line="138" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="143" />
+        <location filename="../../desktop/ui/measure_filter.py" line="150" />
         <source>全部部分</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/measure_filter.py" line="179" />
+        <location filename="../../desktop/ui/measure_filter.py" line="186" />
         <source>显示 %d / %d 项</source>
         <translation>Showing %d of %d</translation>
     </message>
@@ -606,67 +798,67 @@
 <context>
     <name>FreezeActions</name>
     <message>
-        <location filename="../../desktop/ui/freeze_actions.py" line="26" />
+        <location filename="../../desktop/ui/freeze_actions.py" line="27" />
         <source>季度定稿(&amp;Z)…</source>
         <translation>&amp;Close quarter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/freeze_actions.py" line="27" />
+        <location filename="../../desktop/ui/freeze_actions.py" line="28" />
         <source>冻结所选计划本季度的进展和佐证材料，报告可原样重印</source>
         <translation>Freeze this quarter’s progress and evidence for the selected plan; its report can be reprinted identically</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/freeze_actions.py" line="29" />
+        <location filename="../../desktop/ui/freeze_actions.py" line="30" />
         <source>撤销定稿…</source>
         <translation>Reopen quarter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/freeze_actions.py" line="36" />
+        <location filename="../../desktop/ui/freeze_actions.py" line="37" />
         <source>请先在左侧选择要定稿的计划</source>
         <translation>Select the plan to close first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/freeze_actions.py" line="40" />
+        <location filename="../../desktop/ui/freeze_actions.py" line="41" />
         <source>定稿后，《%s》%s的进展情况、存在问题、下步打算和佐证材料将不能再修改，季度报告将按定稿内容原样打印。确定定稿吗？</source>
         <translation>After closing, progress, problems, next steps and evidence of 《%s》 for %s can no longer be changed, and the report prints from the frozen record. Close the quarter?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/freeze_actions.py" line="55" />
+        <location filename="../../desktop/ui/freeze_actions.py" line="56" />
         <source>已定稿：%s《%s》（定稿编号 #%d）</source>
         <translation>Closed: %s 《%s》 (snapshot #%d)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/freeze_actions.py" line="58" />
+        <location filename="../../desktop/ui/freeze_actions.py" line="60" />
         <source>正在定稿…</source>
         <translation>Closing the quarter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/freeze_actions.py" line="64" />
+        <location filename="../../desktop/ui/freeze_actions.py" line="66" />
         <source>所选计划%s尚未定稿</source>
         <translation>The selected plan is not closed for %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/freeze_actions.py" line="67" />
+        <location filename="../../desktop/ui/freeze_actions.py" line="69" />
         <source>撤销定稿</source>
         <translation>Reopen quarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/freeze_actions.py" line="67" />
+        <location filename="../../desktop/ui/freeze_actions.py" line="70" />
         <source>撤销%s定稿的原因（记入操作日志）：</source>
         <translation>Reason for reopening %s (recorded in the audit log):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/freeze_actions.py" line="77" />
+        <location filename="../../desktop/ui/freeze_actions.py" line="80" />
         <source>已撤销%s定稿，原定稿记录已保留</source>
         <translation>Reopened %s; the closed record is kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/freeze_actions.py" line="90" />
-        <source>本季度进展（%s · 已定稿）</source>
-        <translation>This quarter (%s · closed)</translation>
+        <location filename="../../desktop/ui/freeze_actions.py" line="93" />
+        <source>%s · 已定稿</source>
+        <translation>%s · closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/freeze_actions.py" line="91" />
+        <location filename="../../desktop/ui/freeze_actions.py" line="94" />
         <source>已定稿，只读。如需修改，请先撤销定稿。</source>
         <translation>Closed, read-only. Reopen the quarter to change it.</translation>
     </message>
@@ -767,178 +959,189 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="102" />
+        <location filename="../../desktop/ui/main_window.py" line="103" />
         <source>按部分分组</source>
         <translation>Group by section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127" />
+        <location filename="../../desktop/ui/main_window.py" line="77" />
+        <source>%s — %s</source>
+        <translation>%s — %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="77" />
+        <source>落实台账</source>
+        <translation>Luoshi Ledger</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="104" />
+        <source>按文件的部分（一、（一）……）分组显示措施（Ctrl+G）</source>
+        <translation>Show the measures grouped by the document's parts (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="128" />
         <source>措施台账</source>
         <translation>Ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128" />
+        <location filename="../../desktop/ui/main_window.py" line="129" />
         <source>工作总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169" />
+        <location filename="../../desktop/ui/main_window.py" line="130" />
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="131" />
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="170" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <location filename="../../desktop/ui/main_window.py" line="172" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103" />
-        <source>按文件的部分（一、（一）……）分组显示措施（Ctrl+G）</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="129" />
-        <source>Ctrl+T</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="130" />
-        <source>Ctrl+D</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="183" />
+        <location filename="../../desktop/ui/main_window.py" line="184" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184" />
+        <location filename="../../desktop/ui/main_window.py" line="185" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186" />
+        <location filename="../../desktop/ui/main_window.py" line="187" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192" />
+        <location filename="../../desktop/ui/main_window.py" line="193" />
         <source>保存进展(&amp;S)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Save progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200" />
+        <location filename="../../desktop/ui/main_window.py" line="201" />
         <source>设为“%s”</source>
-        <translation type="unfinished" />
+        <translation>Set to “%s”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208" />
+        <location filename="../../desktop/ui/main_window.py" line="209" />
         <source>视图(&amp;V)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="211" />
-        <source>计划列表(&amp;L)</source>
-        <translation type="unfinished" />
+        <translation>&amp;View</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="212" />
-        <source>措施台账(&amp;T)</source>
-        <translation type="unfinished" />
+        <source>计划列表(&amp;L)</source>
+        <translation>Plan &amp;list</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="213" />
-        <source>工作总览(&amp;D)</source>
-        <translation type="unfinished" />
+        <source>措施台账(&amp;T)</source>
+        <translation>Measure &amp;table</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="214" />
-        <source>填写本季度进展(&amp;P)</source>
-        <translation type="unfinished" />
+        <source>工作总览(&amp;D)</source>
+        <translation>&amp;Dashboard</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="215" />
+        <source>填写本季度进展(&amp;P)</source>
+        <translation>Write this quarter's &amp;progress</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="216" />
         <source>搜索(&amp;F)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222" />
+        <location filename="../../desktop/ui/main_window.py" line="223" />
         <source>按部分分组(&amp;G)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Group by section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229" />
+        <location filename="../../desktop/ui/main_window.py" line="230" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="230" />
+        <location filename="../../desktop/ui/main_window.py" line="231" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247" />
-        <source>季度：</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="251" />
-        <source>进展填报、筛选、总览和报告都按这个季度</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="478" />
-        <source>无法打开</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="480" />
-        <source>系统没有可以打开“%s”的程序，或打开失败。
-文件位置：%s</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="483" />
-        <source>打开所在文件夹</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="484" />
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="242" />
+        <location filename="../../desktop/ui/main_window.py" line="243" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398" />
+        <location filename="../../desktop/ui/main_window.py" line="248" />
+        <source>季度：</source>
+        <translation>Quarter:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="252" />
+        <source>进展填报、筛选、总览和报告都按这个季度</source>
+        <translation>Progress entry, filters, dashboard and reports all use this quarter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="399" />
         <source>共 %d 项措施，已完成 %d 项，逾期 %d 项</source>
         <translation>%d measures, %d done, %d overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="440" />
+        <location filename="../../desktop/ui/main_window.py" line="441" />
         <source>这项措施已不在当前筛选结果中（刚修改过或被筛选条件排除），面板仍显示它。</source>
-        <translation type="unfinished" />
+        <translation>This measure no longer matches the filters (it was just changed or is filtered out); the panel keeps showing it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="464" />
+        <location filename="../../desktop/ui/main_window.py" line="465" />
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="568" />
+        <location filename="../../desktop/ui/main_window.py" line="479" />
+        <source>无法打开</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="481" />
+        <source>系统没有可以打开“%s”的程序，或打开失败。
+文件位置：%s</source>
+        <translation>No program on this computer opened “%s”.
+The file is at: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="484" />
+        <source>打开所在文件夹</source>
+        <translation>Open containing folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="485" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="569" />
         <source>没有改动</source>
         <translation>No changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="576" />
+        <location filename="../../desktop/ui/main_window.py" line="577" />
         <source>已保存 %s</source>
         <translation>Saved %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="593" />
+        <location filename="../../desktop/ui/main_window.py" line="594" />
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
@@ -1031,80 +1234,85 @@ When the stick is not plugged in or the network is down, backups are still kept 
 <context>
     <name>PlanActions</name>
     <message>
-        <location filename="../../desktop/ui/plan_actions.py" line="33" />
+        <location filename="../../desktop/ui/plan_actions.py" line="31" />
         <source>导入文件(&amp;I)…</source>
         <translation>&amp;Import file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_actions.py" line="36" />
+        <location filename="../../desktop/ui/plan_actions.py" line="34" />
         <source>导入新版本(&amp;U)…</source>
         <translation>Import new &amp;version…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_actions.py" line="37" />
+        <location filename="../../desktop/ui/plan_actions.py" line="35" />
         <source>用修订后的文件或任务表更新所选计划，保留已有进展</source>
         <translation>Update the selected plan from a revised document, keeping progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_actions.py" line="43" />
+        <location filename="../../desktop/ui/plan_actions.py" line="39" />
+        <source>政策文件或任务表 (*.txt *.docx *.pdf *.xlsx *.xlsm);;所有文件 (*)</source>
+        <translation>Policy documents or task lists (*.txt *.docx *.pdf *.xlsx *.xlsm);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_actions.py" line="44" />
         <source>导入政策文件或任务分解表</source>
         <translation>Import a policy document or task list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_actions.py" line="52" />
-        <location filename="../../desktop/ui/plan_actions.py" line="75" />
+        <location filename="../../desktop/ui/plan_actions.py" line="53" />
+        <location filename="../../desktop/ui/plan_actions.py" line="76" />
         <source>正在读取“%s”…</source>
         <translation>Reading “%s”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_actions.py" line="67" />
-        <location filename="../../desktop/ui/plan_actions.py" line="85" />
-        <location filename="../../desktop/ui/plan_actions.py" line="103" />
+        <location filename="../../desktop/ui/plan_actions.py" line="68" />
+        <location filename="../../desktop/ui/plan_actions.py" line="86" />
+        <location filename="../../desktop/ui/plan_actions.py" line="104" />
         <source>已取消导入，数据未改变</source>
         <translation>Import cancelled; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_actions.py" line="79" />
+        <location filename="../../desktop/ui/plan_actions.py" line="80" />
         <source>正在识别“%s”的表头…</source>
         <translation>Detecting the header of “%s”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_actions.py" line="95" />
+        <location filename="../../desktop/ui/plan_actions.py" line="96" />
         <source>已导入 %d 个计划，共 %d 项措施</source>
         <translation>Imported %d plan(s) with %d measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_actions.py" line="101" />
+        <location filename="../../desktop/ui/plan_actions.py" line="102" />
         <source>正在导入“%s”…</source>
         <translation>Importing “%s”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_actions.py" line="110" />
+        <location filename="../../desktop/ui/plan_actions.py" line="111" />
         <source>请先在左侧选择要更新的计划</source>
         <translation>Select the plan to update first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_actions.py" line="112" />
+        <location filename="../../desktop/ui/plan_actions.py" line="113" />
         <source>选择新版本文件</source>
         <translation>Choose the new version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_actions.py" line="123" />
+        <location filename="../../desktop/ui/plan_actions.py" line="124" />
         <source>已取消更新，数据未改变</source>
         <translation>Update cancelled; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_actions.py" line="133" />
+        <location filename="../../desktop/ui/plan_actions.py" line="134" />
         <source>已更新为第 %d 版：保留 %d 项，新增 %d 项，归档 %d 项</source>
         <translation>Updated to version %d: %d kept, %d added, %d archived</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_actions.py" line="137" />
+        <location filename="../../desktop/ui/plan_actions.py" line="138" />
         <source>正在更新计划…</source>
         <translation>Updating the plan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_actions.py" line="139" />
+        <location filename="../../desktop/ui/plan_actions.py" line="140" />
         <source>正在比对新版本…</source>
         <translation>Comparing the new version…</translation>
     </message>
@@ -1137,92 +1345,124 @@ When the stick is not plugged in or the network is down, backups are still kept 
         <translation>Import department work&amp;books…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="58" />
+        <location filename="../../desktop/ui/report_actions.py" line="55" />
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="57" />
+        <location filename="../../desktop/ui/report_actions.py" line="96" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="59" />
+        <source>季度报告-%s</source>
+        <translation>quarterly-report-%s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="60" />
         <source>保存季度报告</source>
         <translation>Save quarterly report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="71" />
+        <location filename="../../desktop/ui/report_actions.py" line="73" />
         <source>Word 报告已生成：%s</source>
         <translation>Word report written: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="74" />
+        <location filename="../../desktop/ui/report_actions.py" line="76" />
         <source>报告已生成：%s（%d 页）</source>
         <translation>Report written: %s (%d pages)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="77" />
+        <location filename="../../desktop/ui/report_actions.py" line="79" />
         <source>正在生成季度报告…</source>
         <translation>Writing the quarterly report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="94" />
+        <location filename="../../desktop/ui/report_actions.py" line="95" />
+        <source>督办单-%s</source>
+        <translation>supervision-notice-%s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="96" />
         <source>保存督办单</source>
         <translation>Save supervision notices</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="104" />
+        <location filename="../../desktop/ui/report_actions.py" line="106" />
         <source>督办单已生成：%s（%d 页）</source>
         <translation>Supervision notices written: %s (%d pages)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="107" />
+        <location filename="../../desktop/ui/report_actions.py" line="109" />
         <source>正在生成督办单…</source>
         <translation>Writing supervision notices…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="115" />
+        <location filename="../../desktop/ui/report_actions.py" line="116" />
+        <source>落实台账-%s</source>
+        <translation>ledger-%s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="117" />
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="125" />
+        <location filename="../../desktop/ui/report_actions.py" line="117" />
+        <location filename="../../desktop/ui/report_actions.py" line="159" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_actions.py" line="127" />
         <source>台账已导出：%s（%d 项措施）</source>
         <translation>Ledger exported: %s (%d measures)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="128" />
+        <location filename="../../desktop/ui/report_actions.py" line="130" />
         <source>正在导出台账…</source>
         <translation>Exporting the ledger…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="137" />
+        <location filename="../../desktop/ui/report_actions.py" line="139" />
         <source>选择填报表的保存位置</source>
         <translation>Choose where to save the workbooks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="147" />
+        <location filename="../../desktop/ui/report_actions.py" line="149" />
         <source>已生成 %d 个单位的填报表：%s</source>
         <translation>Workbooks for %d units written to %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="150" />
+        <location filename="../../desktop/ui/report_actions.py" line="152" />
         <source>正在生成部门填报表…</source>
         <translation>Writing department workbooks…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="157" />
+        <location filename="../../desktop/ui/report_actions.py" line="159" />
         <source>选择部门交回的填报表</source>
         <translation>Choose a returned workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="168" />
+        <location filename="../../desktop/ui/report_actions.py" line="170" />
         <source>已取消，数据未改变</source>
         <translation>Cancelled; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="177" />
+        <location filename="../../desktop/ui/report_actions.py" line="179" />
         <source>已写入 %d 处（填报人：%s）</source>
         <translation>%d fields written (author: %s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="179" />
+        <location filename="../../desktop/ui/report_actions.py" line="181" />
         <source>正在写入…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="181" />
+        <location filename="../../desktop/ui/report_actions.py" line="183" />
         <source>正在读取填报表…</source>
         <translation>Reading the workbook…</translation>
     </message>
@@ -1356,47 +1596,52 @@ When the stick is not plugged in or the network is down, backups are still kept 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="28" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="29" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="37" />
+        <source>%s：</source>
+        <translation>%s:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="41" />
         <source>可用占位符：{unit} 填报单位，{plan} 文件名称，{quarter} 季度</source>
         <translation>Placeholders: {unit} reporting unit, {plan} document title, {quarter} quarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="41" />
-        <source>当前季度</source>
-        <translation>Current quarter</translation>
+        <location filename="../../desktop/ui/settings_dialog.py" line="48" />
+        <source>当前季度（随日期变化）</source>
+        <translation>Current quarter (follows the date)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="47" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="54" />
         <source>默认季度：</source>
         <translation>Default quarter:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="50" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="57" />
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="52" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="59" />
         <source>黄灯提前天数：</source>
         <translation>Yellow light days:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="59" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="66" />
         <source>界面语言（重启后生效）：</source>
         <translation>Language (after restart):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="63" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="70" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="64" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="71" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1597,47 +1842,52 @@ When the stick is not plugged in or the network is down, backups are still kept 
     <message>
         <location filename="../../desktop/ui/vocabulary.py" line="47" />
         <source>长期坚持</source>
-        <translation type="unfinished" />
+        <translation>Ongoing</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/vocabulary.py" line="48" />
         <source>责任单位：</source>
-        <translation>Responsible units:</translation>
+        <translation>Responsible units: </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/vocabulary.py" line="50" />
         <source>第一季度</source>
-        <translation type="unfinished" />
+        <translation>Q1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/vocabulary.py" line="51" />
         <source>第二季度</source>
-        <translation type="unfinished" />
+        <translation>Q2</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/vocabulary.py" line="52" />
         <source>第三季度</source>
-        <translation type="unfinished" />
+        <translation>Q3</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/vocabulary.py" line="53" />
         <source>第四季度</source>
-        <translation type="unfinished" />
+        <translation>Q4</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/vocabulary.py" line="56" />
         <source>{year}年{quarter}</source>
-        <translation type="unfinished" />
+        <translation>{quarter} {year}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/vocabulary.py" line="57" />
         <source>{done}/{total} 项已完成（{ratio}）</source>
-        <translation type="unfinished" />
+        <translation>{done}/{total} done ({ratio})</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/vocabulary.py" line="58" />
         <source>第{version}版</source>
-        <translation type="unfinished" />
+        <translation>version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vocabulary.py" line="59" />
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>

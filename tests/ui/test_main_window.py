@@ -194,7 +194,8 @@ def test_tree_by_section_follows_filters_and_selects_measures(
 ) -> None:
     window.group_toggle.setChecked(True)
     proxy = window.tree_model
-    headings = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    title = window.measure_model.TITLE
+    headings = [proxy.index(r, title).data() for r in range(proxy.rowCount())]
     assert headings == ["一、深化改革开放", "二、优化政务服务"]
     first_group = proxy.index(0, 0)
     assert proxy.rowCount(first_group) == 6
