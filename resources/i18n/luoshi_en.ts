@@ -25,7 +25,7 @@ Your data is not affected. Please back up later with File → Back up data.</tra
     <message>
         <location filename="../../desktop/app.py" line="107" />
         <source>自动备份已完成，但有提示：</source>
-        <translation type="unfinished" />
+        <translation>The automatic backup was made, with these notes:</translation>
     </message>
     <message>
         <location filename="../../desktop/app.py" line="142" />
@@ -38,7 +38,8 @@ Please switch to the open window instead of starting it again.</translation>
         <location filename="../../desktop/app.py" line="149" />
         <source>落实台账已经在使用数据目录 %s，不能在这里恢复备份。
 请在已打开的窗口中使用 文件 &gt; 恢复备份，选择“%s”。</source>
-        <translation type="unfinished" />
+        <translation>Luoshi Ledger is already using the data folder %s, so the backup cannot be restored here.
+In the open window use File &gt; Restore backup and choose “%s”.</translation>
     </message>
     <message>
         <location filename="../../desktop/app.py" line="172" />
@@ -48,12 +49,12 @@ Please switch to the open window instead of starting it again.</translation>
     <message>
         <location filename="../../desktop/app.py" line="214" />
         <source>从备份恢复…</source>
-        <translation type="unfinished" />
+        <translation>Restore from a backup…</translation>
     </message>
     <message>
         <location filename="../../desktop/app.py" line="217" />
         <source>退出</source>
-        <translation type="unfinished" />
+        <translation>Quit</translation>
     </message>
     <message>
         <location filename="../../desktop/app.py" line="224" />
@@ -63,12 +64,12 @@ Please switch to the open window instead of starting it again.</translation>
     <message>
         <location filename="../../desktop/app.py" line="226" />
         <source>落实台账备份 (*.lsbak);;所有文件 (*)</source>
-        <translation type="unfinished" />
+        <translation>Luoshi Ledger backups (*.lsbak);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../desktop/app.py" line="236" />
         <source>损坏的数据文件会先复制到 backups 文件夹保存。确定恢复吗？</source>
-        <translation type="unfinished" />
+        <translation>The damaged data file will first be copied to the backups folder. Restore now?</translation>
     </message>
 </context>
 <context>
