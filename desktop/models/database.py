@@ -31,6 +31,10 @@ class DatabaseError(Exception):
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # The sqlite3 module opens transactions only before INSERT/UPDATE/DELETE, so CREATE and
+    # ALTER TABLE would commit one by one: a first start or an upgrade killed halfway left a
+    # half-made schema. Transactions are begun explicitly instead (_sqlite_begin).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -39,10 +43,21 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_begin(conn: Any) -> None:
+    # A writing use case takes the write lock at once (IMMEDIATE), waiting up to busy_timeout
+    # for another writer, instead of failing when a read inside it was overtaken by a commit.
+    writes = conn.get_execution_options().get(WRITE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+
+WRITE_OPTION = "luoshi_write"
+
+
 def make_engine(url: str) -> Engine:
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
@@ -114,7 +129,8 @@ def upgrade(engine: Engine, db_file: Path | None = None) -> str | None:
             src.close()
         backup = str(target)
     cfg = alembic_config(engine)
-    with engine.begin() as conn:
+    # One transaction for the whole upgrade, DDL included (see _sqlite_pragmas).
+    with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return backup
@@ -164,6 +180,9 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
 
     @classmethod
     def open_file(cls, path: Path) -> Database:
@@ -197,7 +216,7 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One use case, one transaction: committed on success, rolled back on any error."""
-        with self._sessions() as session, session.begin():
+        with self._write_sessions() as session, session.begin():
             yield session
 
     def close(self) -> None:

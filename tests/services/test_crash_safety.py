@@ -68,6 +68,13 @@ def check(data_dir: Path, journal: Path, tally: Tally) -> None:
     conn = sqlite3.connect(db)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables:
+            # Killed while the first start created the schema: the migration is one
+            # transaction, so nothing of it may be left, and nothing was acknowledged.
+            assert not tables, f"half-created schema: {sorted(tables)}"
+            assert not acked
+            return
         audit: dict[str, list[tuple[str, int | None]]] = {}
         for author, action, entity_id in conn.execute(
             "SELECT author, action, entity_id FROM audit_log"
@@ -490,3 +497,71 @@ def test_sigkill_during_restore_leaves_the_old_or_the_new_data(tmp_path: Path) -
     print("crash-restore:", json.dumps(summary, ensure_ascii=False))
     assert inside >= RESTORE_KILLS // 2
     assert len(phases) >= 2, phases  # the kills reached different steps of the restore
+
+
+FIRST_START_CHILD = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from desktop.services.workspace import Workspace
+print("go", flush=True)  # imports done: what follows creates the data directory and schema
+Workspace.open(Path(sys.argv[1])).close()
+print("done", flush=True)
+"""
+FIRST_START_KILLS = int(os.environ.get("LUOSHI_CRASH_FIRST_START_KILLS", "24"))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL semantics checked on POSIX")
+def test_a_first_start_killed_while_creating_the_schema_starts_next_time(tmp_path: Path) -> None:
+    """Power cut during the very first start: the next start must open normally, never meet a
+    half-made schema it would refuse as another program's file."""
+    from desktop.services.workspace import Workspace
+
+    # How long creating the data directory and schema takes here, so the kills spread over it.
+    probe = subprocess.Popen(
+        [sys.executable, "-c", FIRST_START_CHILD, str(tmp_path / "probe"), str(ROOT)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert probe.stdout is not None
+    probe.stdout.readline()
+    began = time.monotonic()
+    probe.stdout.readline()
+    whole = time.monotonic() - began
+    probe.wait()
+    probe.stdout.close()
+    rng = random.Random(20261201)
+    states: dict[str, int] = {}
+    for k in range(FIRST_START_KILLS):
+        target = tmp_path / f"d{k}"
+        child = subprocess.Popen(
+            [sys.executable, "-c", FIRST_START_CHILD, str(target), str(ROOT)],
+            stdout=subprocess.PIPE,
+        )
+        assert child.stdout is not None
+        child.stdout.readline()  # "go": imports begin
+        time.sleep(rng.uniform(0.0, 1.1) * whole)
+        child.kill()
+        child.wait()
+        child.stdout.close()
+        db = target / "ledger.sqlite3"
+        tables: set[str] = set()
+        if db.exists():
+            conn = sqlite3.connect(db)
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            conn.close()
+        state = (
+            "no file"
+            if not db.exists()
+            else "complete"
+            if "audit_log" in tables
+            else ("empty" if not tables else "partial")
+        )
+        states[state] = states.get(state, 0) + 1
+        assert state != "partial", sorted(tables)
+        Workspace.open(target).close()  # and the next start opens it
+    print("crash-first-start:", json.dumps(states, ensure_ascii=False))
+    assert len(states) >= 2, states  # the kills landed at different moments of the start
