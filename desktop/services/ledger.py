@@ -53,6 +53,10 @@ class _MeasureLike(Protocol):
     @property
     def long_term(self) -> bool: ...
     @property
+    def start_date(self) -> date | None: ...
+    @property
+    def recurring(self) -> str | None: ...
+    @property
     def status(self) -> str: ...
 
 
@@ -89,6 +93,8 @@ class MeasureRow:
     text: str = ""
     last_progress: datetime | None = None
     sections: tuple[str, ...] = ()  # headings above, outermost first
+    start_date: date | None = None  # '2023年1月1日起': when the work starts, not a deadline
+    recurring: str | None = None  # '每季度', '每月' …: a task repeated on a schedule
 
 
 @dataclass(frozen=True)
@@ -131,6 +137,7 @@ class MeasureDetail:
     progress: dict[str, ProgressInfo] = field(default_factory=dict)
     evidence: tuple[EvidenceInfo, ...] = ()
     status_history: tuple[StatusChangeInfo, ...] = ()
+    remarks: str = ""  # 备注 of a task list
 
 
 def list_plans(db: Database) -> list[PlanSummary]:
@@ -185,6 +192,8 @@ _ROW_COLUMNS = (
     Measure.deadline_text,
     Measure.deadline,
     Measure.long_term,
+    Measure.start_date,
+    Measure.recurring,
     Measure.status,
 )
 
@@ -208,6 +217,8 @@ class _SelectedMeasure(NamedTuple):
     deadline_text: str | None
     deadline: date | None
     long_term: bool
+    start_date: date | None
+    recurring: str | None
     status: str
 
 
@@ -259,6 +270,8 @@ def list_measures(
                 r.deadline_text,
                 r.deadline,
                 r.long_term,
+                r.start_date,
+                r.recurring,
                 r.status,
             )
             rows.append(
@@ -296,7 +309,7 @@ def rows_for_quarter(
         light = warning_light(
             r.deadline,
             r.status,
-            long_term=r.long_term,
+            long_term=long_running(r),
             has_progress=has,
             today=today,
             due_soon_days=due_soon_days,
@@ -387,6 +400,7 @@ def measure_detail(
             sections=section_titles(s, m),
             progress=progress,
             evidence=evidence,
+            remarks=m.remarks,
             status_history=tuple(
                 StatusChangeInfo(
                     Status(c.old_status) if c.old_status else None,
@@ -458,7 +472,7 @@ def _row(
         light=warning_light(
             m.deadline,
             status,
-            long_term=m.long_term,
+            long_term=long_running(m),
             has_progress=has_progress,
             today=today,
             due_soon_days=due_soon_days,
@@ -467,4 +481,11 @@ def _row(
         text=m.text,
         last_progress=last_progress,
         sections=sections,
+        start_date=m.start_date,
+        recurring=m.recurring,
     )
+
+
+def long_running(m: _MeasureLike | MeasureRow) -> bool:
+    """长期坚持 or repeated on a schedule (每季度, 每月): either needs progress every quarter."""
+    return m.long_term or bool(m.recurring)
