@@ -9,7 +9,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from sqlalchemy import Select, Text, func, select, type_coerce
+from sqlalchemy import Select, Text, cast, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.domain import Light, Quarter, Status, is_overdue, warning_light
@@ -178,17 +178,18 @@ def list_plans(db: Database) -> list[PlanSummary]:
 
 # The columns a table row needs; selecting them (not whole ORM objects) keeps 10,000 rows quick.
 # The JSON lists come as their stored text and are decoded through a cache: a plan names the
-# same few units thousands of times.
+# same few units thousands of times. A CAST in SQL, not just a Python-side type: PostgreSQL's
+# driver would otherwise hand back json columns already decoded.
 _ROW_COLUMNS = (
     Measure.id,
     Measure.plan_id,
     Measure.section_id,
-    type_coerce(Measure.path, Text).label("path"),
+    cast(Measure.path, Text).label("path"),
     Measure.number,
     Measure.title,
     Measure.text,
-    type_coerce(Measure.lead_units, Text).label("lead_units"),
-    type_coerce(Measure.responsible_units, Text).label("responsible_units"),
+    cast(Measure.lead_units, Text).label("lead_units"),
+    cast(Measure.responsible_units, Text).label("responsible_units"),
     Measure.deadline_text,
     Measure.deadline,
     Measure.long_term,
