@@ -127,8 +127,9 @@ def warning_light(
     """The supervision office's light for one measure (docs/USER_GUIDE.md explains it to officers).
 
     Red: the deadline has passed and the measure is neither done nor suspended.
-    Yellow: the deadline falls within `due_soon_days`; or a long-running measure (长期坚持, or no
-    dated deadline at all) has no progress recorded for `quarter` once that quarter is half over.
+    Yellow: the deadline falls within `due_soon_days`; or a long-running measure (`long_term`:
+    长期坚持 or repeated 每季度/每月, as the caller decides; or no dated deadline at all) has no
+    progress recorded for `quarter` once that quarter is half over.
     Before the middle of the quarter nobody has reported yet, and flagging every long-running
     measure on the first day of a quarter would drown the real warnings. Without a quarter the
     check applies at once.

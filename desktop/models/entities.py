@@ -84,7 +84,8 @@ class Section(Base):
 
 
 class Measure(Base):
-    """An actionable item with its units and deadline; `status` is the officer's current setting."""
+    """An actionable item with its units, deadline, start date and schedule; `status` is the
+    officer's current setting."""
 
     __tablename__ = "measure"
     __table_args__ = (Index("ix_measure_plan_position", "plan_id", "position"),)
@@ -101,6 +102,9 @@ class Measure(Base):
     deadline_text: Mapped[str | None] = mapped_column(String(200))
     deadline: Mapped[date | None] = mapped_column(Date, index=True)
     long_term: Mapped[bool] = mapped_column(Boolean, default=False)
+    # '2023年1月1日起': when the work starts, kept apart so it never reads as a deadline.
+    start_date: Mapped[date | None] = mapped_column(Date)
+    recurring: Mapped[str | None] = mapped_column(String(20))  # '每季度', '每月' …
     remarks: Mapped[str] = mapped_column(Text, default="", server_default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(Integer, default=0)

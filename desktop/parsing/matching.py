@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 from rapidfuzz import fuzz, process
@@ -57,8 +58,9 @@ class MeasureKey:
     """What matching needs of a measure; `key` is the caller's id (database id or index).
 
     `sections` (titles of the headings above, outermost first) is optional: given, a measure
-    counts as moved when it changes section even if section numbers were shifted. The units and
-    the deadline text are compared too: a new lead unit or deadline is a change to report.
+    counts as moved when it changes section even if section numbers were shifted. The units,
+    the deadline text, the start date and the schedule are compared too: a new lead unit,
+    deadline, start or schedule is a change to report.
     """
 
     key: int
@@ -70,6 +72,8 @@ class MeasureKey:
     lead_units: tuple[str, ...] = ()
     responsible_units: tuple[str, ...] = ()
     deadline: str = ""  # the deadline as written ('2023年12月底前'), '' when none
+    start: date | None = None  # '2023年1月1日起'
+    recurring: str = ""  # '每季度', '每月' …, '' when not a recurring task
 
 
 DiffSegment = tuple[str, str]  # (op, text); op is 'equal', 'insert' or 'delete'
@@ -79,6 +83,8 @@ ATTRIBUTE_LABELS = {
     "lead_units": "牵头单位",
     "responsible_units": "责任单位",
     "deadline": "完成时限",
+    "start": "开始时间",
+    "recurring": "完成频次",
 }
 
 
@@ -160,6 +166,8 @@ def keys_for_document(doc: ParsedDocument, first_key: int = 0) -> list[MeasureKe
                 tuple(m.lead_units),
                 tuple(m.responsible_units),
                 m.deadline_text or "",
+                m.start,
+                m.recurring or "",
             )
         )
     return keys
@@ -194,7 +202,7 @@ def _deadline(text: str) -> str:
 
 def compare(old: MeasureKey, new: MeasureKey) -> tuple[AttributeChange, ...]:
     """Every field that differs, in display order: wording, lead units, responsible units,
-    deadline. Spacing and full/half width do not count as a difference."""
+    deadline, start, schedule. Spacing and full/half width do not count as a difference."""
     changes: list[AttributeChange] = []
     if _body(old) != _body(new):
         changes.append(AttributeChange("text", old.text or old.title, new.text or new.title))
@@ -204,7 +212,15 @@ def compare(old: MeasureKey, new: MeasureKey) -> tuple[AttributeChange, ...]:
             changes.append(AttributeChange(name, "、".join(a) or "—", "、".join(b) or "—"))
     if _deadline(old.deadline) != _deadline(new.deadline):
         changes.append(AttributeChange("deadline", old.deadline or "—", new.deadline or "—"))
+    if old.start != new.start:
+        changes.append(AttributeChange("start", _start(old.start), _start(new.start)))
+    if _deadline(old.recurring) != _deadline(new.recurring):
+        changes.append(AttributeChange("recurring", old.recurring or "—", new.recurring or "—"))
     return tuple(changes)
+
+
+def _start(day: date | None) -> str:
+    return f"{day.year}年{day.month}月{day.day}日起" if day else "—"
 
 
 def similarity(old: MeasureKey, new: MeasureKey) -> float:

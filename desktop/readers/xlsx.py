@@ -872,6 +872,7 @@ class _SheetReader:
         m.deadline = info.deadline
         m.deadlines = list(info.deadlines)
         m.long_term = info.long_term
+        m.recurring, m.start = info.recurring, info.start
 
     def cell(self, r: int, name: str) -> Any:
         col = self.mapping.columns.get(name)

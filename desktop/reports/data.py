@@ -38,6 +38,7 @@ class ReportMeasure:
     measure_id: int = 0  # stable database id (hidden column of fill-in workbooks)
     section_path: tuple[str, ...] = ()  # number path of the sections, e.g. ("一", "（一）")
     archived: bool = False  # removed by a later version; listed for a quarter it reported in
+    recurring: str | None = None  # '每季度', '每月' …: a task repeated on a schedule
 
 
 @dataclass(frozen=True)

@@ -178,10 +178,16 @@ def _styles(wb: Workbook) -> None:
 
 def _deadline(m: ReportMeasure) -> str:
     if m.deadline_text:
-        return m.deadline_text
-    if m.deadline is not None:
-        return f"{m.deadline.year}年{m.deadline.month}月{m.deadline.day}日"
-    return "长期" if m.long_term else ""
+        text = m.deadline_text
+    elif m.deadline is not None:
+        text = f"{m.deadline.year}年{m.deadline.month}月{m.deadline.day}日"
+    else:
+        text = "长期" if m.long_term else ""
+    # '每季度调度，年底前完成' keeps only '年底前' as its deadline text: name the schedule too,
+    # unless the text already says it in some spelling ('按季度', '每季度报送').
+    if m.recurring and m.recurring.removeprefix("每") not in text:
+        return f"{m.recurring}；{text}" if text else m.recurring
+    return text
 
 
 def _plan_heading(index: int, plan: ReportPlan) -> str:

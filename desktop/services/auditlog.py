@@ -68,6 +68,8 @@ KEY_LABELS = {
     "deadline_text": "完成时限（原文）",
     "deadline": "完成日期",
     "long_term": "长期任务",
+    "start_date": "开始时间",
+    "recurring": "完成频次",
     "remarks": "备注",
     "facts": "文件信息的变化",
     "doc_number": "文号",

@@ -156,6 +156,8 @@ def _store_document(
                 "deadline_text": m.deadline_text,
                 "deadline": m.deadline,
                 "long_term": m.long_term,
+                "start_date": m.start,
+                "recurring": m.recurring,
                 "remarks": m.remarks,
                 "archived": False,
                 "position": position,

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from sqlalchemy import Select, Text, func, select, type_coerce
+from sqlalchemy import Select, Text, cast, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.domain import Light, Quarter, Status, is_overdue, warning_light
@@ -53,6 +53,10 @@ class _MeasureLike(Protocol):
     @property
     def long_term(self) -> bool: ...
     @property
+    def start_date(self) -> date | None: ...
+    @property
+    def recurring(self) -> str | None: ...
+    @property
     def status(self) -> str: ...
 
 
@@ -89,6 +93,8 @@ class MeasureRow:
     text: str = ""
     last_progress: datetime | None = None
     sections: tuple[str, ...] = ()  # headings above, outermost first
+    start_date: date | None = None  # '2023年1月1日起': when the work starts, not a deadline
+    recurring: str | None = None  # '每季度', '每月' …: a task repeated on a schedule
 
 
 @dataclass(frozen=True)
@@ -131,6 +137,7 @@ class MeasureDetail:
     progress: dict[str, ProgressInfo] = field(default_factory=dict)
     evidence: tuple[EvidenceInfo, ...] = ()
     status_history: tuple[StatusChangeInfo, ...] = ()
+    remarks: str = ""  # 备注 of a task list
 
 
 def list_plans(db: Database) -> list[PlanSummary]:
@@ -171,20 +178,23 @@ def list_plans(db: Database) -> list[PlanSummary]:
 
 # The columns a table row needs; selecting them (not whole ORM objects) keeps 10,000 rows quick.
 # The JSON lists come as their stored text and are decoded through a cache: a plan names the
-# same few units thousands of times.
+# same few units thousands of times. A CAST in SQL, not just a Python-side type: PostgreSQL's
+# driver would otherwise hand back json columns already decoded.
 _ROW_COLUMNS = (
     Measure.id,
     Measure.plan_id,
     Measure.section_id,
-    type_coerce(Measure.path, Text).label("path"),
+    cast(Measure.path, Text).label("path"),
     Measure.number,
     Measure.title,
     Measure.text,
-    type_coerce(Measure.lead_units, Text).label("lead_units"),
-    type_coerce(Measure.responsible_units, Text).label("responsible_units"),
+    cast(Measure.lead_units, Text).label("lead_units"),
+    cast(Measure.responsible_units, Text).label("responsible_units"),
     Measure.deadline_text,
     Measure.deadline,
     Measure.long_term,
+    Measure.start_date,
+    Measure.recurring,
     Measure.status,
 )
 
@@ -208,6 +218,8 @@ class _SelectedMeasure(NamedTuple):
     deadline_text: str | None
     deadline: date | None
     long_term: bool
+    start_date: date | None
+    recurring: str | None
     status: str
 
 
@@ -259,6 +271,8 @@ def list_measures(
                 r.deadline_text,
                 r.deadline,
                 r.long_term,
+                r.start_date,
+                r.recurring,
                 r.status,
             )
             rows.append(
@@ -296,7 +310,7 @@ def rows_for_quarter(
         light = warning_light(
             r.deadline,
             r.status,
-            long_term=r.long_term,
+            long_term=long_running(r),
             has_progress=has,
             today=today,
             due_soon_days=due_soon_days,
@@ -387,6 +401,7 @@ def measure_detail(
             sections=section_titles(s, m),
             progress=progress,
             evidence=evidence,
+            remarks=m.remarks,
             status_history=tuple(
                 StatusChangeInfo(
                     Status(c.old_status) if c.old_status else None,
@@ -461,7 +476,7 @@ def _row(
         light=warning_light(
             m.deadline,
             status,
-            long_term=m.long_term,
+            long_term=long_running(m),
             has_progress=has_progress,
             today=today,
             due_soon_days=due_soon_days,
@@ -470,4 +485,11 @@ def _row(
         text=m.text,
         last_progress=last_progress,
         sections=sections,
+        start_date=m.start_date,
+        recurring=m.recurring,
     )
+
+
+def long_running(m: _MeasureLike | MeasureRow) -> bool:
+    """长期坚持 or repeated on a schedule (每季度, 每月): either needs progress every quarter."""
+    return m.long_term or bool(m.recurring)

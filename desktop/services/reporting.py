@@ -269,6 +269,7 @@ def _measure(
         evidence=evidence,
         measure_id=m.id,
         section_path=tuple(m.path[:-1]),
+        recurring=m.recurring,
     )
 
 

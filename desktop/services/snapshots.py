@@ -247,6 +247,7 @@ def _payload(
                 "deadline_text": m.deadline_text,
                 "deadline": m.deadline.isoformat() if m.deadline else None,
                 "long_term": bool(m.long_term),
+                "recurring": m.recurring,
                 "status": status.value,
                 "overdue": history.overdue_on(m.deadline, status, today),
                 "progress": prog.progress_text if prog else "",
@@ -514,6 +515,7 @@ def _report_plan(payload: dict[str, Any], only: ReportFilter | None, snap_id: in
                 ),
                 measure_id=m["id"],
                 section_path=tuple(m["path"][:-1]),
+                recurring=m.get("recurring"),  # not in snapshots frozen before schema 0004
             )
         )
     return ReportPlan(

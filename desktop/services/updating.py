@@ -84,6 +84,8 @@ def _old_key(s: Session, m: Measure) -> MeasureKey:
         tuple(m.lead_units),
         tuple(m.responsible_units),
         m.deadline_text or "",
+        m.start_date,
+        m.recurring or "",
     )
 
 
@@ -223,6 +225,8 @@ def apply_update(
                 "deadline_text": parsed.deadline_text,
                 "deadline": parsed.deadline,
                 "long_term": parsed.long_term,
+                "start_date": parsed.start,
+                "recurring": parsed.recurring,
                 "remarks": parsed.remarks,
             }
             old_id = pairs.get(index)

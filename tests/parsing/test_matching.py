@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -104,6 +107,26 @@ def test_spacing_width_and_leading_numbers_do_not_count_as_changes() -> None:
     old = _keys([("一", "1", "1. 推进证照分离改革，（一）压缩审批时限。")], 1)
     new = _keys([("一", "1", "推进证照分离改革,(一)压缩审批时限")], 2)
     assert match_measures(old, new).matches[0].kind is MatchKind.UNCHANGED
+
+
+def test_a_new_start_date_or_schedule_is_a_change_to_report() -> None:
+    text = "组织开展银企对接活动，推动金融机构加大信贷投放。"
+    [old] = _keys([("二", "8", text)], 1)
+    old = replace(old, start=date(2023, 1, 1), recurring="每季度")
+    later = replace(old, key=2, start=date(2023, 3, 1))
+    monthly = replace(old, key=3, recurring="每月")
+    same = replace(old, key=4, text=" " + text)
+
+    [start_match] = match_measures([old], [later]).matches
+    assert start_match.kind is MatchKind.CHANGED and start_match.diff == ()
+    assert [(c.label, c.old, c.new) for c in start_match.changes] == [
+        ("开始时间", "2023年1月1日起", "2023年3月1日起")
+    ]
+    [schedule_match] = match_measures([old], [monthly]).matches
+    assert [(c.label, c.old, c.new) for c in schedule_match.changes] == [
+        ("完成频次", "每季度", "每月")
+    ]
+    assert match_measures([old], [same]).matches[0].kind is MatchKind.UNCHANGED
 
 
 def test_empty_sides() -> None:

@@ -61,6 +61,32 @@ def report(*measures: ReportMeasure, version: int = 2) -> QuarterReportData:
     )
 
 
+def test_deadline_cell_names_the_schedule_once(tmp_path: Path) -> None:
+    out = tmp_path / "台账.xlsx"
+    cases = [
+        # (deadline text, date, schedule) -> what the 完成时限 cell reads
+        (("2023年年底前", date(2023, 12, 31), "每季度"), "每季度；2023年年底前"),
+        (("每季度", None, "每季度"), "每季度"),
+        (("按季度报送", None, "每季度"), "按季度报送"),
+        ((None, None, "每月"), "每月"),
+        (("2023年6月底前", date(2023, 6, 30), None), "2023年6月底前"),
+    ]
+    export_ledger(
+        report(
+            *(
+                measure(i, deadline_text=text, deadline=day, recurring=schedule)
+                for i, ((text, day, schedule), _) in enumerate(cases, start=1)
+            )
+        ),
+        out,
+    )
+    ws = load_workbook(out)["台账"]
+    headers = [ws.cell(row=HEADER_ROW, column=c).value for c in range(1, len(LEDGER_COLUMNS) + 1)]
+    column = headers.index("完成时限") + 1
+    cells = [ws.cell(row=5 + k, column=column).value for k in range(len(cases))]
+    assert cells == [want for _, want in cases]
+
+
 FORMULA_LIKE = ["=SUM(A1:A3)", "+86 0930", "-5%以内", "@县发改局", '=HYPERLINK("http://x","点我")']
 
 

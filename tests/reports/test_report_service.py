@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from desktop.domain import Quarter, Status
 from desktop.models import Measure, Plan
+from desktop.parsing import ParsedDocument, ParsedMeasure
+from desktop.reports.excel_ledger import HEADER_ROW
 from desktop.services import progress, reporting, settings, snapshots
 from desktop.services.workspace import Workspace
+from tests.factories import import_document
 
 from .conftest import pdf_text, squeeze
 from .realistic import REPORT_DAY, populate
@@ -209,3 +214,36 @@ def test_the_seal_page_carries_body_text(ws: Workspace, plans: list[int], tmp_pa
                 break
         else:
             raise AssertionError("no signature block in the first pages")
+
+
+def test_ledger_export_names_the_schedule_live_and_once_frozen(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    doc = ParsedDocument(
+        title="某县优化营商环境重点任务",
+        measures=[
+            ParsedMeasure(
+                path=["1"],
+                number="1",
+                title="调度重点项目审批进展",
+                text="每季度调度重点项目审批进展，2023年年底前全部办结。",
+                lead_units=["县发改局"],
+                deadline_text="2023年年底前",
+                deadline=date(2023, 12, 31),
+                recurring="每季度",
+            )
+        ],
+    )
+    import_document(ws, doc)
+
+    def deadline_cell(out: Path) -> object:
+        sheet = load_workbook(out)["台账"]
+        headers = [c.value for c in sheet[HEADER_ROW]]
+        return sheet.cell(row=sheet.max_row, column=headers.index("完成时限") + 1).value
+
+    day = date(2023, 7, 5)
+    reporting.write_ledger_xlsx(ws, Q, tmp_path / "live.xlsx", today=day)
+    snapshots.freeze_quarter(ws, Q, today=day)
+    reporting.write_ledger_xlsx(ws, Q, tmp_path / "frozen.xlsx", today=day)
+    assert deadline_cell(tmp_path / "live.xlsx") == "每季度；2023年年底前"
+    assert deadline_cell(tmp_path / "frozen.xlsx") == "每季度；2023年年底前"

@@ -43,6 +43,10 @@ def populate(ws: Workspace, tmp: Path, measures: int = 5, files: int = 3) -> lis
                     responsible_units=["各市州政府"],
                     deadline=date(2023, 12, 31),
                     position=i,
+                    # the first one starts on a date and repeats quarterly (schema 0004)
+                    start_date=date(2023, 1, 1) if i == 0 else None,
+                    recurring="每季度" if i == 0 else None,
+                    remarks="省考事项" if i == 0 else "",
                 )
             )
         s.flush()
@@ -297,6 +301,13 @@ def test_restore_round_trip_brings_back_data_and_evidence(
         after = content_dump(restored.paths.database, skip_audit_after=upto)
         assert after == before
         with restored.db.session() as s:
+            first = s.query(Measure).order_by(Measure.id).first()
+            assert first is not None
+            assert (first.start_date, first.recurring, first.remarks) == (
+                date(2023, 1, 1),
+                "每季度",
+                "省考事项",
+            )
             last = s.query(AuditLog).order_by(AuditLog.id.desc()).first()
             assert last is not None and last.action == "restore" and last.author == "新电脑"
         for f in archive.store_files(full_ws.paths.evidence):

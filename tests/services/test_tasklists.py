@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,30 @@ def test_progress_and_remarks_of_an_imported_list_are_stored(ws: Workspace, tmp_
         assert m.remarks == "省考事项；牵头县领导：王副县长"
         [p] = s.scalars(select(Progress).where(Progress.measure_id == m.id)).all()
         assert (p.quarter, p.progress_text, p.author) == ("2023Q2", "已完成招标", "测试员")
+
+
+def test_schedule_and_start_of_a_deadline_cell_are_stored(ws: Workspace, tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "推进表.xlsx",
+        ["序号", "重点任务", "牵头单位", "完成时限"],
+        [
+            [1, "报送项目审批进展", "县发改局", "每季度"],
+            [2, "开展营商环境监测", "县市场监管局", "2023年3月起每月"],
+            [3, "编制事项清单", "县政务服务中心", "2023年6月底前"],
+        ],
+        "XX县2023年重点任务分解表",
+    )
+    outcome = importing.import_file(ws, path)
+    with ws.db.session() as s:
+        stored = {
+            m.title: (m.recurring, m.start_date, m.deadline_text)
+            for m in s.scalars(select(Measure).where(Measure.plan_id == outcome.plan_ids[0]))
+        }
+    assert stored == {
+        "报送项目审批进展": ("每季度", None, "每季度"),
+        "开展营商环境监测": ("每月", date(2023, 3, 1), "2023年3月起每月"),
+        "编制事项清单": (None, None, "2023年6月底前"),
+    }
 
 
 def test_choose_mappings_header_row_columns_and_clear_refusals(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,58 @@ def test_same_file_twice_and_conflicting_corrections_are_refused(
         updating.apply_update(ws, proposal, {0: first_old, 1: first_old})
     with ws.db.session() as s:
         assert s.get(Plan, plan_id).version == 1  # type: ignore[union-attr]
+
+
+PLAN_TEXT = (
+    "关于推动“放管服”改革向纵深发展的实施方案\n"
+    "一、深化简政放权\n"
+    "（一）持续精简行政许可事项。{start}起全面实行行政许可事项清单管理，"
+    "6月底前完成清单编制。（牵头单位：省政府办公厅）\n"
+    "（二）深化投资审批制度改革。（牵头单位：省发展改革委；完成时限：{schedule}）\n"
+    "（三）推进工程建设项目审批改革，年底前完成。（牵头单位：省住建厅）\n"
+)
+
+
+def test_a_new_start_date_or_schedule_shows_in_the_diff_and_is_stored(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    v1 = tmp_path / "方案.txt"
+    v1.write_text(PLAN_TEXT.format(start="2023年1月1日", schedule="每季度"), encoding="utf-8")
+    plan_id = importing.import_file(ws, v1).plan_ids[0]
+    v2 = tmp_path / "方案（修订版）.txt"
+    v2.write_text(PLAN_TEXT.format(start="2023年3月1日", schedule="每月"), encoding="utf-8")
+
+    proposal = updating.propose_update(ws, plan_id, v2)
+    # The wording changes too, of course; start and schedule are listed as facts of their own.
+    changes = {
+        m.new.number: [(c.field, c.old, c.new) for c in m.changes if c.field != "text"]
+        for m in proposal.result.changed
+        if m.new
+    }
+    assert changes == {
+        "（一）": [("start", "2023年1月1日起", "2023年3月1日起")],
+        "（二）": [("deadline", "每季度", "每月"), ("recurring", "每季度", "每月")],
+    }
+    assert [m.new.number for m in proposal.result.unchanged if m.new] == ["（三）"]
+
+    updating.apply_update(ws, proposal)
+    with ws.db.session() as s:
+        stored = {
+            m.number: (m.start_date, m.recurring)
+            for m in s.scalars(select(Measure).where(Measure.plan_id == plan_id))
+        }
+        assert stored == {
+            "（一）": (date(2023, 3, 1), None),
+            "（二）": (None, "每月"),
+            "（三）": (None, None),
+        }
+        logged = {
+            a.entity_id: (a.old_value, a.new_value)
+            for a in s.scalars(
+                select(AuditLog).where(AuditLog.entity == "measure", AuditLog.action == "update")
+            )
+        }
+    [(old, new)] = [entry for entry in logged.values() if "start_date" in entry[0]]
+    assert (old["start_date"], new["start_date"]) == ("2023-01-01", "2023-03-01")
+    [(old, new)] = [entry for entry in logged.values() if "recurring" in entry[0]]
+    assert (old["recurring"], new["recurring"]) == ("每季度", "每月")

@@ -75,6 +75,19 @@ def test_old_database_upgrades_with_data_intact(fixture: Path, tmp_path: Path) -
             m = s.scalars(select(Measure).where(Measure.number == "（一）")).one()
             assert m.lead_units == ["省政府办公厅", "省司法厅"]
             assert m.deadline is not None and m.deadline.isoformat() == "2023-06-30"
+            # 备注 from schema 0003 on, start dates and schedules from 0004 on; a database saved
+            # before comes up with them empty.
+            remarks = expected.get("remarks", {})
+            schedules = expected.get("schedule", {})
+            for measure in s.scalars(select(Measure)):
+                assert measure.remarks == remarks.get(measure.number, "")
+                schedule = schedules.get(measure.number, {})
+                start = measure.start_date.isoformat() if measure.start_date else None
+                assert start == schedule.get("start_date")
+                assert measure.recurring == schedule.get("recurring")
+            # A fixture whose schema holds them must hold some, or the check above proves nothing.
+            assert bool(remarks) == (expected["revision"] >= "0003")
+            assert bool(schedules) == (expected["revision"] >= "0004")
             first = s.get(Measure, 1)
             assert first is not None and first.status == "in_progress"
             texts = sorted(p.progress_text for p in first.progress)
@@ -106,3 +119,19 @@ def test_old_database_backs_up_and_restores(fixture: Path, tmp_path: Path) -> No
     assert len(saved.manifest.missing) == 3  # the fixture carries rows, not the files
     result = backup.restore_backup(tmp_path / "new", saved.path)
     assert result.info.measures == 14
+    expected = json.loads(fixture.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    restored = Workspace.open(tmp_path / "new")
+    try:
+        with restored.db.session() as s:
+            kept = {
+                m.number: (m.remarks, m.start_date, m.recurring)
+                for m in s.scalars(select(Measure).where(Measure.number.in_(["（一）", "（二）"])))
+            }
+    finally:
+        restored.close()
+    assert set(kept) == {"（一）", "（二）"}
+    for number, (remarks, start, recurring) in kept.items():
+        assert remarks == expected.get("remarks", {}).get(number, "")
+        schedule = expected.get("schedule", {}).get(number, {})
+        assert (start.isoformat() if start else None) == schedule.get("start_date")
+        assert recurring == schedule.get("recurring")

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.domain import Quarter, Status
+from desktop.models import Measure
 from desktop.models.database import head_revision
 from desktop.parsing import ParsedDocument, ParsedMeasure, ParsedSection
 from desktop.services import evidence, progress, settings
@@ -22,6 +23,7 @@ from desktop.services.workspace import Workspace
 from tests.factories import import_document, make_document
 
 HERE = Path(__file__).resolve().parent
+REMARK = "省政府督查室重点督办事项"
 
 
 def build(target_dir: Path) -> dict[str, object]:
@@ -40,20 +42,23 @@ def build(target_dir: Path) -> dict[str, object]:
                 path=["一", "（一）"],
                 number="（一）",
                 title="持续精简行政许可事项",
-                text="持续精简行政许可事项。全面实行行政许可事项清单管理，2023年6月底前完成清单编制。",
+                text="持续精简行政许可事项。2023年1月1日起全面实行行政许可事项清单管理，"
+                "2023年6月底前完成清单编制。",
                 lead_units=["省政府办公厅", "省司法厅"],
                 responsible_units=["各市州政府", "兰州新区管委会"],
                 deadline_text="2023年6月底前",
                 deadline=date(2023, 6, 30),
+                start=date(2023, 1, 1),
+                remarks=REMARK,
             ),
             ParsedMeasure(
                 path=["一", "（二）"],
                 number="（二）",
                 title="深化投资审批制度改革",
-                text="深化投资审批制度改革，长期坚持。",
+                text="深化投资审批制度改革，每季度调度一次重点项目审批进展。（完成时限：每季度）",
                 lead_units=["省发展改革委"],
-                deadline_text="长期坚持",
-                long_term=True,
+                deadline_text="每季度",
+                recurring="每季度",
             ),
         ],
     )
@@ -104,6 +109,14 @@ def build(target_dir: Path) -> dict[str, object]:
         "settings": {"unit_name": "临泽县人民政府办公室", "officer": "张科员"},
         "snapshots": snapshots,
     }
+    # What the schema can hold of the measures' 备注, start dates and schedules (0003, 0004).
+    if hasattr(Measure, "remarks"):
+        expected["remarks"] = {"（一）": REMARK}
+    if hasattr(Measure, "start_date"):
+        expected["schedule"] = {
+            "（一）": {"start_date": "2023-01-01", "recurring": None},
+            "（二）": {"start_date": None, "recurring": "每季度"},
+        }
     conn = sqlite3.connect(out)
     expected["audit"] = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
     conn.close()
