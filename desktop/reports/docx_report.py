@@ -27,6 +27,7 @@ from .options import ReportOptions
 from .summary import (
     SIGNATURE_SEAL_MM,
     SIGNATURE_SIGN_MM,
+    archived_note,
     cn_date,
     deadline_label,
     filter_sentence,
@@ -335,7 +336,7 @@ def render_quarter_docx(
         chart.add_run().add_picture(BytesIO(png), width=Mm(156))
         _para(doc, "图1　各状态任务数量", HEI_FONT, 12, WD_ALIGN_PARAGRAPH.CENTER, exact=None)
 
-    overdue = sum(1 for plan in data.plans for m in plan.measures if m.overdue)
+    overdue = counts.overdue
     if overdue and options.include_overdue_list:
         _para(doc, "二、逾期未完成任务", HEI_FONT, indent=True, keep=True)
         _para(doc, overdue_intro(data, overdue), indent=True)
@@ -393,6 +394,9 @@ def render_quarter_docx(
             done += 1
             if done % 25 == 0:
                 tick(done)
+    note = archived_note(data)
+    if note:
+        _para(doc, note, size=9, exact=None).paragraph_format.space_before = Pt(6)
 
     if options.include_evidence_annex:
         section = doc.add_section(WD_SECTION.NEW_PAGE)

@@ -50,11 +50,13 @@ from .summary import (
     SIGNATURE_SEAL_MM,
     SIGNATURE_SIGN_MM,
     Counts,
+    archived_note,
     cn_date,
     deadline_label,
     document_name,
     filter_sentence,
     footer_note,
+    is_overdue,
     measure_heading,
     measure_ref,
     opening_paragraph,
@@ -225,7 +227,7 @@ class _QuarterReport:
                 KeepTogether([chart, self.p("图1　各状态任务数量", st.caption, self.fonts.heading)])
             )
 
-        overdue = sum(1 for plan in d.plans for m in plan.measures if m.overdue)
+        overdue = counts.overdue
         if overdue and self.options.include_overdue_list:
             out.append(self.p("二、逾期未完成任务", st.h1, self.fonts.heading))
             out += self._overdue_list(overdue)
@@ -355,6 +357,10 @@ class _QuarterReport:
         if d.filter_description.strip():
             out.append(self.p(filter_sentence(d), st.subtitle))
         out.append(self._measure_table())
+        note = archived_note(d)
+        if note:
+            out.append(Spacer(1, 6))
+            out.append(self.p(note, make_styles(self.fonts, SIZE_S5).note))
         return out
 
     def _grid_row(self, cells: Sequence[Cell], cols: Sequence[Column], **kw: Any) -> GridRow:
@@ -452,7 +458,7 @@ class _QuarterReport:
             task = Cell.of(f"{title}{joiner}{rest}", bold=len(title))
         else:
             task = Cell.of(title or m.text, bold=0)
-        status = Cell.of(status_label(m), st.td_overdue if m.overdue else None)
+        status = Cell.of(status_label(m), st.td_overdue if is_overdue(m) else None)
         return [
             Cell.of(m.number),
             task,

@@ -23,13 +23,18 @@ class Counts:
 
     @classmethod
     def of(cls, measures: tuple[ReportMeasure, ...]) -> Counts:
+        """The figures of the measures the plan still has: archived ones are listed, not counted."""
         by = {s.value: 0 for s in Status}
         overdue = 0
+        total = 0
         for m in measures:
+            if m.archived:
+                continue
+            total += 1
             by[m.status] = by.get(m.status, 0) + 1
             overdue += m.overdue
         return cls(
-            total=len(measures),
+            total=total,
             done=by[Status.DONE.value],
             in_progress=by[Status.IN_PROGRESS.value],
             not_started=by[Status.NOT_STARTED.value],
@@ -223,7 +228,28 @@ def deadline_label(m: ReportMeasure) -> str:
 
 def status_label(m: ReportMeasure) -> str:
     label = m.status_label or m.status
+    if m.archived:
+        # Removed by a later version of the document: no longer due, so never 逾期.
+        return f"{label}（已归档）"
     return f"{label}（逾期）" if m.overdue else label
+
+
+def is_overdue(m: ReportMeasure) -> bool:
+    """Overdue as the report counts and lists it: an archived measure is no longer due."""
+    return m.overdue and not m.archived
+
+
+def archived_count(data: QuarterReportData) -> int:
+    return sum(1 for plan in data.plans for m in plan.measures if m.archived)
+
+
+def archived_note(data: QuarterReportData) -> str:
+    """The note under the measure table when it lists archived measures ('' otherwise)."""
+    if not archived_count(data):
+        return ""
+    return (
+        "注：状态标“已归档”的任务已在文件新版本中删除，因本报告期填报过进展而列出备查，不计入统计。"
+    )
 
 
 def section_heading(m: ReportMeasure, level: int) -> str:
@@ -259,6 +285,12 @@ def overview_sentence(data: QuarterReportData) -> str:
             f"逾期{c.overdue}项"
         )
     text = "；".join(parts) + "。" if parts else ""
+    gone = archived_count(data)
+    if gone:
+        text += (
+            f"另有{gone}项任务已在文件新版本中删除，因本报告期填报过进展，"
+            "列入附件1备查（标“已归档”），不计入上述统计。"
+        )
     return f"{text}各项任务落实情况统计见表1，逐项进展见附件1。"
 
 
@@ -310,7 +342,7 @@ def overdue_groups(data: QuarterReportData, limit: int) -> tuple[list[tuple[str,
     n = 0
     total = 0
     for label, plan in zip(labels, data.plans, strict=True):
-        overdue = [m for m in plan.measures if m.overdue]
+        overdue = [m for m in plan.measures if is_overdue(m)]
         total += len(overdue)
         items = []
         for m in overdue:

@@ -122,7 +122,7 @@ def build_report_data(
             rows = []
             for m in plan.measures:
                 # Removed by a later version: still part of the quarters it reported in.
-                if m.archived and not _reported_in(m, quarter):
+                if m.archived and not reported_in(m, quarter):
                     continue
                 status = (
                     Status(m.status)
@@ -234,7 +234,8 @@ def report_data(
     )
 
 
-def _reported_in(m: Measure, quarter: Quarter) -> bool:
+def reported_in(m: Measure, quarter: Quarter) -> bool:
+    """Whether `m` has any text for `quarter`: an archived measure is listed in that quarter."""
     q = str(quarter)
     return any(
         p.quarter == q and (p.progress_text or p.problems or p.next_steps) for p in m.progress

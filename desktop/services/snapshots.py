@@ -29,14 +29,15 @@ from desktop.reports.summary import report_title
 from desktop.services import audit, history
 from desktop.services.errors import UserError
 from desktop.services.ledger import section_titles
-from desktop.services.reporting import filter_description, load_plans
+from desktop.services.reporting import filter_description, load_plans, reported_in
 from desktop.services.settings import DEFAULTS
 from desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from desktop.services.reporting import ReportFilter
 
-PAYLOAD_FORMAT = 1
+# 2: archived measures that reported in the quarter are kept, with "archived": true.
+PAYLOAD_FORMAT = 2
 REPORT_SETTINGS = (
     "unit_name",
     "officer",
@@ -187,7 +188,8 @@ def freeze_quarter(
                 created_at=now,
                 author=author,
                 app_version=__version__,
-                measure_count=len(payload["measures"]),
+                # as the report counts them: archived ones are listed, not counted
+                measure_count=sum(1 for m in payload["measures"] if not m["archived"]),
                 content_sha256=content_hash(payload),
                 payload=payload,
             )
@@ -230,7 +232,9 @@ def _payload(
     q = str(quarter)
     measures = []
     for m in plan.measures:
-        if m.archived:
+        # As the live report of the quarter: a measure a later version removed is still part
+        # of the quarters it reported in.
+        if m.archived and not reported_in(m, quarter):
             continue
         status = history.status_on(m.status, m.status_changes, today)
         prog = next((p for p in m.progress if p.quarter == q), None)
@@ -247,6 +251,7 @@ def _payload(
                 "deadline_text": m.deadline_text,
                 "deadline": m.deadline.isoformat() if m.deadline else None,
                 "long_term": bool(m.long_term),
+                "archived": bool(m.archived),
                 "status": status.value,
                 "overdue": history.overdue_on(m.deadline, status, today),
                 "progress": prog.progress_text if prog else "",
@@ -514,6 +519,7 @@ def _report_plan(payload: dict[str, Any], only: ReportFilter | None, snap_id: in
                 ),
                 measure_id=m["id"],
                 section_path=tuple(m["path"][:-1]),
+                archived=bool(m.get("archived", False)),  # format 1 left them out
             )
         )
     return ReportPlan(
