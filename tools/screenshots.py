@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from desktop.app import create_app  # noqa: E402
@@ -124,9 +124,10 @@ def main() -> int:
         from desktop.services import reporting
         from desktop.ui.report_dialogs import ReportOptionsDialog
 
-        options = ReportOptionsDialog(
-            w.plan_model.plan_at(1).title, ["省人社厅", "省民政厅"], ["一、优化就业环境"], w
-        )
+        options = ReportOptionsDialog(reporting.report_scope(ws), w.plan_model.plan_at(1).id, w)
+        for i in range(options.units.count()):  # two units ticked, as an officer would
+            if options.units.item(i).text() in ("省人社厅", "省民政厅"):
+                options.units.item(i).setCheckState(Qt.CheckState.Checked)
         options.show()
         shoot(options, "report-options.png", app)
         options.close()

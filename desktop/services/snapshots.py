@@ -472,7 +472,7 @@ def combined_versions(ws: Workspace, quarter: Quarter | None = None) -> list[tup
     return out
 
 
-def _accepts(only: ReportFilter | None, m: dict[str, Any]) -> bool:
+def _accepts(only: ReportFilter | None, plan_id: int, m: dict[str, Any]) -> bool:
     """ReportFilter.accepts, applied to a snapshot measure instead of a database row."""
     if only is None:
         return True
@@ -480,14 +480,14 @@ def _accepts(only: ReportFilter | None, m: dict[str, Any]) -> bool:
         return False
     if only.units and not only.units & {*m["lead_units"], *m["responsible_units"]}:
         return False
-    return not only.sections or (bool(m["path"]) and m["path"][0] in only.sections)
+    return only.in_sections(plan_id, m["path"])
 
 
 def _report_plan(payload: dict[str, Any], only: ReportFilter | None, snap_id: int) -> ReportPlan:
     plan = payload["plan"]
     rows = []
     for m in payload["measures"]:
-        if not _accepts(only, m):
+        if not _accepts(only, plan["id"], m):
             continue
         status = Status(m["status"])
         rows.append(

@@ -1135,92 +1135,92 @@ U盘未插入或网络断开时，备份照常保存在数据目录中，并提�
         <translation>Import department work&amp;books…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="58" />
+        <location filename="../../desktop/ui/report_actions.py" line="53" />
         <source>保存季度报告</source>
         <translation>Save quarterly report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="71" />
+        <location filename="../../desktop/ui/report_actions.py" line="66" />
         <source>Word 报告已生成：%s</source>
         <translation>Word report written: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="74" />
+        <location filename="../../desktop/ui/report_actions.py" line="69" />
         <source>报告已生成：%s（%d 页）</source>
         <translation>Report written: %s (%d pages)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="77" />
+        <location filename="../../desktop/ui/report_actions.py" line="72" />
         <source>正在生成季度报告…</source>
         <translation>Writing the quarterly report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="94" />
+        <location filename="../../desktop/ui/report_actions.py" line="89" />
         <source>保存督办单</source>
         <translation>Save supervision notices</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="104" />
+        <location filename="../../desktop/ui/report_actions.py" line="99" />
         <source>督办单已生成：%s（%d 页）</source>
         <translation>Supervision notices written: %s (%d pages)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="107" />
+        <location filename="../../desktop/ui/report_actions.py" line="102" />
         <source>正在生成督办单…</source>
         <translation>Writing supervision notices…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="115" />
+        <location filename="../../desktop/ui/report_actions.py" line="110" />
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="125" />
+        <location filename="../../desktop/ui/report_actions.py" line="120" />
         <source>台账已导出：%s（%d 项措施）</source>
         <translation>Ledger exported: %s (%d measures)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="128" />
+        <location filename="../../desktop/ui/report_actions.py" line="123" />
         <source>正在导出台账…</source>
         <translation>Exporting the ledger…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="137" />
+        <location filename="../../desktop/ui/report_actions.py" line="132" />
         <source>选择填报表的保存位置</source>
         <translation>Choose where to save the workbooks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="147" />
+        <location filename="../../desktop/ui/report_actions.py" line="142" />
         <source>已生成 %d 个单位的填报表：%s</source>
         <translation>Workbooks for %d units written to %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="150" />
+        <location filename="../../desktop/ui/report_actions.py" line="145" />
         <source>正在生成部门填报表…</source>
         <translation>Writing department workbooks…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="157" />
+        <location filename="../../desktop/ui/report_actions.py" line="152" />
         <source>选择部门交回的填报表</source>
         <translation>Choose a returned workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="168" />
+        <location filename="../../desktop/ui/report_actions.py" line="163" />
         <source>已取消，数据未改变</source>
         <translation>Cancelled; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="177" />
+        <location filename="../../desktop/ui/report_actions.py" line="172" />
         <source>已写入 %d 处（填报人：%s）</source>
         <translation>%d fields written (author: %s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="179" />
+        <location filename="../../desktop/ui/report_actions.py" line="174" />
         <source>正在写入…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="181" />
+        <location filename="../../desktop/ui/report_actions.py" line="176" />
         <source>正在读取填报表…</source>
         <translation>Reading the workbook…</translation>
     </message>
@@ -1228,89 +1228,145 @@ U盘未插入或网络断开时，备份照常保存在数据目录中，并提�
 <context>
     <name>ReportOptionsDialog</name>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="67" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="125" />
         <source>生成季度报告</source>
         <translation>Quarterly report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="73" />
-        <source>当前计划：%s</source>
-        <translation>Current plan: %s</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="74" />
-        <source>全部计划</source>
-        <translation>All plans</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="75" />
-        <source>范围：</source>
-        <translation>Scope:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="77" />
-        <source>全部单位</source>
-        <translation>All units</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="80" />
-        <source>单位：</source>
-        <translation>Unit:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="82" />
-        <source>全部部分</source>
-        <translation>All sections</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="85" />
-        <source>部分：</source>
-        <translation>Section:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="87" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="175" />
         <source>包含的状态</source>
         <translation>Statuses included</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="96" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="187" />
         <source>版式</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="99" />
-        <source>措施表列出全文（不勾选则只列标题）</source>
-        <translation>Full measure text in the table (titles only when unticked)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="102" />
-        <source>措施表用横向页面</source>
-        <translation>Landscape pages for the measure table</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="104" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="208" />
         <source>附佐证材料清单</source>
         <translation>Annex: list of evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="109" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="193" />
         <source>PDF（用于打印报送）</source>
         <translation>PDF (to print and submit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="110" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="134" />
+        <source>计划（可多选）</source>
+        <translation>Plans (one or more)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="140" />
+        <source>（当前）%s</source>
+        <translation>(current) %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="148" />
+        <source>部分（不勾选即全部）</source>
+        <translation>Parts (none ticked: all)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="154" />
+        <source>牵头或责任单位（不勾选即全部）</source>
+        <translation>Lead or responsible units (none ticked: all)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="157" />
+        <source>输入单位名称的一部分查找</source>
+        <translation>Type part of a unit&apos;s name to find it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="166" />
+        <source>勾选查到的</source>
+        <translation>Tick those found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="168" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="243" />
+        <source>全不选</source>
+        <translation>Untick all</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="189" />
+        <source>全文</source>
+        <translation>Full text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="190" />
+        <source>仅标题</source>
+        <translation>Title only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="191" />
+        <source>横向（宽表，适合全文）</source>
+        <translation>Landscape (wide table, suits full text)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="192" />
+        <source>纵向</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="194" />
         <source>Word（可修改文字）</source>
         <translation>Word (editable)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="122" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="196" />
+        <source>措施表内容：</source>
+        <translation>Measure table:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="197" />
+        <source>措施表页面：</source>
+        <translation>Table pages:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="198" />
+        <source>文件格式：</source>
+        <translation>File format:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="221" />
         <source>生成</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="123" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="222" />
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="241" />
+        <source>全选</source>
+        <translation>Tick all</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="287" />
+        <source>已选 %d 个（共 %d 个）</source>
+        <translation>%d ticked (of %d)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="287" />
+        <source>全部 %d 个</source>
+        <translation>All %d</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="290" />
+        <source>查到 %d 个 · </source>
+        <translation>%d found · </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="295" />
+        <source>请至少勾选一个计划。</source>
+        <translation>Tick at least one plan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="297" />
+        <source>请至少勾选一种状态。</source>
+        <translation>Tick at least one status.</translation>
     </message>
 </context>
 <context>
