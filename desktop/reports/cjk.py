@@ -18,8 +18,10 @@ commas in the margin. `CJKParagraph` breaks lines itself:
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
@@ -45,6 +47,20 @@ MAX_STRETCH = 0.5
 _ATOMS = re.compile(r"[!-~]+| +|\n|——|……|.", re.S)
 
 Run = tuple[str, str]  # (text, reportlab font name)
+
+# Characters drawn as the mark while a collect_marked() block runs (None outside one).
+_marked: ContextVar[set[str] | None] = ContextVar("marked", default=None)
+
+
+@contextlib.contextmanager
+def collect_marked() -> Iterator[set[str]]:
+    """Collect the characters runs_for() leaves to the mark, so a report can say it did."""
+    found: set[str] = set()
+    token = _marked.set(found)
+    try:
+        yield found
+    finally:
+        _marked.reset(token)
 
 
 def runs_for(text: str | None, face: FontFace, fallback: FontFace | None = None) -> list[Run]:
@@ -72,6 +88,9 @@ def runs_for(text: str | None, face: FontFace, fallback: FontFace | None = None)
             font = fallback.name
         else:
             font = _MISSING_FONT + face.name  # drawn as the mark, see CJKParagraph._draw_run
+            marked = _marked.get()
+            if marked is not None:
+                marked.add(ch)
         if font != cur_font:
             flush()
             cur_font = font

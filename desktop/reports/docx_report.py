@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict
 from io import BytesIO
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from .fonts import clean_text, report_fonts
 from .layout import atomic_output
 from .options import ReportOptions
 from .summary import (
+    RARE_NOTE_DOCX,
     SIGNATURE_SEAL_MM,
     SIGNATURE_SIGN_MM,
     archived_note,
@@ -422,6 +424,9 @@ def render_quarter_docx(
                           ev.sha256[:12]]  # fmt: skip
                 _add_row(ev_table, values, EVIDENCE_WIDTHS_MM, 9, centered=(0, 4, 5, 6))
 
+    if _rare_characters(data, options):
+        _para(doc, RARE_NOTE_DOCX, size=9, exact=None).paragraph_format.space_before = Pt(6)
+
     tick(total_measures)  # the last chance to cancel: after this the file is written
     with atomic_output(Path(out)) as tmp:
         doc.save(str(tmp))
@@ -455,6 +460,31 @@ def _spanning_row(table: Table, text: str, size: float, fill: str, level: int = 
     merged = cells[0].merge(cells[-1])
     _cell_text(merged, text, size, HEI_FONT if level == 0 else KAI_FONT)
     _shade(merged, fill)
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            yield from _strings(v)
+
+
+def _rare_characters(data: QuarterReportData, options: ReportOptions) -> bool:
+    """Whether the report has characters that the PDF, set with this machine's fonts, would
+    draw as 〓: neither the body face nor the fallback has them."""
+    fonts = report_fonts(options.use_system_fonts)
+    body, fallback = fonts.body.charset, fonts.fallback.charset
+    seen: set[str] = set()
+    for text in _strings(asdict(data)):
+        for ch in set(text) - seen:
+            if ch not in body and ch not in fallback and not ch.isspace():
+                return True
+        seen.update(text)
+    return False
 
 
 def _size(n: int) -> str:

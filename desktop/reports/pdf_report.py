@@ -25,7 +25,7 @@ from desktop.domain import Cancelled, ProgressCallback
 
 from .cells import Cell, Column, RowSplitter, cell_runs
 from .charts import status_chart
-from .cjk import CJKParagraph, runs_for
+from .cjk import CJKParagraph, collect_marked, runs_for
 from .data import (
     QuarterReportData,
     ReportEvidence,
@@ -47,6 +47,7 @@ from .layout import (
 from .options import ReportOptions
 from .styles import SIZE_5, SIZE_S5, Styles, make_styles
 from .summary import (
+    RARE_NOTE_PDF,
     SIGNATURE_SEAL_MM,
     SIGNATURE_SIGN_MM,
     Counts,
@@ -511,6 +512,11 @@ class _QuarterReport:
         )
         return out
 
+    def rare_note(self) -> list[Flowable]:
+        """Below the last annex: what the 〓 in it stand for."""
+        note = make_styles(self.fonts, SIZE_S5).note
+        return [Spacer(1, 4), self.p(RARE_NOTE_PDF, note)]
+
 
 class _KeepTail(KeepTogether):
     """KeepTogether that, when the group must move on, lets its first paragraph split so only
@@ -559,10 +565,12 @@ def render_quarter_pdf(
             report = _QuarterReport(data, options, fonts, tracker, fraction)
             doc = _make_doc(tmp, fonts, data.title, data.unit_name, footer_note(data),
                             data.quarter_label)  # fmt: skip
+            with collect_marked() as marked:
+                story = report.story()
+            if marked:
+                story += report.rare_note()
             try:
-                doc.build(
-                    report.story(), canvasmaker=canvas_maker(data.generated_at, fonts.body.name)
-                )
+                doc.build(story, canvasmaker=canvas_maker(data.generated_at, fonts.body.name))
                 break
             except LayoutError:
                 # A row the estimate let through is still taller than a page: split harder.
@@ -700,7 +708,11 @@ def render_supervision_notice(data: SupervisionNoticeData, out: Path) -> int:
         if i:
             story.append(PageBreak())
         story.append(_Bookmark(f"unit{i}", notice.unit.strip()[:60] or "—"))
-        story += _notice_story(data, notice, fonts, st)
+        with collect_marked() as marked:
+            story += _notice_story(data, notice, fonts, st)
+        if marked:  # each notice goes to its own unit, so each says it
+            note = CJKParagraph(runs_for(RARE_NOTE_PDF, fonts.body, fonts.fallback), st.note)
+            story += [Spacer(1, 6), note]
     out = Path(out)
     with atomic_output(out) as tmp:
         footer = _footer_note(data.data_version, f"{data.generated_at:%Y-%m-%d %H:%M}")

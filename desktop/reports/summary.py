@@ -133,6 +133,11 @@ def report_title(template: str, unit: str, plan_titles: Sequence[str], quarter_l
     return template.format(unit=unit, plan=name, quarter=quarter_label)
 
 
+# Below the last annex when the PDF drew a character as 〓 (cjk.MISSING_MARK).
+RARE_NOTE_PDF = "注：〓 为本机字体缺少的生僻字，原文见系统数据。"
+# Word keeps the characters themselves: whether they show depends on the fonts where it opens.
+RARE_NOTE_DOCX = "注：文中个别生僻字本机报告字体缺少，打印前请核对其显示是否正确，原文见系统数据。"
+
 _CN_NUMBERS = "一二三四五六七八九十"
 # The signature block leaves room to work by hand: for the unit's seal (a 42 mm round seal
 # overlaps the lines around it) and for the officers' signatures.
