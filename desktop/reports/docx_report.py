@@ -58,6 +58,19 @@ HEI_FONT = "黑体"
 KAI_FONT = "楷体"
 SONG_FONT = "宋体"
 BODY_LINE = Pt(28.95)  # 22 lines in the 225 mm type area
+# GB/T 9704 §5.2.2 as a Word document grid: 22 lines of 28 characters of 3号 in the type area.
+# Twips of the A4 type area (11906 − 1587 − 1474 by 16838 − 2098 − 1984): 8845 × 12756.
+GRID_LINE_PITCH = 12756 // 22  # 579 twips, 28.95 pt
+# charSpace is what each character's pitch differs from the Normal size (16 pt), in 1/4096 pt:
+# 28 characters of 442.25/28 pt fill the line, floor(4096 × (442.25/28 − 16)) = −842.
+GRID_CHAR_SPACE = -842
+# A line grid, not "linesAndChars": LibreOffice gives a character wider than the character
+# pitch (16 pt > 15.79 pt) two cells, 14 characters a line, and spreads lines with quotes even
+# when the text is condensed. 28 a line comes from the text being 0.25 pt tight instead, which
+# Word and LibreOffice both follow; charSpace stays for an office that turns Word's character
+# grid on (页面设置 → 文档网格 → 指定行和字符网格): then Word sets 28 a line itself.
+GRID_TYPE = "lines"
+BODY_CONDENSE_TWIPS = -5  # −0.25 pt: 28 × 15.75 pt = 441 pt ≤ 442.25 pt < 29 × 15.75 pt
 MEASURE_HEADERS = (
     "序号",
     "重点任务",
@@ -89,11 +102,85 @@ def _set_run_font(run_element: object, name: str) -> None:
         fonts.set(qn(attr), name)
 
 
+# The order of a w:pPr's children (ECMA-376 CT_PPr); Word refuses a file with others.
+_PPR_ORDER = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
+    "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
+    "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+    "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+    "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+    "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+_AFTER_SNAP = _PPR_ORDER[_PPR_ORDER.index("w:snapToGrid") + 1 :]
+
+
+def _off_grid(p: Paragraph) -> Paragraph:
+    """Keep a paragraph off the character grid: set in another size than 3号 (a title, a
+    table, a caption), Word and LibreOffice would space its characters to the 3号 pitch."""
+    p_pr = p._p.get_or_add_pPr()
+    if p_pr.find(qn("w:snapToGrid")) is None:
+        snap = OxmlElement("w:snapToGrid")
+        snap.set(qn("w:val"), "0")
+        p_pr.insert_element_before(snap, *_AFTER_SNAP)
+    return p
+
+
+def _chinese_defaults(doc: DocxDocument) -> None:
+    """Chinese as the text's language (Word's line-breaking rules and proofing), and no extra
+    space between Chinese and digits (2023年, 137号 set tight, as the PDF and 公文 are)."""
+    styles = doc.styles.element
+    lang = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    if lang is not None:
+        lang.set(qn("w:val"), "zh-CN")
+        lang.set(qn("w:eastAsia"), "zh-CN")
+    defaults = styles.find(f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}")
+    for p_pr in (defaults, doc.styles["Normal"].element.get_or_add_pPr()):
+        if p_pr is None:
+            continue
+        # No punctuation hanging past the margin either (LibreOffice's default): the PDF's
+        # lines end at the measure.
+        for tag in ("w:overflowPunct", "w:autoSpaceDE", "w:autoSpaceDN"):
+            el = OxmlElement(tag)
+            el.set(qn("w:val"), "0")
+            p_pr.insert_element_before(el, *_PPR_ORDER[_PPR_ORDER.index(tag) + 1 :])
+
+
+def _doc_grid(section: object, body: bool) -> None:
+    """The body's section on the 28 × 22 grid; the annex sections (tables in 小五 and 五号)
+    without one."""
+    sect_pr = section._sectPr  # type: ignore[attr-defined]
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect_pr.append(grid)
+    for attr in ("w:type", "w:linePitch", "w:charSpace"):
+        if grid.get(qn(attr)) is not None:
+            del grid.attrib[qn(attr)]
+    if body:
+        grid.set(qn("w:type"), GRID_TYPE)
+        grid.set(qn("w:linePitch"), str(GRID_LINE_PITCH))
+        grid.set(qn("w:charSpace"), str(GRID_CHAR_SPACE))
+    else:
+        grid.set(qn("w:linePitch"), "360")
+
+
 def _run(p: Paragraph, text: str, font: str, size: float, bold: bool = False) -> None:
     run = p.add_run(clean_text(text))
     run.font.size = Pt(size)
     run.font.bold = bold
     _set_run_font(run._r, font)
+    if size == 16 and font != TITLE_FONT:
+        _condense(run._r)
+
+
+def _condense(run_element: object) -> None:
+    """3号 body text 0.25 pt tighter, so 28 characters fill the 156 mm line as in the PDF
+    (see GRID_TYPE); 16 pt characters would leave 27."""
+    r_pr = run_element.get_or_add_rPr()  # type: ignore[attr-defined]
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:val"), str(BODY_CONDENSE_TWIPS))
+    r_pr.append(spacing)
 
 
 def _para(
@@ -120,6 +207,8 @@ def _para(
         p.alignment = align
     elif indent:
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    if size != 16 or font == TITLE_FONT:
+        _off_grid(p)
     if text:
         _run(p, text, font, size, bold)
     return p
@@ -130,7 +219,7 @@ def _cell_text(
     center: bool = False,
 ) -> None:  # fmt: skip
     text = clean_text(text)
-    p = cell.paragraphs[0]
+    p = _off_grid(cell.paragraphs[0])
     p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)
     if center:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -200,6 +289,7 @@ def _add_row(table: Table, values: Sequence[str], widths_mm: Sequence[float], si
 
 def _page_number_footer(paragraph: Paragraph, odd: bool) -> None:
     """'— N —' in 4号 宋体, odd pages right and even pages left, one character in (GB/T 9704)."""
+    _off_grid(paragraph)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
     fmt = paragraph.paragraph_format
     if odd:
@@ -233,7 +323,7 @@ def _footer(doc: DocxDocument, note: str) -> None:
     section.footer_distance = Mm(20)
     for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
         _page_number_footer(footer.paragraphs[0], odd)
-        small = footer.add_paragraph()
+        small = _off_grid(footer.add_paragraph())
         small.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _run(small, note, BODY_FONT, 7)
         small.runs[0].font.color.rgb = RGBColor(0x59, 0x59, 0x59)
@@ -292,6 +382,7 @@ def render_quarter_docx(
     normal.font.size = Pt(16)
     normal.element.get_or_add_rPr()
     _set_run_font(normal.element, BODY_FONT)
+    _chinese_defaults(doc)
     _footer(doc, footer_note(data))
     doc.core_properties.title = " ".join(data.title.split())[:250]
     doc.core_properties.author = data.unit_name[:250]
@@ -331,7 +422,7 @@ def render_quarter_docx(
     if options.include_chart and counts.total:
         fonts = report_fonts(options.use_system_fonts)
         png = drawing_png(status_chart(counts, fonts, CHART_W, CHART_H), fonts)
-        chart = doc.add_paragraph()
+        chart = _off_grid(doc.add_paragraph())
         chart.alignment = WD_ALIGN_PARAGRAPH.CENTER
         chart.paragraph_format.space_before = Pt(8)
         chart.paragraph_format.keep_with_next = True
@@ -354,12 +445,16 @@ def render_quarter_docx(
     annexes = ["重点任务落实情况表"]
     if options.include_evidence_annex:
         annexes.append("佐证材料清单")
-    _para(doc, "")
+    # §7.3.5: the seal never stands on a page of its own: the body's last paragraph, the
+    # annex list and the signature block go over together (as _KeepTail does in the PDF).
+    if doc.paragraphs:
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    _para(doc, "", keep=True)
     for i, name in enumerate(annexes, 1):
         label = f"{i}. {name}" if len(annexes) > 1 else name
-        p = _para(doc, f"附件：{label}" if i == 1 else label)
+        p = _para(doc, f"附件：{label}" if i == 1 else label, keep=True)
         p.paragraph_format.left_indent = Pt(80 if i > 1 else 32)
-    _para(doc, "")
+    _para(doc, "", keep=True)
     _signature(doc, data)
 
     # Annex 1: the measure table, on landscape pages when asked.
@@ -427,6 +522,8 @@ def render_quarter_docx(
     if _rare_characters(data, options):
         _para(doc, RARE_NOTE_DOCX, size=9, exact=None).paragraph_format.space_before = Pt(6)
 
+    for i, sec in enumerate(doc.sections):
+        _doc_grid(sec, body=i == 0)
     tick(total_measures)  # the last chance to cancel: after this the file is written
     with atomic_output(Path(out)) as tmp:
         doc.save(str(tmp))
@@ -453,6 +550,13 @@ def _signature(doc: DocxDocument, data: QuarterReportData) -> None:
     _cell_text(sign.cells[1], f"审核人：{data.reviewer}　（签字）", 14)
     _cell_text(table.rows[3].cells[0], f"联系电话：{data.phone}", 14)
     _cell_text(table.rows[3].cells[1], f"日期：{cn_date(data.report_date)}", 14)
+    for i, row in enumerate(table.rows):
+        cant_split = OxmlElement("w:cantSplit")
+        row._tr.get_or_add_trPr().append(cant_split)
+        if i < len(table.rows) - 1:  # each row stays with the next: the block is one piece
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
 
 
 def _spanning_row(table: Table, text: str, size: float, fill: str, level: int = 0) -> None:
