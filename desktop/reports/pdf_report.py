@@ -41,6 +41,7 @@ from .layout import (
     TYPE_H,
     TYPE_W,
     GovDocTemplate,
+    RestartPageNumbers,
     atomic_output,
     canvas_maker,
 )
@@ -157,11 +158,15 @@ def _size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB"
 
 
-def _footer_note(data_version: str, generated: str) -> str:
-    version = " ".join(data_version.split())
+def _notice_footer(data: SupervisionNoticeData) -> str:
+    """The 督办单's small line: which data it was made from, as of which day, and when."""
+    version = " ".join(data.data_version.split())
     if len(version) > 80:  # the version is machine-made; a runaway one must not leave the sheet
         version = version[:79] + "…"
-    return f"数据版本：{version}　生成时间：{generated}"
+    return (
+        f"数据版本：{version}　数据截至：{cn_date(data.issue_date)}　"
+        f"生成时间：{data.generated_at:%Y-%m-%d %H:%M}"
+    )
 
 
 class _QuarterReport:
@@ -706,7 +711,8 @@ def render_supervision_notice(data: SupervisionNoticeData, out: Path) -> int:
     notices = data.notices or (SupervisionUnitNotice(unit="—", items=()),)
     for i, notice in enumerate(notices):
         if i:
-            story.append(PageBreak())
+            # Each unit gets its own notice: its pages are numbered from 1.
+            story += [RestartPageNumbers(), PageBreak()]
         story.append(_Bookmark(f"unit{i}", notice.unit.strip()[:60] or "—"))
         with collect_marked() as marked:
             story += _notice_story(data, notice, fonts, st)
@@ -715,7 +721,7 @@ def render_supervision_notice(data: SupervisionNoticeData, out: Path) -> int:
             story += [Spacer(1, 6), note]
     out = Path(out)
     with atomic_output(out) as tmp:
-        footer = _footer_note(data.data_version, f"{data.generated_at:%Y-%m-%d %H:%M}")
+        footer = _notice_footer(data)
         doc = _make_doc(tmp, fonts, data.title, data.issuer, footer, data.quarter_label)
         doc.build(story, canvasmaker=canvas_maker(data.generated_at, fonts.body.name))
         pages = doc.page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,38 @@ def test_the_seal_page_carries_body_text(ws: Workspace, plans: list[int], tmp_pa
                 break
         else:
             raise AssertionError("no signature block in the first pages")
+
+
+def test_notice_footer_matches_the_live_report_and_says_as_of_when(
+    ws: Workspace, plans: list[int], tmp_path: Path
+) -> None:
+    """A 督办单 comes from the live data even when the quarter is closed: its footer gives the
+    version of the live report of the same day, and that day, on every page."""
+    from pypdf import PdfReader
+
+    report, notice = tmp_path / "r.pdf", tmp_path / "n.pdf"
+    reporting.write_pdf_report(ws, Q, report, today=REPORT_DAY)
+    pages = reporting.write_supervision_notice(ws, Q, notice, today=REPORT_DAY)
+    live = reporting.build_report_data(ws, Q, None, REPORT_DAY).data_version
+    assert live.startswith("2023Q2 实时数据 · ")
+    assert live in _footer(report)
+    numbers = []
+    for page in PdfReader(str(notice)).pages:
+        lines = page.extract_text().splitlines()
+        footer = [t for t in lines if "数据版本" in t]
+        assert footer and live in footer[0] and "数据截至：2023年6月30日" in footer[0]
+        numbers.append(next(t for t in lines if t.startswith("—") and t.endswith("—")))
+    # each unit's notice is numbered from 1: its first page, and the next ones on from there
+    units = pdf_text(notice).count("督办单位")
+    assert numbers.count("— 1 —") == units and pages > units
+    assert all(
+        b == "— 1 —" or b == f"— {int(a.strip('— ')) + 1} —" for a, b in itertools.pairwise(numbers)
+    )
+
+    snapshots.freeze_quarter(ws, Q, today=REPORT_DAY)
+    reporting.write_supervision_notice(ws, Q, notice, today=REPORT_DAY)
+    footer = PdfReader(str(notice)).pages[0].extract_text()
+    assert live in footer  # still the live data: a notice chases what is late now
+    frozen = tmp_path / "f.pdf"
+    reporting.write_pdf_report(ws, Q, frozen, today=REPORT_DAY)
+    assert "定稿" in _footer(frozen) and live not in _footer(frozen)  # the report: its snapshot
