@@ -8,7 +8,7 @@ commas in the margin. `CJKParagraph` breaks lines itself:
   one (“（《「『‘ …): the mark is pushed into the line (its spacing squeezed a little) when that
   costs little, otherwise a character is carried to the next line and the line stretched;
 * Latin words and numbers (2023, 98.6%, SHA-256) stay whole, and a number stays with the unit
-  after it (12月, 5项) where the line allows;
+  after it (12月, 5项) where the line allows; so does a bracketed Chinese number, （二十一）;
 * justified lines end exactly at the measure by spacing the characters (PDF Tc), never beyond;
 * an optional character grid: body text in 3号 sets 28 characters a line in the 156 mm type
   area, as GB/T 9704-2012 §5.2.2 asks, by a small fixed tracking;
@@ -35,6 +35,8 @@ NO_START = frozenset("，。、；：？！）」』”’》〉】〕〗｝］�
 NO_END = frozenset("“‘（《〈【「『〔〖｛［([{<")
 # A number is not left at a line's end without the unit that follows it.
 UNITS = frozenset("年月日时分秒号项个件条次位名户元万亿岁%％")
+# A bracketed Chinese number, （二十一）, is never broken across lines.
+CN_DIGITS = frozenset("一二三四五六七八九十百零〇")
 PUNCT = frozenset("，。、；：？！）」』”’》〉】〕〗（《〈【「『〔〖“‘")
 MISSING_MARK = "〓"
 # How far a line may be squeezed to take in a closing mark, per full-width mark in the line:
@@ -224,7 +226,22 @@ class CJKParagraph(Flowable):
         before, after = texts[k - 1], texts[k]
         if after[0] in NO_START or before[-1] in NO_END:
             return False
+        if before in CN_DIGITS and after in CN_DIGITS and self._in_cn_number(k):
+            return False
         return not (before[-1].isdigit() and after[0] in UNITS)
+
+    def _in_cn_number(self, k: int) -> bool:
+        """Whether atom k lies inside a bracketed Chinese number such as （二十一）."""
+        texts = self._atoms[0]
+        a = k - 1
+        while a > 0 and texts[a - 1] in CN_DIGITS and k - a < 6:
+            a -= 1
+        if a == 0 or texts[a - 1] not in ("（", "("):
+            return False
+        b = k
+        while b < len(texts) and texts[b] in CN_DIGITS and b - k < 6:
+            b += 1
+        return b < len(texts) and texts[b] in ("）", ")")
 
     def _break_at(self, i: int, j: int, width: float, limit: float, size: float) -> int:
         """Where the line starting at atom i ends, atom j being the first that does not fit."""

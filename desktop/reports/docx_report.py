@@ -33,9 +33,10 @@ from .summary import (
     cn_date,
     deadline_label,
     filter_sentence,
+    fit_number_column,
     footer_note,
-    measure_heading,
     measure_ref,
+    measure_task,
     opening_paragraph,
     overdue_groups,
     overdue_intro,
@@ -44,9 +45,11 @@ from .summary import (
     plan_labels,
     plan_name,
     section_heading,
+    short_title,
     stats_caption,
     stats_file_cell,
     status_label,
+    table_numbers,
     total_counts,
 )
 from .titles import title_lines
@@ -345,15 +348,12 @@ def _landscape(section: object) -> None:
     s.left_margin, s.right_margin = Mm(37), Mm(35)  # type: ignore[attr-defined]
 
 
-def _measure_values(m: ReportMeasure, full_text: bool) -> tuple[list[str], int]:
-    title, rest = measure_heading(m)
-    if full_text and rest:
-        joiner = "" if not title or rest[0] in "。；，：.;,:" else "\u3000"
-        task, bold = f"{title}{joiner}{rest}", len(title)
-    else:
-        task, bold = title or m.text, 0
+def _measure_values(
+    m: ReportMeasure, full_text: bool, number: str, prefix: str
+) -> tuple[list[str], int]:
+    task, bold = measure_task(m, full_text, prefix)
     values = [
-        m.number, task, "、".join(m.lead_units), deadline_label(m), m.progress, m.problems,
+        number, task, "、".join(m.lead_units), deadline_label(m), m.progress, m.problems,
         m.next_steps, status_label(m),
     ]  # fmt: skip
     return values, bold
@@ -461,8 +461,14 @@ def render_quarter_docx(
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     if options.landscape_table:
         _landscape(section)
-    widths = TURNED_WIDTHS_MM if options.landscape_table else PORTRAIT_WIDTHS_MM
     size = 10.0 if options.landscape_table else 9.0
+    numbers = [table_numbers(plan) for plan in data.plans]
+    widths = fit_number_column(
+        TURNED_WIDTHS_MM if options.landscape_table else PORTRAIT_WIDTHS_MM,
+        [n for plan in numbers for n, _prefix in plan],
+        size,
+        2 * CELL_MARGIN_MM * 72 / 25.4,
+    )
     _para(doc, "附件1", HEI_FONT)
     _para(doc, "重点任务落实情况表", TITLE_FONT, 22, WD_ALIGN_PARAGRAPH.CENTER, exact=Pt(32))
     _para(doc, f"填报单位：{data.unit_name}　　　　报告期：{data.quarter_label}", size=12,
@@ -473,11 +479,11 @@ def render_quarter_docx(
     several = len(data.plans) > 1
     labels = plan_labels(data)
     done = 0
-    for label, plan in zip(labels, data.plans, strict=True):
+    for label, plan, shown in zip(labels, data.plans, numbers, strict=True):
         if several:
             _spanning_row(table, f"{label}　{plan_name(plan)}", size, "D1D1D1")
         previous: tuple[str, ...] = ()
-        for m in plan.measures:
+        for m, (number, prefix) in zip(plan.measures, shown, strict=True):
             common = 0
             while common < min(len(previous), len(m.sections)) and (
                 previous[common] == m.sections[common]
@@ -486,7 +492,7 @@ def render_quarter_docx(
             for level in range(common, len(m.sections)):
                 _spanning_row(table, section_heading(m, level), size, "F2F2F2", level)
             previous = m.sections
-            values, bold = _measure_values(m, options.full_text)
+            values, bold = _measure_values(m, options.full_text, number, prefix)
             _add_row(table, values, widths, size, centered=(0, 2, 3, 7), bold_prefix=bold)
             done += 1
             if done % 25 == 0:
@@ -511,8 +517,7 @@ def render_quarter_docx(
         else:
             ev_table = _table(doc, EVIDENCE_HEADERS, EVIDENCE_WIDTHS_MM, 9)
             for i, (label, m, ev) in enumerate(files, 1):
-                name = m.title.strip()
-                short = name if len(name) <= 18 else name[:17] + "…"
+                short = short_title(m.title)
                 prefix = f"{label}·" if label else ""
                 values = [str(i), f"{prefix}{measure_ref(m)} {short}", ev.file_name,
                           ev.description, _size(ev.size), f"{ev.added_at:%Y-%m-%d}",

@@ -34,7 +34,7 @@ from .data import (
     SupervisionUnitNotice,
 )
 from .fonts import FontFace, ReportFonts, clean_text, report_fonts
-from .grid import GridRow, GridTable, Stack
+from .grid import PAD_X, GridRow, GridTable, Stack
 from .layout import (
     PORTRAIT,
     TURNED,
@@ -57,10 +57,11 @@ from .summary import (
     deadline_label,
     document_name,
     filter_sentence,
+    fit_number_column,
     footer_note,
     is_overdue,
-    measure_heading,
     measure_ref,
+    measure_task,
     opening_paragraph,
     overdue_groups,
     overdue_intro,
@@ -69,9 +70,11 @@ from .summary import (
     plan_labels,
     plan_name,
     section_heading,
+    short_title,
     stats_caption,
     stats_file_cell,
     status_label,
+    table_numbers,
     total_counts,
 )
 from .titles import title_lines
@@ -402,7 +405,13 @@ class _QuarterReport:
 
     def _measure_table(self) -> GridTable:
         st = self.st
-        widths = TURNED_WIDTHS if self.turned else PORTRAIT_WIDTHS
+        numbers = [table_numbers(plan) for plan in self.data.plans]
+        widths = fit_number_column(
+            TURNED_WIDTHS if self.turned else PORTRAIT_WIDTHS,
+            [n for plan in numbers for n, _prefix in plan],
+            st.td.fontSize,
+            2 * PAD_X,
+        )
         styles = [
             st.td_center,
             st.td,
@@ -424,11 +433,11 @@ class _QuarterReport:
                                        middle=False, done_after=done))  # fmt: skip
 
         labels = plan_labels(self.data)
-        for label, plan in zip(labels, self.data.plans, strict=True):
+        for label, plan, shown in zip(labels, self.data.plans, numbers, strict=True):
             if several:
                 spanning(f"{label}　{plan_name(plan)}", st.section1, PLAN_BG)
             previous: tuple[str, ...] = ()
-            for m in plan.measures:
+            for m, (number, prefix) in zip(plan.measures, shown, strict=True):
                 common = 0
                 while (
                     common < min(len(previous), len(m.sections))
@@ -441,8 +450,8 @@ class _QuarterReport:
                 previous = m.sections
                 done += 1
                 rows.append(
-                    self._grid_row(self._measure_cells(m), cols, done_after=done,
-                                   continuation=self._continued(m.number))
+                    self._grid_row(self._measure_cells(m, number, prefix), cols,
+                                   done_after=done, continuation=self._continued(number))
                 )  # fmt: skip
                 if done % 25 == 0 or done == self.progress.measures:
                     self.progress.report(done)
@@ -455,19 +464,13 @@ class _QuarterReport:
             on_rows_done=lambda k: self.progress.report(n + k),
         )  # fmt: skip
 
-    def _measure_cells(self, m: ReportMeasure) -> list[Cell]:
+    def _measure_cells(self, m: ReportMeasure, number: str, prefix: str) -> list[Cell]:
         st = self.st
-        title, rest = measure_heading(m)
-        if self.options.full_text and rest:
-            # The title is the text's first sentence without its full stop: rejoin them.
-            joiner = "" if not title or rest[0] in "。；，：.;,:" else "\u3000"
-            task = Cell.of(f"{title}{joiner}{rest}", bold=len(title))
-        else:
-            task = Cell.of(title or m.text, bold=0)
+        text, bold = measure_task(m, self.options.full_text, prefix)
         status = Cell.of(status_label(m), st.td_overdue if is_overdue(m) else None)
         return [
-            Cell.of(m.number),
-            task,
+            Cell.of(number),
+            Cell.of(text, bold=bold),
             Cell.of("、".join(m.lead_units)),
             Cell.of(deadline_label(m)),
             Cell.of(m.progress),
@@ -494,8 +497,7 @@ class _QuarterReport:
         cols = self._columns(EVIDENCE_WIDTHS, sizes)
         rows: list[GridRow] = []
         for i, (label, m, ev) in enumerate(items, 1):
-            title = m.title.strip()
-            short = title if len(title) <= 18 else title[:17] + "…"
+            short = short_title(m.title)
             prefix = f"{label}·" if label else ""
             cells = [
                 Cell.of(str(i)),
@@ -687,14 +689,15 @@ def _notice_story(
         f"请你单位对上述事项高度重视，逐项分析原因，明确整改措施和完成时限。"
         f"请于{reply}将办理情况书面反馈{data.issuer}，同时在系统中更新进展情况。"
     )
-    out.append(p("督办要求：", st.h1, fonts.heading))
-    out.append(p(requirement, st.body))
-    out.append(Spacer(1, 18))
+    # The seal never stands on a page of its own (§7.3.5): the requirement goes with it.
     out.append(
         KeepTogether(
             [
+                p("督办要求：", st.h1, fonts.heading),
+                p(requirement, st.body),
+                Spacer(1, 10),
                 p(f"签收人：{GAP * 2}签收时间：{GAP}年{GAP[:4]}月{GAP[:4]}日", st.signature),
-                Spacer(1, 12),
+                Spacer(1, 6),
                 p(f"{data.issuer}（盖章）", st.sign_right),
                 p(cn_date(data.issue_date), st.sign_right),
             ]

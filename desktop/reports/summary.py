@@ -214,6 +214,62 @@ def filter_sentence(data: QuarterReportData) -> str:
     return f"本报告仅含{scope}的重点任务，其余任务未列入。"
 
 
+def table_numbers(plan: ReportPlan) -> list[tuple[str, str]]:
+    """(序号 cell, prefix of the 重点任务 cell) for each measure of the plan's table.
+
+    Short Arabic numbers (12, 3.1) stand in the 序号 column as the document has them. A plan
+    numbered in Chinese, （二十一）, would break in that narrow column (“（二十 / 一）”): its
+    rows are counted 1, 2, 3 … there and each task starts with its own number instead.
+    """
+    numbers = [m.number.strip() for m in plan.measures]
+    if all(all(ch < "\u0100" for ch in n) and _em(n) <= 3 for n in numbers):
+        return [(n, "") for n in numbers]
+    out = []
+    for i, n in enumerate(numbers, 1):
+        sep = "" if not n or n.endswith(("）", ")", "、", ".", "．")) else "、"
+        out.append((str(i), f"{n}{sep}"))
+    return out
+
+
+def fit_number_column(
+    widths_mm: Sequence[float], numbers: Sequence[str], size_pt: float, padding_pt: float
+) -> tuple[float, ...]:
+    """Column widths with the 序号 column (the first) wide enough for its longest number on
+    one line (3.1.2); the room comes from the 重点任务 column (the second)."""
+    widest = max((_em(n) for n in numbers), default=0.0)
+    need = (widest * size_pt + padding_pt + 0.5) * 25.4 / 72
+    extra = min(max(0.0, need - widths_mm[0]), widths_mm[1] / 4)
+    if not extra:
+        return tuple(widths_mm)
+    return (widths_mm[0] + extra, widths_mm[1] - extra, *widths_mm[2:])
+
+
+def _em(text: str) -> float:
+    """Width in ems: digits and Latin letters about half a Chinese character."""
+    return sum(0.55 if ch < "\u0100" else 1.0 for ch in text)
+
+
+def short_title(title: str, limit: int = 18) -> str:
+    """A measure title cut to `limit` characters with …, no bracket left open: the cut moves
+    back before the innermost bracket it would leave open, and outer ones are closed after the
+    …: 严格落实《市场准入负面清单（2022年版）》 → 严格落实《市场准入负面清单…》."""
+    title = title.strip()
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    pairs = {"《": "》", "（": "）", "“": "”", "【": "】", "(": ")"}
+    opened: list[int] = []
+    for i, ch in enumerate(cut):
+        if ch in pairs:
+            opened.append(i)
+        elif opened and ch == pairs[cut[opened[-1]]]:
+            opened.pop()
+    if opened and opened[-1] >= 4:  # enough left before it to say which measure it is
+        cut = cut[: opened.pop()]
+    closers = "".join(pairs[cut[i]] for i in reversed(opened))
+    return cut.rstrip("，、；：") + "…" + closers
+
+
 def measure_ref(m: ReportMeasure) -> str:
     """How the text refers to a measure: 第12项 for a plain number, the number itself when it
     is already a heading number such as （三） or 3.1."""
@@ -266,6 +322,17 @@ def section_heading(m: ReportMeasure, level: int) -> str:
             sep = "" if num.endswith(("）", ")", "、", ".", "．")) else "、"
             title = f"{num}{sep}{title}"
     return title
+
+
+def measure_task(m: ReportMeasure, full_text: bool, prefix: str = "") -> tuple[str, int]:
+    """The 重点任务 cell, and how many of its first characters are set bold: the title (after
+    the number `prefix`), then the rest of the text when `full_text`."""
+    title, rest = measure_heading(m)
+    if full_text and rest:
+        # The title is the text's first sentence without its full stop: rejoin them.
+        joiner = "" if not title or rest[0] in "。；，：.;,:" else "\u3000"
+        return f"{prefix}{title}{joiner}{rest}", len(prefix) + len(title)
+    return f"{prefix}{title or m.text}", 0
 
 
 def measure_heading(m: ReportMeasure) -> tuple[str, str]:
@@ -357,9 +424,11 @@ def overdue_groups(data: QuarterReportData, limit: int) -> tuple[list[tuple[str,
             lead = "、".join(m.lead_units) or "未明确"
             ref = measure_ref(m)
             gap = " " if ref.startswith("第") else ""  # （三）has its own space in the bracket
+            # The fields are parted by ；, so one inside a deadline (年底前；6月底前) becomes 、
+            deadline = (deadline_label(m) or "未明确").replace("；", "、").replace(";", "、")
             items.append(
                 f"{n}. {ref}{gap}{m.title.strip()}（牵头单位：{lead}；"
-                f"完成时限：{deadline_label(m) or '未明确'}；状态：{m.status_label}）"
+                f"完成时限：{deadline}；状态：{m.status_label}）"
             )
         if items:
             heading = f"{label}《{document_name(plan.title)}》：" if label else ""

@@ -245,3 +245,40 @@ def test_notice_footer_matches_the_live_report_and_says_as_of_when(
     frozen = tmp_path / "f.pdf"
     reporting.write_pdf_report(ws, Q, frozen, today=REPORT_DAY)
     assert "定稿" in _footer(frozen) and live not in _footer(frozen)  # the report: its snapshot
+
+
+def test_what_a_reader_would_circle_is_not_there(
+    ws: Workspace, plans: list[int], tmp_path: Path
+) -> None:
+    """Chinese measure numbers whole, shortened titles with their brackets closed, deadlines
+    with their own ； kept apart from the list's, each 督办单 seal with its requirement."""
+    import docx
+    from pypdf import PdfReader
+
+    from .conftest import stream_text
+
+    pdf, word, notice = tmp_path / "r.pdf", tmp_path / "r.docx", tmp_path / "n.pdf"
+    reporting.write_pdf_report(ws, Q, pdf, today=REPORT_DAY)
+    reporting.write_pdf_report(ws, Q, word, today=REPORT_DAY)
+    reporting.write_supervision_notice(ws, Q, notice, today=REPORT_DAY)
+    # The 43号 plan is numbered （一）…（二十二）: too wide for the 序号 column, so the rows are
+    # counted there and each task starts with its number, in one piece.
+    cells = stream_text(pdf)
+    assert "（二十一）完善评价机制" in squeeze(cells)
+    assert "（二十\n" not in cells and "（十\n" not in cells
+    table = next(t for t in docx.Document(str(word)).tables if t.rows[0].cells[0].text == "序号")
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    [row] = [r for r in rows if r[1].startswith("（二十一）完善评价机制")]
+    assert row[0] == "21"
+    assert any(r[0] == "59" and r[1].startswith("全力保障稳产达产") for r in rows)  # 137号's own
+    # Opening brackets are closed in the evidence list's short titles.
+    text = squeeze(pdf_text(pdf))
+    annex = text[text.rindex("佐证材料清单") :]
+    for opener, closer in ("《》", "（）", "“”"):
+        assert annex.count(opener) == annex.count(closer), opener
+    # 年底前；6月底前 inside the overdue list's （…；…；…）
+    assert "完成时限：年底前、6月底前；状态：推进中" in text
+    for page in PdfReader(str(notice)).pages:
+        page_text = squeeze(page.extract_text())
+        if "盖章" in page_text:
+            assert "督办要求" in page_text
