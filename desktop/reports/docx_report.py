@@ -92,7 +92,7 @@ CELL_MARGIN_MM = 1.0
 TURNED_WIDTHS_MM = (10, 65, 21, 18, 50, 24, 24, 13)
 PORTRAIT_WIDTHS_MM = (9, 35, 18, 16, 30, 18, 18, 12)
 EVIDENCE_HEADERS = ("序号", "所属任务", "文件名称", "说明", "大小", "日期", "SHA-256")
-EVIDENCE_WIDTHS_MM = (8, 25, 34, 27, 16, 20, 26)
+EVIDENCE_WIDTHS_MM = (9, 25, 34, 26, 16, 20, 26)  # 序号 on one line
 
 
 def _set_run_font(run_element: object, name: str) -> None:

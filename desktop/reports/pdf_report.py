@@ -98,7 +98,7 @@ MEASURE_HEADERS = (
 TURNED_WIDTHS = (10, 65, 21, 18, 50, 24, 24, 13)  # 225 mm
 PORTRAIT_WIDTHS = (9, 35, 18, 16, 30, 18, 18, 12)  # 156 mm
 EVIDENCE_HEADERS = ("序号", "所属任务", "文件名称", "说明", "大小", "日期", "SHA-256")
-EVIDENCE_WIDTHS = (8, 25, 34, 27, 16, 20, 26)  # 156 mm, at 小五
+EVIDENCE_WIDTHS = (9, 25, 34, 26, 16, 20, 26)  # 156 mm, at 小五 (序号 on one line)
 
 
 class _Bookmark(Flowable):
