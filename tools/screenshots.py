@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
@@ -250,9 +250,10 @@ def others(w: MainWindow, ws: Workspace, tmp: Path, wanted: set[str]) -> None:
         from desktop.services import reporting
         from desktop.ui.report_dialogs import ReportOptionsDialog
 
-        options = ReportOptionsDialog(
-            w.plan_model.plan_at(1).title, ["省人社厅", "省民政厅"], ["一、优化就业环境"], w
-        )
+        options = ReportOptionsDialog(reporting.report_scope(ws), w.plan_model.plan_at(1).id, w)
+        for i in range(options.units.count()):  # two units ticked, as an officer would
+            if options.units.item(i).text() in ("省人社厅", "省民政厅"):
+                options.units.item(i).setCheckState(Qt.CheckState.Checked)
         options.show()
         if "report-options" in wanted:
             shoot(options, "report-options")

@@ -98,7 +98,7 @@ class SupervisionNoticeData:
     notices: tuple[SupervisionUnitNotice, ...]
     generated_at: datetime
     data_version: str
-    issue_date: date
+    issue_date: date  # the day the figures describe (history.as_of), printed as its date
     reply_by: date | None = None  # 反馈时限
     requirement: str = ""  # 督办要求; a standard wording is printed when empty
     contact: str = ""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict
 from io import BytesIO
 from pathlib import Path
 
@@ -25,14 +26,17 @@ from .fonts import clean_text, report_fonts
 from .layout import atomic_output
 from .options import ReportOptions
 from .summary import (
+    RARE_NOTE_DOCX,
     SIGNATURE_SEAL_MM,
     SIGNATURE_SIGN_MM,
+    archived_note,
     cn_date,
     deadline_label,
     filter_sentence,
+    fit_number_column,
     footer_note,
-    measure_heading,
     measure_ref,
+    measure_task,
     opening_paragraph,
     overdue_groups,
     overdue_intro,
@@ -41,9 +45,11 @@ from .summary import (
     plan_labels,
     plan_name,
     section_heading,
+    short_title,
     stats_caption,
     stats_file_cell,
     status_label,
+    table_numbers,
     total_counts,
 )
 from .titles import title_lines
@@ -55,6 +61,19 @@ HEI_FONT = "黑体"
 KAI_FONT = "楷体"
 SONG_FONT = "宋体"
 BODY_LINE = Pt(28.95)  # 22 lines in the 225 mm type area
+# GB/T 9704 §5.2.2 as a Word document grid: 22 lines of 28 characters of 3号 in the type area.
+# Twips of the A4 type area (11906 − 1587 − 1474 by 16838 − 2098 − 1984): 8845 × 12756.
+GRID_LINE_PITCH = 12756 // 22  # 579 twips, 28.95 pt
+# charSpace is what each character's pitch differs from the Normal size (16 pt), in 1/4096 pt:
+# 28 characters of 442.25/28 pt fill the line, floor(4096 × (442.25/28 − 16)) = −842.
+GRID_CHAR_SPACE = -842
+# A line grid, not "linesAndChars": LibreOffice gives a character wider than the character
+# pitch (16 pt > 15.79 pt) two cells, 14 characters a line, and spreads lines with quotes even
+# when the text is condensed. 28 a line comes from the text being 0.25 pt tight instead, which
+# Word and LibreOffice both follow; charSpace stays for an office that turns Word's character
+# grid on (页面设置 → 文档网格 → 指定行和字符网格): then Word sets 28 a line itself.
+GRID_TYPE = "lines"
+BODY_CONDENSE_TWIPS = -5  # −0.25 pt: 28 × 15.75 pt = 441 pt ≤ 442.25 pt < 29 × 15.75 pt
 MEASURE_HEADERS = (
     "序号",
     "重点任务",
@@ -73,7 +92,7 @@ CELL_MARGIN_MM = 1.0
 TURNED_WIDTHS_MM = (10, 65, 21, 18, 50, 24, 24, 13)
 PORTRAIT_WIDTHS_MM = (9, 35, 18, 16, 30, 18, 18, 12)
 EVIDENCE_HEADERS = ("序号", "所属任务", "文件名称", "说明", "大小", "日期", "SHA-256")
-EVIDENCE_WIDTHS_MM = (8, 25, 34, 27, 16, 20, 26)
+EVIDENCE_WIDTHS_MM = (9, 25, 34, 26, 16, 20, 26)  # 序号 on one line
 
 
 def _set_run_font(run_element: object, name: str) -> None:
@@ -86,11 +105,85 @@ def _set_run_font(run_element: object, name: str) -> None:
         fonts.set(qn(attr), name)
 
 
+# The order of a w:pPr's children (ECMA-376 CT_PPr); Word refuses a file with others.
+_PPR_ORDER = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
+    "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
+    "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+    "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+    "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+    "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+_AFTER_SNAP = _PPR_ORDER[_PPR_ORDER.index("w:snapToGrid") + 1 :]
+
+
+def _off_grid(p: Paragraph) -> Paragraph:
+    """Keep a paragraph off the character grid: set in another size than 3号 (a title, a
+    table, a caption), Word and LibreOffice would space its characters to the 3号 pitch."""
+    p_pr = p._p.get_or_add_pPr()
+    if p_pr.find(qn("w:snapToGrid")) is None:
+        snap = OxmlElement("w:snapToGrid")
+        snap.set(qn("w:val"), "0")
+        p_pr.insert_element_before(snap, *_AFTER_SNAP)
+    return p
+
+
+def _chinese_defaults(doc: DocxDocument) -> None:
+    """Chinese as the text's language (Word's line-breaking rules and proofing), and no extra
+    space between Chinese and digits (2023年, 137号 set tight, as the PDF and 公文 are)."""
+    styles = doc.styles.element
+    lang = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    if lang is not None:
+        lang.set(qn("w:val"), "zh-CN")
+        lang.set(qn("w:eastAsia"), "zh-CN")
+    defaults = styles.find(f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}")
+    for p_pr in (defaults, doc.styles["Normal"].element.get_or_add_pPr()):
+        if p_pr is None:
+            continue
+        # No punctuation hanging past the margin either (LibreOffice's default): the PDF's
+        # lines end at the measure.
+        for tag in ("w:overflowPunct", "w:autoSpaceDE", "w:autoSpaceDN"):
+            el = OxmlElement(tag)
+            el.set(qn("w:val"), "0")
+            p_pr.insert_element_before(el, *_PPR_ORDER[_PPR_ORDER.index(tag) + 1 :])
+
+
+def _doc_grid(section: object, body: bool) -> None:
+    """The body's section on the 28 × 22 grid; the annex sections (tables in 小五 and 五号)
+    without one."""
+    sect_pr = section._sectPr  # type: ignore[attr-defined]
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect_pr.append(grid)
+    for attr in ("w:type", "w:linePitch", "w:charSpace"):
+        if grid.get(qn(attr)) is not None:
+            del grid.attrib[qn(attr)]
+    if body:
+        grid.set(qn("w:type"), GRID_TYPE)
+        grid.set(qn("w:linePitch"), str(GRID_LINE_PITCH))
+        grid.set(qn("w:charSpace"), str(GRID_CHAR_SPACE))
+    else:
+        grid.set(qn("w:linePitch"), "360")
+
+
 def _run(p: Paragraph, text: str, font: str, size: float, bold: bool = False) -> None:
     run = p.add_run(clean_text(text))
     run.font.size = Pt(size)
     run.font.bold = bold
     _set_run_font(run._r, font)
+    if size == 16 and font != TITLE_FONT:
+        _condense(run._r)
+
+
+def _condense(run_element: object) -> None:
+    """3号 body text 0.25 pt tighter, so 28 characters fill the 156 mm line as in the PDF
+    (see GRID_TYPE); 16 pt characters would leave 27."""
+    r_pr = run_element.get_or_add_rPr()  # type: ignore[attr-defined]
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:val"), str(BODY_CONDENSE_TWIPS))
+    r_pr.append(spacing)
 
 
 def _para(
@@ -117,6 +210,8 @@ def _para(
         p.alignment = align
     elif indent:
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    if size != 16 or font == TITLE_FONT:
+        _off_grid(p)
     if text:
         _run(p, text, font, size, bold)
     return p
@@ -127,7 +222,7 @@ def _cell_text(
     center: bool = False,
 ) -> None:  # fmt: skip
     text = clean_text(text)
-    p = cell.paragraphs[0]
+    p = _off_grid(cell.paragraphs[0])
     p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)
     if center:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -197,6 +292,7 @@ def _add_row(table: Table, values: Sequence[str], widths_mm: Sequence[float], si
 
 def _page_number_footer(paragraph: Paragraph, odd: bool) -> None:
     """'— N —' in 4号 宋体, odd pages right and even pages left, one character in (GB/T 9704)."""
+    _off_grid(paragraph)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
     fmt = paragraph.paragraph_format
     if odd:
@@ -230,7 +326,7 @@ def _footer(doc: DocxDocument, note: str) -> None:
     section.footer_distance = Mm(20)
     for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
         _page_number_footer(footer.paragraphs[0], odd)
-        small = footer.add_paragraph()
+        small = _off_grid(footer.add_paragraph())
         small.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _run(small, note, BODY_FONT, 7)
         small.runs[0].font.color.rgb = RGBColor(0x59, 0x59, 0x59)
@@ -252,15 +348,12 @@ def _landscape(section: object) -> None:
     s.left_margin, s.right_margin = Mm(37), Mm(35)  # type: ignore[attr-defined]
 
 
-def _measure_values(m: ReportMeasure, full_text: bool) -> tuple[list[str], int]:
-    title, rest = measure_heading(m)
-    if full_text and rest:
-        joiner = "" if not title or rest[0] in "。；，：.;,:" else "\u3000"
-        task, bold = f"{title}{joiner}{rest}", len(title)
-    else:
-        task, bold = title or m.text, 0
+def _measure_values(
+    m: ReportMeasure, full_text: bool, number: str, prefix: str
+) -> tuple[list[str], int]:
+    task, bold = measure_task(m, full_text, prefix)
     values = [
-        m.number, task, "、".join(m.lead_units), deadline_label(m), m.progress, m.problems,
+        number, task, "、".join(m.lead_units), deadline_label(m), m.progress, m.problems,
         m.next_steps, status_label(m),
     ]  # fmt: skip
     return values, bold
@@ -289,6 +382,7 @@ def render_quarter_docx(
     normal.font.size = Pt(16)
     normal.element.get_or_add_rPr()
     _set_run_font(normal.element, BODY_FONT)
+    _chinese_defaults(doc)
     _footer(doc, footer_note(data))
     doc.core_properties.title = " ".join(data.title.split())[:250]
     doc.core_properties.author = data.unit_name[:250]
@@ -328,14 +422,14 @@ def render_quarter_docx(
     if options.include_chart and counts.total:
         fonts = report_fonts(options.use_system_fonts)
         png = drawing_png(status_chart(counts, fonts, CHART_W, CHART_H), fonts)
-        chart = doc.add_paragraph()
+        chart = _off_grid(doc.add_paragraph())
         chart.alignment = WD_ALIGN_PARAGRAPH.CENTER
         chart.paragraph_format.space_before = Pt(8)
         chart.paragraph_format.keep_with_next = True
         chart.add_run().add_picture(BytesIO(png), width=Mm(156))
         _para(doc, "图1　各状态任务数量", HEI_FONT, 12, WD_ALIGN_PARAGRAPH.CENTER, exact=None)
 
-    overdue = sum(1 for plan in data.plans for m in plan.measures if m.overdue)
+    overdue = counts.overdue
     if overdue and options.include_overdue_list:
         _para(doc, "二、逾期未完成任务", HEI_FONT, indent=True, keep=True)
         _para(doc, overdue_intro(data, overdue), indent=True)
@@ -351,20 +445,30 @@ def render_quarter_docx(
     annexes = ["重点任务落实情况表"]
     if options.include_evidence_annex:
         annexes.append("佐证材料清单")
-    _para(doc, "")
+    # §7.3.5: the seal never stands on a page of its own: the body's last paragraph, the
+    # annex list and the signature block go over together (as _KeepTail does in the PDF).
+    if doc.paragraphs:
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    _para(doc, "", keep=True)
     for i, name in enumerate(annexes, 1):
         label = f"{i}. {name}" if len(annexes) > 1 else name
-        p = _para(doc, f"附件：{label}" if i == 1 else label)
+        p = _para(doc, f"附件：{label}" if i == 1 else label, keep=True)
         p.paragraph_format.left_indent = Pt(80 if i > 1 else 32)
-    _para(doc, "")
+    _para(doc, "", keep=True)
     _signature(doc, data)
 
     # Annex 1: the measure table, on landscape pages when asked.
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     if options.landscape_table:
         _landscape(section)
-    widths = TURNED_WIDTHS_MM if options.landscape_table else PORTRAIT_WIDTHS_MM
     size = 10.0 if options.landscape_table else 9.0
+    numbers = [table_numbers(plan) for plan in data.plans]
+    widths = fit_number_column(
+        TURNED_WIDTHS_MM if options.landscape_table else PORTRAIT_WIDTHS_MM,
+        [n for plan in numbers for n, _prefix in plan],
+        size,
+        2 * CELL_MARGIN_MM * 72 / 25.4,
+    )
     _para(doc, "附件1", HEI_FONT)
     _para(doc, "重点任务落实情况表", TITLE_FONT, 22, WD_ALIGN_PARAGRAPH.CENTER, exact=Pt(32))
     _para(doc, f"填报单位：{data.unit_name}　　　　报告期：{data.quarter_label}", size=12,
@@ -375,11 +479,11 @@ def render_quarter_docx(
     several = len(data.plans) > 1
     labels = plan_labels(data)
     done = 0
-    for label, plan in zip(labels, data.plans, strict=True):
+    for label, plan, shown in zip(labels, data.plans, numbers, strict=True):
         if several:
             _spanning_row(table, f"{label}　{plan_name(plan)}", size, "D1D1D1")
         previous: tuple[str, ...] = ()
-        for m in plan.measures:
+        for m, (number, prefix) in zip(plan.measures, shown, strict=True):
             common = 0
             while common < min(len(previous), len(m.sections)) and (
                 previous[common] == m.sections[common]
@@ -388,11 +492,14 @@ def render_quarter_docx(
             for level in range(common, len(m.sections)):
                 _spanning_row(table, section_heading(m, level), size, "F2F2F2", level)
             previous = m.sections
-            values, bold = _measure_values(m, options.full_text)
+            values, bold = _measure_values(m, options.full_text, number, prefix)
             _add_row(table, values, widths, size, centered=(0, 2, 3, 7), bold_prefix=bold)
             done += 1
             if done % 25 == 0:
                 tick(done)
+    note = archived_note(data)
+    if note:
+        _para(doc, note, size=9, exact=None).paragraph_format.space_before = Pt(6)
 
     if options.include_evidence_annex:
         section = doc.add_section(WD_SECTION.NEW_PAGE)
@@ -410,14 +517,18 @@ def render_quarter_docx(
         else:
             ev_table = _table(doc, EVIDENCE_HEADERS, EVIDENCE_WIDTHS_MM, 9)
             for i, (label, m, ev) in enumerate(files, 1):
-                name = m.title.strip()
-                short = name if len(name) <= 18 else name[:17] + "…"
+                short = short_title(m.title)
                 prefix = f"{label}·" if label else ""
                 values = [str(i), f"{prefix}{measure_ref(m)} {short}", ev.file_name,
                           ev.description, _size(ev.size), f"{ev.added_at:%Y-%m-%d}",
                           ev.sha256[:12]]  # fmt: skip
                 _add_row(ev_table, values, EVIDENCE_WIDTHS_MM, 9, centered=(0, 4, 5, 6))
 
+    if _rare_characters(data, options):
+        _para(doc, RARE_NOTE_DOCX, size=9, exact=None).paragraph_format.space_before = Pt(6)
+
+    for i, sec in enumerate(doc.sections):
+        _doc_grid(sec, body=i == 0)
     tick(total_measures)  # the last chance to cancel: after this the file is written
     with atomic_output(Path(out)) as tmp:
         doc.save(str(tmp))
@@ -444,6 +555,13 @@ def _signature(doc: DocxDocument, data: QuarterReportData) -> None:
     _cell_text(sign.cells[1], f"审核人：{data.reviewer}　（签字）", 14)
     _cell_text(table.rows[3].cells[0], f"联系电话：{data.phone}", 14)
     _cell_text(table.rows[3].cells[1], f"日期：{cn_date(data.report_date)}", 14)
+    for i, row in enumerate(table.rows):
+        cant_split = OxmlElement("w:cantSplit")
+        row._tr.get_or_add_trPr().append(cant_split)
+        if i < len(table.rows) - 1:  # each row stays with the next: the block is one piece
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
 
 
 def _spanning_row(table: Table, text: str, size: float, fill: str, level: int = 0) -> None:
@@ -451,6 +569,31 @@ def _spanning_row(table: Table, text: str, size: float, fill: str, level: int = 
     merged = cells[0].merge(cells[-1])
     _cell_text(merged, text, size, HEI_FONT if level == 0 else KAI_FONT)
     _shade(merged, fill)
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            yield from _strings(v)
+
+
+def _rare_characters(data: QuarterReportData, options: ReportOptions) -> bool:
+    """Whether the report has characters that the PDF, set with this machine's fonts, would
+    draw as 〓: neither the body face nor the fallback has them."""
+    fonts = report_fonts(options.use_system_fonts)
+    body, fallback = fonts.body.charset, fonts.fallback.charset
+    seen: set[str] = set()
+    for text in _strings(asdict(data)):
+        for ch in set(text) - seen:
+            if ch not in body and ch not in fallback and not ch.isspace():
+                return True
+        seen.update(text)
+    return False
 
 
 def _size(n: int) -> str:

@@ -16,7 +16,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from .fonts import ReportFonts
 
@@ -45,6 +45,20 @@ TURNED = "turned"  # a landscape table on a portrait sheet, head towards the bin
 
 def page_number_text(page: int) -> str:
     return f"— {page} —"
+
+
+class RestartPageNumbers(Flowable):
+    """Placed at the end of one document of a batch: the next page is numbered 1 again."""
+
+    width = height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        doc = getattr(self.canv, "_doctemplate", None)
+        if isinstance(doc, GovDocTemplate):
+            doc.page_base = self.canv.getPageNumber()
 
 
 class FixedDateCanvas(Canvas):
@@ -135,8 +149,11 @@ class GovDocTemplate(BaseDocTemplate):
 
     # Page furniture is drawn in sheet (portrait) coordinates on every page, so page numbers of
     # turned pages sit where those of the other pages do, as §10.3 asks.
+    # Pages before the current document's first: a batch of 督办单 numbers each notice from 1.
+    page_base = 0
+
     def _furniture(self, canv: Canvas) -> None:
-        page = canv.getPageNumber()
+        page = canv.getPageNumber() - self.page_base
         text = page_number_text(page)
         face = self.fonts.song.name
         canv.saveState()

@@ -25,7 +25,7 @@ from desktop.domain import Cancelled, ProgressCallback
 
 from .cells import Cell, Column, RowSplitter, cell_runs
 from .charts import status_chart
-from .cjk import CJKParagraph, runs_for
+from .cjk import CJKParagraph, collect_marked, runs_for
 from .data import (
     QuarterReportData,
     ReportEvidence,
@@ -34,29 +34,34 @@ from .data import (
     SupervisionUnitNotice,
 )
 from .fonts import FontFace, ReportFonts, clean_text, report_fonts
-from .grid import GridRow, GridTable, Stack
+from .grid import PAD_X, GridRow, GridTable, Stack
 from .layout import (
     PORTRAIT,
     TURNED,
     TYPE_H,
     TYPE_W,
     GovDocTemplate,
+    RestartPageNumbers,
     atomic_output,
     canvas_maker,
 )
 from .options import ReportOptions
 from .styles import SIZE_5, SIZE_S5, Styles, make_styles
 from .summary import (
+    RARE_NOTE_PDF,
     SIGNATURE_SEAL_MM,
     SIGNATURE_SIGN_MM,
     Counts,
+    archived_note,
     cn_date,
     deadline_label,
     document_name,
     filter_sentence,
+    fit_number_column,
     footer_note,
-    measure_heading,
+    is_overdue,
     measure_ref,
+    measure_task,
     opening_paragraph,
     overdue_groups,
     overdue_intro,
@@ -65,9 +70,11 @@ from .summary import (
     plan_labels,
     plan_name,
     section_heading,
+    short_title,
     stats_caption,
     stats_file_cell,
     status_label,
+    table_numbers,
     total_counts,
 )
 from .titles import title_lines
@@ -91,7 +98,7 @@ MEASURE_HEADERS = (
 TURNED_WIDTHS = (10, 65, 21, 18, 50, 24, 24, 13)  # 225 mm
 PORTRAIT_WIDTHS = (9, 35, 18, 16, 30, 18, 18, 12)  # 156 mm
 EVIDENCE_HEADERS = ("序号", "所属任务", "文件名称", "说明", "大小", "日期", "SHA-256")
-EVIDENCE_WIDTHS = (8, 25, 34, 27, 16, 20, 26)  # 156 mm, at 小五
+EVIDENCE_WIDTHS = (9, 25, 34, 26, 16, 20, 26)  # 156 mm, at 小五 (序号 on one line)
 
 
 class _Bookmark(Flowable):
@@ -154,11 +161,15 @@ def _size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB"
 
 
-def _footer_note(data_version: str, generated: str) -> str:
-    version = " ".join(data_version.split())
+def _notice_footer(data: SupervisionNoticeData) -> str:
+    """The 督办单's small line: which data it was made from, as of which day, and when."""
+    version = " ".join(data.data_version.split())
     if len(version) > 80:  # the version is machine-made; a runaway one must not leave the sheet
         version = version[:79] + "…"
-    return f"数据版本：{version}　生成时间：{generated}"
+    return (
+        f"数据版本：{version}　数据截至：{cn_date(data.issue_date)}　"
+        f"生成时间：{data.generated_at:%Y-%m-%d %H:%M}"
+    )
 
 
 class _QuarterReport:
@@ -225,7 +236,7 @@ class _QuarterReport:
                 KeepTogether([chart, self.p("图1　各状态任务数量", st.caption, self.fonts.heading)])
             )
 
-        overdue = sum(1 for plan in d.plans for m in plan.measures if m.overdue)
+        overdue = counts.overdue
         if overdue and self.options.include_overdue_list:
             out.append(self.p("二、逾期未完成任务", st.h1, self.fonts.heading))
             out += self._overdue_list(overdue)
@@ -355,6 +366,10 @@ class _QuarterReport:
         if d.filter_description.strip():
             out.append(self.p(filter_sentence(d), st.subtitle))
         out.append(self._measure_table())
+        note = archived_note(d)
+        if note:
+            out.append(Spacer(1, 6))
+            out.append(self.p(note, make_styles(self.fonts, SIZE_S5).note))
         return out
 
     def _grid_row(self, cells: Sequence[Cell], cols: Sequence[Column], **kw: Any) -> GridRow:
@@ -390,7 +405,13 @@ class _QuarterReport:
 
     def _measure_table(self) -> GridTable:
         st = self.st
-        widths = TURNED_WIDTHS if self.turned else PORTRAIT_WIDTHS
+        numbers = [table_numbers(plan) for plan in self.data.plans]
+        widths = fit_number_column(
+            TURNED_WIDTHS if self.turned else PORTRAIT_WIDTHS,
+            [n for plan in numbers for n, _prefix in plan],
+            st.td.fontSize,
+            2 * PAD_X,
+        )
         styles = [
             st.td_center,
             st.td,
@@ -412,11 +433,11 @@ class _QuarterReport:
                                        middle=False, done_after=done))  # fmt: skip
 
         labels = plan_labels(self.data)
-        for label, plan in zip(labels, self.data.plans, strict=True):
+        for label, plan, shown in zip(labels, self.data.plans, numbers, strict=True):
             if several:
                 spanning(f"{label}　{plan_name(plan)}", st.section1, PLAN_BG)
             previous: tuple[str, ...] = ()
-            for m in plan.measures:
+            for m, (number, prefix) in zip(plan.measures, shown, strict=True):
                 common = 0
                 while (
                     common < min(len(previous), len(m.sections))
@@ -429,8 +450,8 @@ class _QuarterReport:
                 previous = m.sections
                 done += 1
                 rows.append(
-                    self._grid_row(self._measure_cells(m), cols, done_after=done,
-                                   continuation=self._continued(m.number))
+                    self._grid_row(self._measure_cells(m, number, prefix), cols,
+                                   done_after=done, continuation=self._continued(number))
                 )  # fmt: skip
                 if done % 25 == 0 or done == self.progress.measures:
                     self.progress.report(done)
@@ -443,19 +464,13 @@ class _QuarterReport:
             on_rows_done=lambda k: self.progress.report(n + k),
         )  # fmt: skip
 
-    def _measure_cells(self, m: ReportMeasure) -> list[Cell]:
+    def _measure_cells(self, m: ReportMeasure, number: str, prefix: str) -> list[Cell]:
         st = self.st
-        title, rest = measure_heading(m)
-        if self.options.full_text and rest:
-            # The title is the text's first sentence without its full stop: rejoin them.
-            joiner = "" if not title or rest[0] in "。；，：.;,:" else "\u3000"
-            task = Cell.of(f"{title}{joiner}{rest}", bold=len(title))
-        else:
-            task = Cell.of(title or m.text, bold=0)
-        status = Cell.of(status_label(m), st.td_overdue if m.overdue else None)
+        text, bold = measure_task(m, self.options.full_text, prefix)
+        status = Cell.of(status_label(m), st.td_overdue if is_overdue(m) else None)
         return [
-            Cell.of(m.number),
-            task,
+            Cell.of(number),
+            Cell.of(text, bold=bold),
             Cell.of("、".join(m.lead_units)),
             Cell.of(deadline_label(m)),
             Cell.of(m.progress),
@@ -482,8 +497,7 @@ class _QuarterReport:
         cols = self._columns(EVIDENCE_WIDTHS, sizes)
         rows: list[GridRow] = []
         for i, (label, m, ev) in enumerate(items, 1):
-            title = m.title.strip()
-            short = title if len(title) <= 18 else title[:17] + "…"
+            short = short_title(m.title)
             prefix = f"{label}·" if label else ""
             cells = [
                 Cell.of(str(i)),
@@ -504,6 +518,11 @@ class _QuarterReport:
             )
         )
         return out
+
+    def rare_note(self) -> list[Flowable]:
+        """Below the last annex: what the 〓 in it stand for."""
+        note = make_styles(self.fonts, SIZE_S5).note
+        return [Spacer(1, 4), self.p(RARE_NOTE_PDF, note)]
 
 
 class _KeepTail(KeepTogether):
@@ -553,10 +572,12 @@ def render_quarter_pdf(
             report = _QuarterReport(data, options, fonts, tracker, fraction)
             doc = _make_doc(tmp, fonts, data.title, data.unit_name, footer_note(data),
                             data.quarter_label)  # fmt: skip
+            with collect_marked() as marked:
+                story = report.story()
+            if marked:
+                story += report.rare_note()
             try:
-                doc.build(
-                    report.story(), canvasmaker=canvas_maker(data.generated_at, fonts.body.name)
-                )
+                doc.build(story, canvasmaker=canvas_maker(data.generated_at, fonts.body.name))
                 break
             except LayoutError:
                 # A row the estimate let through is still taller than a page: split harder.
@@ -668,14 +689,15 @@ def _notice_story(
         f"请你单位对上述事项高度重视，逐项分析原因，明确整改措施和完成时限。"
         f"请于{reply}将办理情况书面反馈{data.issuer}，同时在系统中更新进展情况。"
     )
-    out.append(p("督办要求：", st.h1, fonts.heading))
-    out.append(p(requirement, st.body))
-    out.append(Spacer(1, 18))
+    # The seal never stands on a page of its own (§7.3.5): the requirement goes with it.
     out.append(
         KeepTogether(
             [
+                p("督办要求：", st.h1, fonts.heading),
+                p(requirement, st.body),
+                Spacer(1, 10),
                 p(f"签收人：{GAP * 2}签收时间：{GAP}年{GAP[:4]}月{GAP[:4]}日", st.signature),
-                Spacer(1, 12),
+                Spacer(1, 6),
                 p(f"{data.issuer}（盖章）", st.sign_right),
                 p(cn_date(data.issue_date), st.sign_right),
             ]
@@ -692,12 +714,17 @@ def render_supervision_notice(data: SupervisionNoticeData, out: Path) -> int:
     notices = data.notices or (SupervisionUnitNotice(unit="—", items=()),)
     for i, notice in enumerate(notices):
         if i:
-            story.append(PageBreak())
+            # Each unit gets its own notice: its pages are numbered from 1.
+            story += [RestartPageNumbers(), PageBreak()]
         story.append(_Bookmark(f"unit{i}", notice.unit.strip()[:60] or "—"))
-        story += _notice_story(data, notice, fonts, st)
+        with collect_marked() as marked:
+            story += _notice_story(data, notice, fonts, st)
+        if marked:  # each notice goes to its own unit, so each says it
+            note = CJKParagraph(runs_for(RARE_NOTE_PDF, fonts.body, fonts.fallback), st.note)
+            story += [Spacer(1, 6), note]
     out = Path(out)
     with atomic_output(out) as tmp:
-        footer = _footer_note(data.data_version, f"{data.generated_at:%Y-%m-%d %H:%M}")
+        footer = _notice_footer(data)
         doc = _make_doc(tmp, fonts, data.title, data.issuer, footer, data.quarter_label)
         doc.build(story, canvasmaker=canvas_maker(data.generated_at, fonts.body.name))
         pages = doc.page

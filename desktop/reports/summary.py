@@ -23,13 +23,18 @@ class Counts:
 
     @classmethod
     def of(cls, measures: tuple[ReportMeasure, ...]) -> Counts:
+        """The figures of the measures the plan still has: archived ones are listed, not counted."""
         by = {s.value: 0 for s in Status}
         overdue = 0
+        total = 0
         for m in measures:
+            if m.archived:
+                continue
+            total += 1
             by[m.status] = by.get(m.status, 0) + 1
             overdue += m.overdue
         return cls(
-            total=len(measures),
+            total=total,
             done=by[Status.DONE.value],
             in_progress=by[Status.IN_PROGRESS.value],
             not_started=by[Status.NOT_STARTED.value],
@@ -128,6 +133,11 @@ def report_title(template: str, unit: str, plan_titles: Sequence[str], quarter_l
     return template.format(unit=unit, plan=name, quarter=quarter_label)
 
 
+# Below the last annex when the PDF drew a character as 〓 (cjk.MISSING_MARK).
+RARE_NOTE_PDF = "注：〓 为本机字体缺少的生僻字，原文见系统数据。"
+# Word keeps the characters themselves: whether they show depends on the fonts where it opens.
+RARE_NOTE_DOCX = "注：文中个别生僻字本机报告字体缺少，打印前请核对其显示是否正确，原文见系统数据。"
+
 _CN_NUMBERS = "一二三四五六七八九十"
 # The signature block leaves room to work by hand: for the unit's seal (a 42 mm round seal
 # overlaps the lines around it) and for the officers' signatures.
@@ -204,6 +214,62 @@ def filter_sentence(data: QuarterReportData) -> str:
     return f"本报告仅含{scope}的重点任务，其余任务未列入。"
 
 
+def table_numbers(plan: ReportPlan) -> list[tuple[str, str]]:
+    """(序号 cell, prefix of the 重点任务 cell) for each measure of the plan's table.
+
+    Short Arabic numbers (12, 3.1) stand in the 序号 column as the document has them. A plan
+    numbered in Chinese, （二十一）, would break in that narrow column (“（二十 / 一）”): its
+    rows are counted 1, 2, 3 … there and each task starts with its own number instead.
+    """
+    numbers = [m.number.strip() for m in plan.measures]
+    if all(all(ch < "\u0100" for ch in n) and _em(n) <= 3 for n in numbers):
+        return [(n, "") for n in numbers]
+    out = []
+    for i, n in enumerate(numbers, 1):
+        sep = "" if not n or n.endswith(("）", ")", "、", ".", "．")) else "、"
+        out.append((str(i), f"{n}{sep}"))
+    return out
+
+
+def fit_number_column(
+    widths_mm: Sequence[float], numbers: Sequence[str], size_pt: float, padding_pt: float
+) -> tuple[float, ...]:
+    """Column widths with the 序号 column (the first) wide enough for its longest number on
+    one line (3.1.2); the room comes from the 重点任务 column (the second)."""
+    widest = max((_em(n) for n in numbers), default=0.0)
+    need = (widest * size_pt + padding_pt + 0.5) * 25.4 / 72
+    extra = min(max(0.0, need - widths_mm[0]), widths_mm[1] / 4)
+    if not extra:
+        return tuple(widths_mm)
+    return (widths_mm[0] + extra, widths_mm[1] - extra, *widths_mm[2:])
+
+
+def _em(text: str) -> float:
+    """Width in ems: digits and Latin letters about half a Chinese character."""
+    return sum(0.55 if ch < "\u0100" else 1.0 for ch in text)
+
+
+def short_title(title: str, limit: int = 18) -> str:
+    """A measure title cut to `limit` characters with …, no bracket left open: the cut moves
+    back before the innermost bracket it would leave open, and outer ones are closed after the
+    …: 严格落实《市场准入负面清单（2022年版）》 → 严格落实《市场准入负面清单…》."""
+    title = title.strip()
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    pairs = {"《": "》", "（": "）", "“": "”", "【": "】", "(": ")"}
+    opened: list[int] = []
+    for i, ch in enumerate(cut):
+        if ch in pairs:
+            opened.append(i)
+        elif opened and ch == pairs[cut[opened[-1]]]:
+            opened.pop()
+    if opened and opened[-1] >= 4:  # enough left before it to say which measure it is
+        cut = cut[: opened.pop()]
+    closers = "".join(pairs[cut[i]] for i in reversed(opened))
+    return cut.rstrip("，、；：") + "…" + closers
+
+
 def measure_ref(m: ReportMeasure) -> str:
     """How the text refers to a measure: 第12项 for a plain number, the number itself when it
     is already a heading number such as （三） or 3.1."""
@@ -223,7 +289,28 @@ def deadline_label(m: ReportMeasure) -> str:
 
 def status_label(m: ReportMeasure) -> str:
     label = m.status_label or m.status
+    if m.archived:
+        # Removed by a later version of the document: no longer due, so never 逾期.
+        return f"{label}（已归档）"
     return f"{label}（逾期）" if m.overdue else label
+
+
+def is_overdue(m: ReportMeasure) -> bool:
+    """Overdue as the report counts and lists it: an archived measure is no longer due."""
+    return m.overdue and not m.archived
+
+
+def archived_count(data: QuarterReportData) -> int:
+    return sum(1 for plan in data.plans for m in plan.measures if m.archived)
+
+
+def archived_note(data: QuarterReportData) -> str:
+    """The note under the measure table when it lists archived measures ('' otherwise)."""
+    if not archived_count(data):
+        return ""
+    return (
+        "注：状态标“已归档”的任务已在文件新版本中删除，因本报告期填报过进展而列出备查，不计入统计。"
+    )
 
 
 def section_heading(m: ReportMeasure, level: int) -> str:
@@ -235,6 +322,17 @@ def section_heading(m: ReportMeasure, level: int) -> str:
             sep = "" if num.endswith(("）", ")", "、", ".", "．")) else "、"
             title = f"{num}{sep}{title}"
     return title
+
+
+def measure_task(m: ReportMeasure, full_text: bool, prefix: str = "") -> tuple[str, int]:
+    """The 重点任务 cell, and how many of its first characters are set bold: the title (after
+    the number `prefix`), then the rest of the text when `full_text`."""
+    title, rest = measure_heading(m)
+    if full_text and rest:
+        # The title is the text's first sentence without its full stop: rejoin them.
+        joiner = "" if not title or rest[0] in "。；，：.;,:" else "\u3000"
+        return f"{prefix}{title}{joiner}{rest}", len(prefix) + len(title)
+    return f"{prefix}{title or m.text}", 0
 
 
 def measure_heading(m: ReportMeasure) -> tuple[str, str]:
@@ -259,6 +357,12 @@ def overview_sentence(data: QuarterReportData) -> str:
             f"逾期{c.overdue}项"
         )
     text = "；".join(parts) + "。" if parts else ""
+    gone = archived_count(data)
+    if gone:
+        text += (
+            f"另有{gone}项任务已在文件新版本中删除，因本报告期填报过进展，"
+            "列入附件1备查（标“已归档”），不计入上述统计。"
+        )
     return f"{text}各项任务落实情况统计见表1，逐项进展见附件1。"
 
 
@@ -310,7 +414,7 @@ def overdue_groups(data: QuarterReportData, limit: int) -> tuple[list[tuple[str,
     n = 0
     total = 0
     for label, plan in zip(labels, data.plans, strict=True):
-        overdue = [m for m in plan.measures if m.overdue]
+        overdue = [m for m in plan.measures if is_overdue(m)]
         total += len(overdue)
         items = []
         for m in overdue:
@@ -320,9 +424,11 @@ def overdue_groups(data: QuarterReportData, limit: int) -> tuple[list[tuple[str,
             lead = "、".join(m.lead_units) or "未明确"
             ref = measure_ref(m)
             gap = " " if ref.startswith("第") else ""  # （三）has its own space in the bracket
+            # The fields are parted by ；, so one inside a deadline (年底前；6月底前) becomes 、
+            deadline = (deadline_label(m) or "未明确").replace("；", "、").replace(";", "、")
             items.append(
                 f"{n}. {ref}{gap}{m.title.strip()}（牵头单位：{lead}；"
-                f"完成时限：{deadline_label(m) or '未明确'}；状态：{m.status_label}）"
+                f"完成时限：{deadline}；状态：{m.status_label}）"
             )
         if items:
             heading = f"{label}《{document_name(plan.title)}》：" if label else ""

@@ -41,7 +41,8 @@ def build_supervision_notice(
     by_unit: dict[str, list[SupervisionItem]] = {}
     for plan in plans:
         for m in plan.measures:
-            if m.status in CLOSED or m.deadline is None:
+            # An archived measure was removed by a later version: nobody is to do it now.
+            if m.archived or m.status in CLOSED or m.deadline is None:
                 continue
             days = (m.deadline - today).days
             if m.overdue or days < 0:

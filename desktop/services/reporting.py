@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.domain import ProgressCallback, Quarter, Status
-from desktop.models import Measure, Plan
+from desktop.models import Measure, Plan, Section
 from desktop.reports.data import QuarterReportData, ReportEvidence, ReportMeasure, ReportPlan
 from desktop.reports.options import ReportOptions
 from desktop.reports.summary import report_title
@@ -30,7 +30,9 @@ class ReportFilter:
 
     statuses: frozenset[Status] = frozenset()
     units: frozenset[str] = frozenset()  # lead or responsible
-    sections: frozenset[str] = frozenset()  # top-level section numbers, e.g. "一"
+    sections: frozenset[str] = frozenset()  # top-level section numbers, e.g. "一", in any plan
+    # (plan id, top-level number): one plan's part, where several plans share numbers
+    plan_sections: frozenset[tuple[int, str]] = frozenset()
 
     def accepts(self, m: Measure, status: Status | None = None) -> bool:
         """Whether the report keeps `m`; `status` is the one it reports (as of its date)."""
@@ -38,40 +40,101 @@ class ReportFilter:
             return False
         if self.units and not self.units & {*m.lead_units, *m.responsible_units}:
             return False
-        return not self.sections or (bool(m.path) and m.path[0] in self.sections)
+        return self.in_sections(m.plan_id, m.path)
 
-    def describe(self, section_titles: Mapping[str, Sequence[str]] | None = None) -> str:
+    def in_sections(self, plan_id: int, path: Sequence[str]) -> bool:
+        if not self.sections and not self.plan_sections:
+            return True
+        return bool(path) and (path[0] in self.sections or (plan_id, path[0]) in self.plan_sections)
+
+    def describe(
+        self,
+        section_titles: Mapping[str, Sequence[str]] | None = None,
+        plan_section_titles: Mapping[tuple[int, str], str] | None = None,
+    ) -> str:
         """What the report keeps, as the words after 本报告仅含 ('' when it keeps everything):
         e.g. “一、深化改革开放”部分中由省民政厅牵头或负责、状态为推进中或未启动."""
         titles = section_titles or {}
-        head = ""
+        names: list[str] = []
         if self.sections:
             # in document order (the titles come in that order), unknown numbers last
             order = {n: i for i, n in enumerate(titles)}
             numbers = sorted(self.sections, key=lambda n: (order.get(n, len(order)), n))
-            names = [
+            names += [
                 "、".join(f"“{t}”" for t in titles[n]) if titles.get(n) else f"第{n}"
                 for n in numbers
             ]
-            head = "、".join(names) + "部分中"
+        if self.plan_sections:
+            own = plan_section_titles or {}
+            order2 = {key: i for i, key in enumerate(own)}
+            keys = sorted(self.plan_sections, key=lambda k: (order2.get(k, len(order2)), k))
+            names += [f"“{own[k]}”" if k in own else f"第{k[1]}" for k in keys]
+        head = "、".join(names) + "部分中" if names else ""
         parts = []
         if self.units:
             parts.append("由" + "、".join(sorted(self.units)) + "牵头或负责")
         if self.statuses:
-            parts.append("状态为" + "或".join(s.label for s in Status if s in self.statuses))
+            labels = [s.label for s in Status if s in self.statuses]
+            # 推进中、已完成或暂缓: a list reads with 、 and only its last pair with 或
+            parts.append(
+                "状态为" + "、".join(labels[:-1]) + ("或" if labels[:-1] else "") + labels[-1]
+            )
         return head + "、".join(parts)
 
 
 def filter_description(only: ReportFilter, plans: Sequence[ReportPlan]) -> str:
     """only.describe() with the section numbers given their titles as the report prints them."""
     titles: dict[str, list[str]] = {}
+    own: dict[tuple[int, str], str] = {}
     for plan in plans:
         for m in plan.measures:
             if m.section_path and m.sections:
                 seen = titles.setdefault(m.section_path[0], [])
                 if m.sections[0] not in seen:  # plans may share a number, not its title
                     seen.append(m.sections[0])
-    return only.describe(titles)
+                own.setdefault((plan.plan_id, m.section_path[0]), m.sections[0])
+    return only.describe(titles, own)
+
+
+@dataclass(frozen=True)
+class ScopePlan:
+    """What the report options offer for one plan: its units and its top-level parts."""
+
+    id: int
+    title: str
+    units: tuple[str, ...]  # lead or responsible, sorted
+    sections: tuple[tuple[str, str], ...]  # (number, heading as printed) in document order
+
+
+def report_scope(ws: Workspace) -> list[ScopePlan]:
+    """The current plans with the units and parts a report of them can be narrowed to."""
+    with ws.db.session() as s:
+        plans = s.execute(
+            select(Plan.id, Plan.title).where(Plan.archived.is_(False)).order_by(Plan.id)
+        ).all()
+        units: dict[int, set[str]] = {pid: set() for pid, _ in plans}
+        numbers: dict[int, set[str]] = {pid: set() for pid, _ in plans}
+        rows = s.execute(
+            select(Measure.plan_id, Measure.path, Measure.lead_units, Measure.responsible_units)
+        )
+        for plan_id, path, lead, responsible in rows:
+            if plan_id in units:
+                units[plan_id].update(lead or (), responsible or ())
+                if path and len(path) > 1:  # a measure below a heading
+                    numbers[plan_id].add(path[0])
+        heads = s.scalars(
+            select(Section).where(Section.parent_id.is_(None)).order_by(Section.position)
+        ).all()
+        sections: dict[int, list[tuple[str, str]]] = {pid: [] for pid, _ in plans}
+        for sec in heads:
+            if sec.plan_id in sections and sec.number in numbers[sec.plan_id]:
+                sections[sec.plan_id].append((sec.number, _heading(sec.number, sec.title)))
+    return [
+        ScopePlan(
+            pid, title, tuple(sorted(u for u in units[pid] if u.strip())), tuple(sections[pid])
+        )
+        for pid, title in plans
+    ]
 
 
 def load_plans(session: Session, plan_ids: Sequence[int] | None) -> list[Plan]:
@@ -122,7 +185,7 @@ def build_report_data(
             rows = []
             for m in plan.measures:
                 # Removed by a later version: still part of the quarters it reported in.
-                if m.archived and not _reported_in(m, quarter):
+                if m.archived and not reported_in(m, quarter):
                     continue
                 status = (
                     Status(m.status)
@@ -173,6 +236,14 @@ def content_digest(data: QuarterReportData) -> str:
         payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
     )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _heading(number: str, title: str) -> str:
+    """'一、…' as the report prints a section (ledger.section_titles' form)."""
+    if number and not title.startswith(number):
+        sep = "" if number.endswith(("）", ")", "、", ".", "．")) else "、"
+        return f"{number}{sep}{title}"
+    return title
 
 
 def plan_scope(ws: Workspace, plan_ids: Sequence[int] | None) -> list[int]:
@@ -234,7 +305,8 @@ def report_data(
     )
 
 
-def _reported_in(m: Measure, quarter: Quarter) -> bool:
+def reported_in(m: Measure, quarter: Quarter) -> bool:
+    """Whether `m` has any text for `quarter`: an archived measure is listed in that quarter."""
     q = str(quarter)
     return any(
         p.quarter == q and (p.progress_text or p.problems or p.next_steps) for p in m.progress

@@ -29,14 +29,15 @@ from desktop.reports.summary import report_title
 from desktop.services import audit, history
 from desktop.services.errors import UserError
 from desktop.services.ledger import section_titles
-from desktop.services.reporting import filter_description, load_plans
+from desktop.services.reporting import filter_description, load_plans, reported_in
 from desktop.services.settings import DEFAULTS
 from desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from desktop.services.reporting import ReportFilter
 
-PAYLOAD_FORMAT = 1
+# 2: archived measures that reported in the quarter are kept, with "archived": true.
+PAYLOAD_FORMAT = 2
 REPORT_SETTINGS = (
     "unit_name",
     "officer",
@@ -187,7 +188,8 @@ def freeze_quarter(
                 created_at=now,
                 author=author,
                 app_version=__version__,
-                measure_count=len(payload["measures"]),
+                # as the report counts them: archived ones are listed, not counted
+                measure_count=sum(1 for m in payload["measures"] if not m["archived"]),
                 content_sha256=content_hash(payload),
                 payload=payload,
             )
@@ -230,7 +232,9 @@ def _payload(
     q = str(quarter)
     measures = []
     for m in plan.measures:
-        if m.archived:
+        # As the live report of the quarter: a measure a later version removed is still part
+        # of the quarters it reported in.
+        if m.archived and not reported_in(m, quarter):
             continue
         status = history.status_on(m.status, m.status_changes, today)
         prog = next((p for p in m.progress if p.quarter == q), None)
@@ -248,6 +252,7 @@ def _payload(
                 "deadline": m.deadline.isoformat() if m.deadline else None,
                 "long_term": bool(m.long_term),
                 "recurring": m.recurring,
+                "archived": bool(m.archived),
                 "status": status.value,
                 "overdue": history.overdue_on(m.deadline, status, today),
                 "progress": prog.progress_text if prog else "",
@@ -468,7 +473,7 @@ def combined_versions(ws: Workspace, quarter: Quarter | None = None) -> list[tup
     return out
 
 
-def _accepts(only: ReportFilter | None, m: dict[str, Any]) -> bool:
+def _accepts(only: ReportFilter | None, plan_id: int, m: dict[str, Any]) -> bool:
     """ReportFilter.accepts, applied to a snapshot measure instead of a database row."""
     if only is None:
         return True
@@ -476,14 +481,14 @@ def _accepts(only: ReportFilter | None, m: dict[str, Any]) -> bool:
         return False
     if only.units and not only.units & {*m["lead_units"], *m["responsible_units"]}:
         return False
-    return not only.sections or (bool(m["path"]) and m["path"][0] in only.sections)
+    return only.in_sections(plan_id, m["path"])
 
 
 def _report_plan(payload: dict[str, Any], only: ReportFilter | None, snap_id: int) -> ReportPlan:
     plan = payload["plan"]
     rows = []
     for m in payload["measures"]:
-        if not _accepts(only, m):
+        if not _accepts(only, plan["id"], m):
             continue
         status = Status(m["status"])
         rows.append(
@@ -516,6 +521,7 @@ def _report_plan(payload: dict[str, Any], only: ReportFilter | None, snap_id: in
                 measure_id=m["id"],
                 section_path=tuple(m["path"][:-1]),
                 recurring=m.get("recurring"),  # not in snapshots frozen before schema 0004
+                archived=bool(m.get("archived", False)),  # format 1 left them out
             )
         )
     return ReportPlan(

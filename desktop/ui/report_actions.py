@@ -42,12 +42,7 @@ class ReportActions(QObject):
     def make_report(self) -> None:
         w = self.window
         quarter = w.quarter
-        plan_id = w.current_plan_id()
-        rows = w.measure_model.rows()
-        units = sorted({u for r in rows for u in (*r.lead_units, *r.responsible_units)})
-        sections = list(dict.fromkeys(r.sections[0] for r in rows if r.sections))
-        plan_title = w.plan_model.plan_at(w.plan_model.row_of(plan_id)).title if plan_id else None
-        dialog = ReportOptionsDialog(plan_title, units, sections, w)
+        dialog = ReportOptionsDialog(reporting.report_scope(w.ws), w.current_plan_id(), w)
         if not w.ask_report_options(dialog):
             return
         choice = dialog.choice()
@@ -61,7 +56,7 @@ class ReportActions(QObject):
         if out is None:
             return
         ws = w.ws
-        plans = None if choice.all_plans or plan_id is None else [plan_id]
+        plans = list(choice.plan_ids)
 
         def work(report_progress: ProgressCallback) -> int:
             return reporting.write_pdf_report(

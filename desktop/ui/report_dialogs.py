@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QMarginsF, QRect, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
@@ -14,13 +16,15 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -29,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import Status
 from desktop.reports.options import ReportOptions
-from desktop.services.reporting import ReportFilter
+from desktop.reports.summary import document_name
+from desktop.services.reporting import ReportFilter, ScopePlan
 from desktop.ui.vocabulary import status_label
 from desktop.ui.widgets import named
 
@@ -49,97 +54,269 @@ def _on_white(image: QImage) -> QImage:
 
 @dataclass(frozen=True)
 class ReportChoice:
-    all_plans: bool
+    plan_ids: tuple[int, ...]
     only: ReportFilter
     options: ReportOptions
     word: bool  # editable .docx instead of PDF
 
 
+def _checkable(text: str, data: object, checked: bool, tip: str = "") -> QListWidgetItem:
+    item = QListWidgetItem(text)
+    item.setFlags(
+        Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
+    )
+    item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+    item.setData(Qt.ItemDataRole.UserRole, data)
+    if tip:
+        item.setToolTip(tip)
+    return item
+
+
+def _checked(items: QListWidget) -> list[Any]:
+    out = []
+    for i in range(items.count()):
+        item = items.item(i)
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if data is not None and item.checkState() == Qt.CheckState.Checked:
+            out.append(data)
+    return out
+
+
+def _heading_item(text: str, tip: str) -> QListWidgetItem:
+    """A plan's name above its parts: not checkable, only there to say whose parts follow."""
+    item = QListWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+    font = item.font()
+    font.setBold(True)
+    item.setFont(font)
+    item.setToolTip(tip)
+    return item
+
+
+def _eliding(items: QListWidget) -> QListWidget:
+    """Long plan titles and unit names end in … (full text in the tooltip), no sideways scroll."""
+    items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    items.setTextElideMode(Qt.TextElideMode.ElideRight)
+    items.setUniformItemSizes(True)
+    return items
+
+
+def _set_all(items: QListWidget, checked: bool, visible_only: bool = False) -> None:
+    state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+    for i in range(items.count()):
+        item = items.item(i)
+        if item.flags() & Qt.ItemFlag.ItemIsUserCheckable and not (
+            visible_only and item.isHidden()
+        ):
+            item.setCheckState(state)
+
+
 class ReportOptionsDialog(QDialog):
+    """What the report covers (plans, parts, units, statuses) and how it is laid out; the same
+    choices as `python main.py report --plan/--section/--unit/--status`."""
+
     def __init__(
         self,
-        plan_title: str | None,
-        units: list[str],
-        sections: list[str],
+        scope: Sequence[ScopePlan],
+        current_plan: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("生成季度报告"))
-        self.setMinimumWidth(480)
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.scope = named(QComboBox(), "reportScope")
-        if plan_title:
-            self.scope.addItem(self.tr("当前计划：%s") % plan_title, False)
-        self.scope.addItem(self.tr("全部计划"), True)
-        form.addRow(self.tr("范围："), self.scope)
-        self.unit = named(QComboBox(), "reportUnit")
-        self.unit.addItem(self.tr("全部单位"), "")
-        for u in units:
-            self.unit.addItem(u, u)
-        form.addRow(self.tr("单位："), self.unit)
-        self.section = named(QComboBox(), "reportSection")
-        self.section.addItem(self.tr("全部部分"), "")
-        for s in sections:
-            self.section.addItem(s, s.split("、", 1)[0])
-        form.addRow(self.tr("部分："), self.section)
-        layout.addLayout(form)
+        self.scope = list(scope)
+        several = len(self.scope) > 1
+        outer = QVBoxLayout(self)
+        columns = QHBoxLayout()
+        outer.addLayout(columns, 1)
+
+        left = QVBoxLayout()
+        columns.addLayout(left, 1)
+        plan_box = QGroupBox(self.tr("计划（可多选）"))
+        plan_layout = QVBoxLayout(plan_box)
+        self.plans = named(_eliding(QListWidget()), "reportPlans")
+        for plan in self.scope:
+            name = document_name(plan.title)
+            if plan.id == current_plan:
+                name = self.tr("（当前）%s") % name
+            checked = current_plan is None or plan.id == current_plan
+            self.plans.addItem(_checkable(name, plan.id, checked, plan.title))
+        self.plans.setMaximumHeight(self._rows_height(self.plans, min(max(len(self.scope), 2), 5)))
+        plan_layout.addWidget(self.plans)
+        if several:
+            plan_layout.addLayout(self._all_none(self.plans, "reportPlans"))
+        left.addWidget(plan_box)
+        section_box = QGroupBox(self.tr("部分（不勾选即全部）"))
+        section_layout = QVBoxLayout(section_box)
+        self.sections = named(_eliding(QListWidget()), "reportSections")
+        section_layout.addWidget(self.sections)
+        left.addWidget(section_box, 1)
+
+        unit_box = QGroupBox(self.tr("牵头或责任单位（不勾选即全部）"))
+        unit_layout = QVBoxLayout(unit_box)
+        self.unit_search = named(QLineEdit(), "reportUnitSearch")
+        self.unit_search.setPlaceholderText(self.tr("输入单位名称的一部分查找"))
+        self.unit_search.setClearButtonEnabled(True)
+        self.unit_search.textChanged.connect(self._filter_units)
+        unit_layout.addWidget(self.unit_search)
+        self.units = named(_eliding(QListWidget()), "reportUnits")
+        unit_layout.addWidget(self.units, 1)
+        unit_row = QHBoxLayout()
+        self.unit_count = named(QLabel(), "reportUnitCount")
+        unit_row.addWidget(self.unit_count, 1)
+        shown = QPushButton(self.tr("勾选查到的"))
+        shown.clicked.connect(lambda: _set_all(self.units, True, visible_only=True))
+        none = QPushButton(self.tr("全不选"))
+        none.clicked.connect(lambda: _set_all(self.units, False))
+        unit_row.addWidget(shown)
+        unit_row.addWidget(none)
+        unit_layout.addLayout(unit_row)
+        columns.addWidget(unit_box, 1)
+
         status_box = QGroupBox(self.tr("包含的状态"))
         status_row = QHBoxLayout(status_box)
         self.statuses: dict[Status, QCheckBox] = {}
         for status in Status:
             box = named(QCheckBox(status_label(status)), f"reportStatus_{status.value}")
             box.setChecked(True)
+            box.toggled.connect(self._update_ok)
             self.statuses[status] = box
             status_row.addWidget(box)
-        layout.addWidget(status_box)
+        status_row.addStretch(1)
+        outer.addWidget(status_box)
+
         layout_box = QGroupBox(self.tr("版式"))
-        layout_form = QVBoxLayout(layout_box)
-        self.full_text = named(
-            QCheckBox(self.tr("措施表列出全文（不勾选则只列标题）")), "reportFullText"
+        grid = QGridLayout(layout_box)
+        self.full_text = named(QRadioButton(self.tr("全文")), "reportFullText")
+        self.title_only = named(QRadioButton(self.tr("仅标题")), "reportTitleOnly")
+        self.landscape = named(QRadioButton(self.tr("横向（宽表，适合全文）")), "reportLandscape")
+        self.portrait = named(QRadioButton(self.tr("纵向")), "reportPortrait")
+        self.pdf = named(QRadioButton(self.tr("PDF（用于打印报送）")), "reportPdf")
+        self.word = named(QRadioButton(self.tr("Word（可修改文字）")), "reportWord")
+        rows = (
+            (self.tr("措施表内容："), self.full_text, self.title_only),
+            (self.tr("措施表页面："), self.landscape, self.portrait),
+            (self.tr("文件格式："), self.pdf, self.word),
         )
-        self.full_text.setChecked(True)
-        self.landscape = named(QCheckBox(self.tr("措施表用横向页面")), "reportLandscape")
-        self.landscape.setChecked(True)
+        for r, (label, first, second) in enumerate(rows):
+            group = QButtonGroup(self)
+            group.addButton(first)
+            group.addButton(second)
+            first.setChecked(True)
+            grid.addWidget(QLabel(label), r, 0)
+            grid.addWidget(first, r, 1)
+            grid.addWidget(second, r, 2)
         self.annex = named(QCheckBox(self.tr("附佐证材料清单")), "reportAnnex")
         self.annex.setChecked(True)
-        for w in (self.full_text, self.landscape, self.annex):
-            layout_form.addWidget(w)
-        fmt_row = QHBoxLayout()
-        self.pdf = QRadioButton(self.tr("PDF（用于打印报送）"))
-        self.word = named(QRadioButton(self.tr("Word（可修改文字）")), "reportWord")
-        self.pdf.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.pdf)
-        group.addButton(self.word)
-        fmt_row.addWidget(self.pdf)
-        fmt_row.addWidget(self.word)
-        layout_form.addLayout(fmt_row)
-        layout.addWidget(layout_box)
+        grid.addWidget(self.annex, len(rows), 1, 1, 2)
+        grid.setColumnStretch(3, 1)
+        outer.addWidget(layout_box)
+
+        self.problem = named(QLabel(), "reportProblem")
+        self.problem.setStyleSheet("color: #b00000;")
+        outer.addWidget(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("生成"))
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("生成"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
 
+        self.plans.itemChanged.connect(self._plans_changed)
+        self.units.itemChanged.connect(self._count_units)
+        self._plans_changed()
+        # Fits a 1366×768 screen with the taskbar, and leaves room for long unit names.
+        self.resize(920, 620)
+
+    # -- helpers ------------------------------------------------------------------------------
+    @staticmethod
+    def _rows_height(items: QListWidget, rows: int) -> int:
+        return items.fontMetrics().height() * rows + 8 * rows + 2 * items.frameWidth()
+
+    def _all_none(self, items: QListWidget, name: str) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addStretch(1)
+        every = named(QPushButton(self.tr("全选")), f"{name}All")
+        every.clicked.connect(lambda: _set_all(items, True))
+        none = QPushButton(self.tr("全不选"))
+        none.clicked.connect(lambda: _set_all(items, False))
+        row.addWidget(every)
+        row.addWidget(none)
+        return row
+
+    def _chosen_plans(self) -> list[ScopePlan]:
+        wanted = set(_checked(self.plans))
+        return [p for p in self.scope if p.id in wanted]
+
+    def _plans_changed(self, *_args: object) -> None:
+        """Parts and units offered are those of the plans checked; checks already made stay."""
+        plans = self._chosen_plans()
+        kept_sections = set(_checked(self.sections))
+        kept_units = set(_checked(self.units))
+        self.sections.clear()
+        several = len(plans) > 1
+        for plan in plans:
+            if several and plan.sections:
+                self.sections.addItem(_heading_item(document_name(plan.title), plan.title))
+            for number, heading in plan.sections:
+                key = (plan.id, number)
+                text = f"\u3000{heading}" if several else heading
+                self.sections.addItem(_checkable(text, key, key in kept_sections, heading))
+        self.units.blockSignals(True)
+        self.units.clear()
+        for unit in sorted({u for p in plans for u in p.units}):
+            self.units.addItem(_checkable(unit, unit, unit in kept_units))
+        self.units.blockSignals(False)
+        self._filter_units(self.unit_search.text())
+        self._update_ok()
+
+    def _filter_units(self, text: str) -> None:
+        needle = "".join(text.split())
+        for i in range(self.units.count()):
+            item = self.units.item(i)
+            item.setHidden(bool(needle) and needle not in item.text())
+        self._count_units()
+
+    def _count_units(self, *_args: object) -> None:
+        n = len(_checked(self.units))
+        total = self.units.count()
+        shown = sum(not self.units.item(i).isHidden() for i in range(total))
+        text = (
+            self.tr("已选 %d 个（共 %d 个）") % (n, total) if n else self.tr("全部 %d 个") % total
+        )
+        if shown < total:
+            text = self.tr("查到 %d 个 · ") % shown + text
+        self.unit_count.setText(text)
+
+    def _update_ok(self, *_args: object) -> None:
+        if not _checked(self.plans):
+            problem = self.tr("请至少勾选一个计划。")
+        elif not any(box.isChecked() for box in self.statuses.values()):
+            problem = self.tr("请至少勾选一种状态。")
+        else:
+            problem = ""
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        self.ok.setEnabled(not problem)
+
+    # -- result -------------------------------------------------------------------------------
     def choice(self) -> ReportChoice:
         statuses = frozenset(s for s, box in self.statuses.items() if box.isChecked())
+        plan_ids = tuple(int(i) for i in _checked(self.plans))
+        sections = frozenset((int(pid), str(num)) for pid, num in _checked(self.sections))
         only = ReportFilter(
             statuses=frozenset() if len(statuses) == len(Status) else statuses,
-            units=frozenset({self.unit.currentData()}) if self.unit.currentData() else frozenset(),
-            sections=frozenset({self.section.currentData()})
-            if self.section.currentData()
-            else frozenset(),
+            units=frozenset(str(u) for u in _checked(self.units)),
+            plan_sections=sections,
         )
         options = ReportOptions(
             full_text=self.full_text.isChecked(),
             landscape_table=self.landscape.isChecked(),
             include_evidence_annex=self.annex.isChecked(),
         )
-        return ReportChoice(bool(self.scope.currentData()), only, options, self.word.isChecked())
+        return ReportChoice(plan_ids, only, options, self.word.isChecked())
 
 
 class ReportPreview(QDialog):

@@ -484,6 +484,11 @@ In the open window use File &gt; Restore backup and choose “%s”.</translatio
         <translation>Save progress (Ctrl+S)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/detail_panel.py" line="361" />
+        <source>%s（%s）</source>
+        <translation>%s (%s)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/detail_panel.py" line="410" />
         <source>进展：</source>
         <translation>Progress: </translation>
@@ -584,11 +589,6 @@ In the open window use File &gt; Restore backup and choose “%s”.</translatio
         <location filename="../../desktop/ui/detail_panel.py" line="294" />
         <source>未保存…</source>
         <translation>Not saved…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/detail_panel.py" line="361" />
-        <source>%s（%s）</source>
-        <translation>%s (%s)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/detail_panel.py" line="363" />
@@ -965,21 +965,6 @@ In the open window use File &gt; Restore backup and choose “%s”.</translatio
         <translation>Group by section</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="77" />
-        <source>%s — %s</source>
-        <translation>%s — %s</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="77" />
-        <source>落实台账</source>
-        <translation>Luoshi Ledger</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="104" />
-        <source>按文件的部分（一、（一）……）分组显示措施（Ctrl+G）</source>
-        <translation>Show the measures grouped by the document's parts (Ctrl+G)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/main_window.py" line="128" />
         <source>措施台账</source>
         <translation>Ledger</translation>
@@ -990,16 +975,6 @@ In the open window use File &gt; Restore backup and choose “%s”.</translatio
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130" />
-        <source>Ctrl+T</source>
-        <translation>Ctrl+T</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="131" />
-        <source>Ctrl+D</source>
-        <translation>Ctrl+D</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/main_window.py" line="170" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
@@ -1008,6 +983,31 @@ In the open window use File &gt; Restore backup and choose “%s”.</translatio
         <location filename="../../desktop/ui/main_window.py" line="172" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="104" />
+        <source>按文件的部分（一、（一）……）分组显示措施（Ctrl+G）</source>
+        <translation>Show the measures grouped by the document's parts (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="77" />
+        <source>%s — %s</source>
+        <translation>%s — %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="77" />
+        <source>落实台账</source>
+        <translation>Luoshi Ledger</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="130" />
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="131" />
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="184" />
@@ -1080,11 +1080,6 @@ In the open window use File &gt; Restore backup and choose “%s”.</translatio
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243" />
-        <source>工具栏</source>
-        <translation>Toolbar</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/main_window.py" line="248" />
         <source>季度：</source>
         <translation>Quarter:</translation>
@@ -1093,21 +1088,6 @@ In the open window use File &gt; Restore backup and choose “%s”.</translatio
         <location filename="../../desktop/ui/main_window.py" line="252" />
         <source>进展填报、筛选、总览和报告都按这个季度</source>
         <translation>Progress entry, filters, dashboard and reports all use this quarter</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="399" />
-        <source>共 %d 项措施，已完成 %d 项，逾期 %d 项</source>
-        <translation>%d measures, %d done, %d overdue</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="441" />
-        <source>这项措施已不在当前筛选结果中（刚修改过或被筛选条件排除），面板仍显示它。</source>
-        <translation>This measure no longer matches the filters (it was just changed or is filtered out); the panel keeps showing it.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="465" />
-        <source>请确认</source>
-        <translation>Please confirm</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="479" />
@@ -1130,6 +1110,26 @@ The file is at: %s</translation>
         <location filename="../../desktop/ui/main_window.py" line="485" />
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="243" />
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="399" />
+        <source>共 %d 项措施，已完成 %d 项，逾期 %d 项</source>
+        <translation>%d measures, %d done, %d overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="441" />
+        <source>这项措施已不在当前筛选结果中（刚修改过或被筛选条件排除），面板仍显示它。</source>
+        <translation>This measure no longer matches the filters (it was just changed or is filtered out); the panel keeps showing it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="465" />
+        <source>请确认</source>
+        <translation>Please confirm</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="569" />
@@ -1346,124 +1346,124 @@ When the stick is not plugged in or the network is down, backups are still kept 
         <translation>Import department work&amp;books…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="55" />
+        <location filename="../../desktop/ui/report_actions.py" line="50" />
         <source>Word 文档 (*.docx)</source>
         <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="57" />
-        <location filename="../../desktop/ui/report_actions.py" line="96" />
+        <location filename="../../desktop/ui/report_actions.py" line="52" />
+        <location filename="../../desktop/ui/report_actions.py" line="91" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="59" />
+        <location filename="../../desktop/ui/report_actions.py" line="54" />
         <source>季度报告-%s</source>
         <translation>quarterly-report-%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="60" />
+        <location filename="../../desktop/ui/report_actions.py" line="55" />
         <source>保存季度报告</source>
         <translation>Save quarterly report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="73" />
+        <location filename="../../desktop/ui/report_actions.py" line="68" />
         <source>Word 报告已生成：%s</source>
         <translation>Word report written: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="76" />
+        <location filename="../../desktop/ui/report_actions.py" line="71" />
         <source>报告已生成：%s（%d 页）</source>
         <translation>Report written: %s (%d pages)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="79" />
+        <location filename="../../desktop/ui/report_actions.py" line="74" />
         <source>正在生成季度报告…</source>
         <translation>Writing the quarterly report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="95" />
+        <location filename="../../desktop/ui/report_actions.py" line="90" />
         <source>督办单-%s</source>
         <translation>supervision-notice-%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="96" />
+        <location filename="../../desktop/ui/report_actions.py" line="91" />
         <source>保存督办单</source>
         <translation>Save supervision notices</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="106" />
+        <location filename="../../desktop/ui/report_actions.py" line="101" />
         <source>督办单已生成：%s（%d 页）</source>
         <translation>Supervision notices written: %s (%d pages)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="109" />
+        <location filename="../../desktop/ui/report_actions.py" line="104" />
         <source>正在生成督办单…</source>
         <translation>Writing supervision notices…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="116" />
+        <location filename="../../desktop/ui/report_actions.py" line="111" />
         <source>落实台账-%s</source>
         <translation>ledger-%s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="117" />
+        <location filename="../../desktop/ui/report_actions.py" line="112" />
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="117" />
-        <location filename="../../desktop/ui/report_actions.py" line="159" />
+        <location filename="../../desktop/ui/report_actions.py" line="112" />
+        <location filename="../../desktop/ui/report_actions.py" line="154" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="127" />
+        <location filename="../../desktop/ui/report_actions.py" line="122" />
         <source>台账已导出：%s（%d 项措施）</source>
         <translation>Ledger exported: %s (%d measures)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="130" />
+        <location filename="../../desktop/ui/report_actions.py" line="125" />
         <source>正在导出台账…</source>
         <translation>Exporting the ledger…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="139" />
+        <location filename="../../desktop/ui/report_actions.py" line="134" />
         <source>选择填报表的保存位置</source>
         <translation>Choose where to save the workbooks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="149" />
+        <location filename="../../desktop/ui/report_actions.py" line="144" />
         <source>已生成 %d 个单位的填报表：%s</source>
         <translation>Workbooks for %d units written to %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="152" />
+        <location filename="../../desktop/ui/report_actions.py" line="147" />
         <source>正在生成部门填报表…</source>
         <translation>Writing department workbooks…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="159" />
+        <location filename="../../desktop/ui/report_actions.py" line="154" />
         <source>选择部门交回的填报表</source>
         <translation>Choose a returned workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="170" />
+        <location filename="../../desktop/ui/report_actions.py" line="165" />
         <source>已取消，数据未改变</source>
         <translation>Cancelled; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="179" />
+        <location filename="../../desktop/ui/report_actions.py" line="174" />
         <source>已写入 %d 处（填报人：%s）</source>
         <translation>%d fields written (author: %s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="181" />
+        <location filename="../../desktop/ui/report_actions.py" line="176" />
         <source>正在写入…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_actions.py" line="183" />
+        <location filename="../../desktop/ui/report_actions.py" line="178" />
         <source>正在读取填报表…</source>
         <translation>Reading the workbook…</translation>
     </message>
@@ -1471,125 +1471,181 @@ When the stick is not plugged in or the network is down, backups are still kept 
 <context>
     <name>ReportOptionsDialog</name>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="67" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="125" />
         <source>生成季度报告</source>
         <translation>Quarterly report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="73" />
-        <source>当前计划：%s</source>
-        <translation>Current plan: %s</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="74" />
-        <source>全部计划</source>
-        <translation>All plans</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="75" />
-        <source>范围：</source>
-        <translation>Scope:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="77" />
-        <source>全部单位</source>
-        <translation>All units</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="80" />
-        <source>单位：</source>
-        <translation>Unit:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="82" />
-        <source>全部部分</source>
-        <translation>All sections</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="85" />
-        <source>部分：</source>
-        <translation>Section:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="87" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="175" />
         <source>包含的状态</source>
         <translation>Statuses included</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="96" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="187" />
         <source>版式</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="99" />
-        <source>措施表列出全文（不勾选则只列标题）</source>
-        <translation>Full measure text in the table (titles only when unticked)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="102" />
-        <source>措施表用横向页面</source>
-        <translation>Landscape pages for the measure table</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="104" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="208" />
         <source>附佐证材料清单</source>
         <translation>Annex: list of evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="109" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="193" />
         <source>PDF（用于打印报送）</source>
         <translation>PDF (to print and submit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="110" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="134" />
+        <source>计划（可多选）</source>
+        <translation>Plans (one or more)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="140" />
+        <source>（当前）%s</source>
+        <translation>(current) %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="148" />
+        <source>部分（不勾选即全部）</source>
+        <translation>Parts (none ticked: all)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="154" />
+        <source>牵头或责任单位（不勾选即全部）</source>
+        <translation>Lead or responsible units (none ticked: all)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="157" />
+        <source>输入单位名称的一部分查找</source>
+        <translation>Type part of a unit's name to find it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="166" />
+        <source>勾选查到的</source>
+        <translation>Tick those found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="168" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="243" />
+        <source>全不选</source>
+        <translation>Untick all</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="189" />
+        <source>全文</source>
+        <translation>Full text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="190" />
+        <source>仅标题</source>
+        <translation>Title only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="191" />
+        <source>横向（宽表，适合全文）</source>
+        <translation>Landscape (wide table, suits full text)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="192" />
+        <source>纵向</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="194" />
         <source>Word（可修改文字）</source>
         <translation>Word (editable)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="122" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="196" />
+        <source>措施表内容：</source>
+        <translation>Measure table:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="197" />
+        <source>措施表页面：</source>
+        <translation>Table pages:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="198" />
+        <source>文件格式：</source>
+        <translation>File format:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="221" />
         <source>生成</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="123" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="222" />
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="241" />
+        <source>全选</source>
+        <translation>Tick all</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="287" />
+        <source>已选 %d 个（共 %d 个）</source>
+        <translation>%d ticked (of %d)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="287" />
+        <source>全部 %d 个</source>
+        <translation>All %d</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="290" />
+        <source>查到 %d 个 · </source>
+        <translation>%d found · </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="295" />
+        <source>请至少勾选一个计划。</source>
+        <translation>Tick at least one plan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialogs.py" line="297" />
+        <source>请至少勾选一种状态。</source>
+        <translation>Tick at least one status.</translation>
     </message>
 </context>
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="153" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="330" />
         <source>打印预览 — %s</source>
         <translation>Print preview — %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="161" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="338" />
         <source>共 %d 页</source>
         <translation>%d pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="162" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="339" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="164" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="341" />
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="166" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="343" />
         <source>用系统查看器打开</source>
         <translation>Open in system viewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="168" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="345" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialogs.py" line="265" />
+        <location filename="../../desktop/ui/report_dialogs.py" line="442" />
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
@@ -1848,7 +1904,7 @@ When the stick is not plugged in or the network is down, backups are still kept 
     <message>
         <location filename="../../desktop/ui/vocabulary.py" line="48" />
         <source>责任单位：</source>
-        <translation>Responsible units: </translation>
+        <translation>Responsible units:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/vocabulary.py" line="50" />

@@ -54,6 +54,19 @@ def test_justified_to_the_type_area_and_never_past_it() -> None:
         assert placed[-1][2] <= TYPE_W + 0.01
 
 
+def test_a_bracketed_chinese_number_stays_whole() -> None:
+    text = "第（二十一）项、（十五）项和（三）项及（二十二）项均已完成，（一百零八）项" * 3
+    for shift in range(28):
+        lines = [t for t, *_ in body("重" * shift + text).placements()]
+        assert "".join(lines) == "重" * shift + text
+        for a, b in itertools.pairwise(lines):
+            # a line ending inside the digits would leave “（二十” above “一）”
+            assert not (
+                re.search(r"（[一二三四五六七八九十百零]+$", a)
+                and b[0] in "一二三四五六七八九十百零"
+            )
+
+
 def test_28_characters_a_line_in_3hao() -> None:
     placed = body("落" * 200).placements()
     assert [len(t) for t, *_ in placed[:3]] == [26, 28, 28]  # the first line is two in

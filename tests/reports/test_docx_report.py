@@ -102,3 +102,85 @@ def test_docx_several_plans(tmp_path: Path, sample: QuarterReportData) -> None:
     evidence = document.tables[-1]
     labels = {r.cells[1].text.split("·")[0] for r in evidence.rows[1:]}
     assert labels == {"文件一", "文件二"}
+
+
+def test_docx_body_on_the_gbt9704_grid(tmp_path: Path, sample: QuarterReportData) -> None:
+    """22 lines a page, 28 characters a line, as the PDF: a line grid on the body's section,
+    3号 text 0.25 pt tight, other sizes off the grid, tight Chinese and digits."""
+    from docx.shared import Pt
+
+    out = tmp_path / "r.docx"
+    render_quarter_docx(sample, out)
+    document = docx.Document(str(out))
+    body, *annexes = document.sections
+    grid = body._sectPr.find(qn("w:docGrid"))
+    assert grid.get(qn("w:type")) == "lines" and int(grid.get(qn("w:linePitch"))) == 579
+    height = body.page_height.twips - body.top_margin.twips - body.bottom_margin.twips
+    assert height >= 22 * 579  # 22 lines to the page
+    pitch = 16 + int(grid.get(qn("w:charSpace"))) / 4096
+    line = (body.page_width.twips - body.left_margin.twips - body.right_margin.twips) / 20
+    assert 28 * pitch <= line < 28 * pitch + 0.05  # Word's character grid, when turned on
+    for section in annexes:  # the tables in 小五 and 五号 are not on the 3号 grid
+        assert section._sectPr.find(qn("w:docGrid")).get(qn("w:type")) is None
+    opening = next(p for p in document.paragraphs if p.text.startswith("按照"))
+    spacing = opening.runs[0]._r.rPr.find(qn("w:spacing"))
+    advance = 16 + int(spacing.get(qn("w:val"))) / 20
+    assert 28 * advance <= line < 29 * advance
+    title = document.paragraphs[0]
+    assert title.runs[0].font.size == Pt(22)
+    assert title._p.pPr.find(qn("w:snapToGrid")).get(qn("w:val")) == "0"
+    assert title.runs[0]._r.rPr.find(qn("w:spacing")) is None
+    normal = document.styles["Normal"].element.pPr
+    assert normal.find(qn("w:autoSpaceDN")).get(qn("w:val")) == "0"
+    lang = document.styles.element.find(f"{qn('w:docDefaults')}//{qn('w:lang')}")
+    assert lang.get(qn("w:eastAsia")) == "zh-CN"
+
+    import os
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        return
+    # LibreOffice lays it out with 28 characters to a full line, never more, given fonts of
+    # one em for the Chinese names (the bundled ones stand in for 仿宋, 黑体 …, as in the PDF).
+    from desktop.reports.fonts import fonts_dir
+
+    conf = tmp_path / "fonts.conf"
+    aliases = "".join(
+        f"<alias binding='same'><family>{name}</family><prefer><family>{face}</family>"
+        "</prefer></alias>"
+        for name, face in (("仿宋", "AR PL UMing CN"), ("宋体", "AR PL UMing CN"),
+                           ("楷体", "AR PL UMing CN"), ("黑体", "WenQuanYi Micro Hei"),
+                           ("方正小标宋简体", "WenQuanYi Micro Hei"))
+    )  # fmt: skip
+    conf.write_text(
+        "<?xml version='1.0'?><!DOCTYPE fontconfig SYSTEM 'fonts.dtd'><fontconfig>"
+        "<include ignore_missing='yes'>/etc/fonts/fonts.conf</include>"
+        f"<dir>{fonts_dir()}</dir><cachedir>{tmp_path / 'fc-cache'}</cachedir>{aliases}"
+        "</fontconfig>",
+        encoding="utf-8",
+    )
+    profile = tmp_path / "lo-profile"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+         "pdf", "--outdir", str(tmp_path), str(out)],
+        check=True, capture_output=True, timeout=240,
+        env={**os.environ, "FONTCONFIG_FILE": str(conf)},
+    )  # fmt: skip
+    from desktop.reports.pdf_report import render_quarter_pdf
+
+    from .conftest import pdf_text
+
+    def opening(pdf: Path) -> list[str]:
+        lines = pdf_text(pdf).split("\f")[0].splitlines()
+        start = next(i for i, t in enumerate(lines) if t.startswith("按照"))
+        end = next(i for i, t in enumerate(lines) if i > start and t.startswith("一、"))
+        return [t.replace(" ", "") for t in lines[start:end] if t.strip()]
+
+    render_quarter_pdf(sample, tmp_path / "p.pdf")
+    word, pdf = opening(tmp_path / "r.pdf"), opening(tmp_path / "p.pdf")
+    assert word[0] == pdf[0]  # the same 26 characters after the two-character indent
+    # no line holds more full-width characters than the PDF's 28 (digits are narrower, and
+    # LibreOffice spaces them from Chinese, which it does not let a .docx turn off)
+    assert max(sum(1 for ch in t if ord(ch) > 0x2000) for t in word) <= 28

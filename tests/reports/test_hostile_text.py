@@ -110,6 +110,63 @@ def test_rare_characters_print_and_stay_in_the_text(
     assert "𠀀𪚥䶮龘" in squeeze(text) and "😀" in text
 
 
+@pytest.mark.parametrize("evidence_annex", [True, False])
+def test_a_note_says_what_the_marks_stand_for_only_when_there_are_some(
+    tmp_path: Path, sample: QuarterReportData, evidence_annex: bool
+) -> None:
+    from pypdf import PdfReader
+
+    from desktop.reports.summary import RARE_NOTE_DOCX, RARE_NOTE_PDF
+
+    plan = sample.plans[0]
+    options = ReportOptions(include_evidence_annex=evidence_annex)
+    plain = replace(sample, plans=(replace(plan, measures=plan.measures[:3]),))
+    rare = replace(
+        sample,
+        plans=(
+            replace(plan, measures=(replace(plan.measures[0], progress=RARE), *plan.measures[1:3])),
+        ),
+    )
+    for data, expected in ((plain, False), (rare, True)):
+        out = tmp_path / f"r{expected}.pdf"
+        render_quarter_pdf(data, out, options)
+        pages = PdfReader(str(out)).pages
+        last = squeeze(pages[-1].extract_text())
+        assert (squeeze(RARE_NOTE_PDF) in last) is expected  # at the end of the last annex
+        assert squeeze(RARE_NOTE_PDF) not in squeeze(pages[0].extract_text())
+        word = tmp_path / f"r{expected}.docx"
+        render_quarter_docx(data, word, options)
+        paragraphs = [p.text for p in docx.Document(str(word)).paragraphs]
+        assert (paragraphs[-1] == RARE_NOTE_DOCX) is expected
+        cells = [c.text for t in docx.Document(str(word)).tables for r in t.rows for c in r.cells]
+        assert any("𠀀𪚥" in c for c in cells) is expected  # Word keeps the characters themselves
+
+
+def test_a_supervision_notice_with_marks_says_so(tmp_path: Path, sample: QuarterReportData) -> None:
+    from datetime import date
+
+    from desktop.reports.pdf_report import render_supervision_notice
+    from desktop.reports.summary import RARE_NOTE_PDF
+    from desktop.reports.supervision import build_supervision_notice
+
+    def notice(data: QuarterReportData) -> str:
+        n = build_supervision_notice(
+            data.plans, date(2023, 7, 5), title="督办单", issuer="督查室",
+            quarter_label=data.quarter_label, generated_at=data.generated_at,
+            data_version=data.data_version, soon_days=90,
+        )  # fmt: skip
+        out = tmp_path / "n.pdf"
+        render_supervision_notice(n, out)
+        return squeeze(pdf_text(out))
+
+    assert squeeze(RARE_NOTE_PDF) not in notice(sample)
+    plans = tuple(
+        replace(p, measures=tuple(replace(m, progress=RARE) for m in p.measures))
+        for p in sample.plans
+    )
+    assert squeeze(RARE_NOTE_PDF) in notice(replace(sample, plans=plans))
+
+
 def test_split_spans_lose_nothing() -> None:
     text = LONG + "\n\n" + UNBROKEN + "混合text，" * 100
     spans = split_spans(text, 120)

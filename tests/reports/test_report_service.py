@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from pathlib import Path
 
@@ -247,3 +248,75 @@ def test_ledger_export_names_the_schedule_live_and_once_frozen(
     reporting.write_ledger_xlsx(ws, Q, tmp_path / "frozen.xlsx", today=day)
     assert deadline_cell(tmp_path / "live.xlsx") == "每季度；2023年年底前"
     assert deadline_cell(tmp_path / "frozen.xlsx") == "每季度；2023年年底前"
+
+
+def test_notice_footer_matches_the_live_report_and_says_as_of_when(
+    ws: Workspace, plans: list[int], tmp_path: Path
+) -> None:
+    """A 督办单 comes from the live data even when the quarter is closed: its footer gives the
+    version of the live report of the same day, and that day, on every page."""
+    from pypdf import PdfReader
+
+    report, notice = tmp_path / "r.pdf", tmp_path / "n.pdf"
+    reporting.write_pdf_report(ws, Q, report, today=REPORT_DAY)
+    pages = reporting.write_supervision_notice(ws, Q, notice, today=REPORT_DAY)
+    live = reporting.build_report_data(ws, Q, None, REPORT_DAY).data_version
+    assert live.startswith("2023Q2 实时数据 · ")
+    assert live in _footer(report)
+    numbers = []
+    for page in PdfReader(str(notice)).pages:
+        lines = page.extract_text().splitlines()
+        footer = [t for t in lines if "数据版本" in t]
+        assert footer and live in footer[0] and "数据截至：2023年6月30日" in footer[0]
+        numbers.append(next(t for t in lines if t.startswith("—") and t.endswith("—")))
+    # each unit's notice is numbered from 1: its first page, and the next ones on from there
+    units = pdf_text(notice).count("督办单位")
+    assert numbers.count("— 1 —") == units and pages > units
+    assert all(
+        b == "— 1 —" or b == f"— {int(a.strip('— ')) + 1} —" for a, b in itertools.pairwise(numbers)
+    )
+
+    snapshots.freeze_quarter(ws, Q, today=REPORT_DAY)
+    reporting.write_supervision_notice(ws, Q, notice, today=REPORT_DAY)
+    footer = PdfReader(str(notice)).pages[0].extract_text()
+    assert live in footer  # still the live data: a notice chases what is late now
+    frozen = tmp_path / "f.pdf"
+    reporting.write_pdf_report(ws, Q, frozen, today=REPORT_DAY)
+    assert "定稿" in _footer(frozen) and live not in _footer(frozen)  # the report: its snapshot
+
+
+def test_what_a_reader_would_circle_is_not_there(
+    ws: Workspace, plans: list[int], tmp_path: Path
+) -> None:
+    """Chinese measure numbers whole, shortened titles with their brackets closed, deadlines
+    with their own ； kept apart from the list's, each 督办单 seal with its requirement."""
+    import docx
+    from pypdf import PdfReader
+
+    from .conftest import stream_text
+
+    pdf, word, notice = tmp_path / "r.pdf", tmp_path / "r.docx", tmp_path / "n.pdf"
+    reporting.write_pdf_report(ws, Q, pdf, today=REPORT_DAY)
+    reporting.write_pdf_report(ws, Q, word, today=REPORT_DAY)
+    reporting.write_supervision_notice(ws, Q, notice, today=REPORT_DAY)
+    # The 43号 plan is numbered （一）…（二十二）: too wide for the 序号 column, so the rows are
+    # counted there and each task starts with its number, in one piece.
+    cells = stream_text(pdf)
+    assert "（二十一）完善评价机制" in squeeze(cells)
+    assert "（二十\n" not in cells and "（十\n" not in cells
+    table = next(t for t in docx.Document(str(word)).tables if t.rows[0].cells[0].text == "序号")
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    [row] = [r for r in rows if r[1].startswith("（二十一）完善评价机制")]
+    assert row[0] == "21"
+    assert any(r[0] == "59" and r[1].startswith("全力保障稳产达产") for r in rows)  # 137号's own
+    # Opening brackets are closed in the evidence list's short titles.
+    text = squeeze(pdf_text(pdf))
+    annex = text[text.rindex("佐证材料清单") :]
+    for opener, closer in ("《》", "（）", "“”"):
+        assert annex.count(opener) == annex.count(closer), opener
+    # 年底前；6月底前 inside the overdue list's （…；…；…）
+    assert "完成时限：年底前、6月底前；状态：推进中" in text
+    for page in PdfReader(str(notice)).pages:
+        page_text = squeeze(page.extract_text())
+        if "盖章" in page_text:
+            assert "督办要求" in page_text

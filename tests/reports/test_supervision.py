@@ -56,3 +56,14 @@ def test_notice_pdf_one_unit_per_page(tmp_path: Path, sample: QuarterReportData)
 def test_notice_with_no_items(tmp_path: Path, sample: QuarterReportData) -> None:
     empty = replace(_notice(sample), notices=())
     assert render_supervision_notice(empty, tmp_path / "n.pdf") == 1
+
+
+def test_archived_measures_are_not_supervised(sample: QuarterReportData) -> None:
+    """A measure a later version removed is listed in its quarter's report, never chased."""
+    red = {it.measure.measure_id for n in _notice(sample).notices for it in n.items}
+    assert red
+    plans = tuple(
+        replace(p, measures=tuple(replace(m, archived=m.measure_id in red) for m in p.measures))
+        for p in sample.plans
+    )
+    assert not _notice(replace(sample, plans=plans)).notices

@@ -339,3 +339,68 @@ def test_upgrade_from_0001_with_data(tmp_path: Path) -> None:
         assert info.measure_count == 1
     finally:
         ws.close()
+
+
+def test_archived_measure_is_in_the_frozen_reprint_as_it_was_live(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A measure a later version removed still reports the quarter it had progress in: the
+    live report lists it marked 已归档 and leaves it out of the figures, and so does the
+    snapshot's reprint, in the PDF and in Word."""
+    from docx import Document
+
+    from desktop.services import importing, updating
+    from tests.conftest import SAMPLE_43
+    from tests.services.test_updating import make_v2
+
+    monkeypatch.setenv(fonts.FONT_DIRS_ENV, str(tmp_path))  # bundled fonts only
+    q1, day = Quarter(2023, 1), date(2023, 4, 3)
+    plan_id = importing.import_file(ws, SAMPLE_43).plan_ids[0]
+    ids = {r.title: r.id for r in ledger.list_measures(ws.db, plan_id, q1)}
+    removed = ids["改善消费体验"]
+    progress.save_progress(
+        ws, removed, q1, progress_text="已开展消费环境调研", problems="", next_steps=""
+    )
+    progress.save_progress(
+        ws, ids["优化就业服务"], q1, progress_text="系统已上线", problems="", next_steps=""
+    )
+    updating.apply_update(ws, updating.propose_update(ws, plan_id, make_v2(tmp_path)))
+
+    def gone(data: object) -> list[object]:
+        return [m for p in data.plans for m in p.measures if m.measure_id == removed]  # type: ignore[attr-defined]
+
+    live = reporting.build_report_data(ws, q1, [plan_id], today=day)
+    [row] = gone(live)
+    assert row.archived and row.progress == "已开展消费环境调研"  # type: ignore[attr-defined]
+    live_pdf, live_docx = tmp_path / "live.pdf", tmp_path / "live.docx"
+    reporting.write_pdf_report(ws, q1, live_pdf, [plan_id], today=day)
+    reporting.write_pdf_report(ws, q1, live_docx, [plan_id], today=day)
+
+    [info] = snapshots.freeze_quarter(ws, q1, [plan_id], today=day)
+    assert info.measure_count == 22  # the plan's measures; the archived one is listed only
+    frozen = snapshots.snapshot_report_data(ws, q1, [plan_id])
+    assert unfrozen(frozen.plans) == live.plans
+    frozen_pdf, frozen_docx = tmp_path / "frozen.pdf", tmp_path / "frozen.docx"
+    reporting.write_pdf_report(ws, q1, frozen_pdf, [plan_id], today=day)
+    reporting.write_pdf_report(ws, q1, frozen_docx, [plan_id], today=day)
+
+    from tests.reports.conftest import pdf_text, squeeze, stream_text
+
+    for pdf in (live_pdf, frozen_pdf):
+        text = squeeze(pdf_text(pdf))
+        assert "共22项重点任务" in text  # 22 in the plan now; the archived one not counted
+        assert "另有1项任务已在文件新版本中删除" in text
+        rows = squeeze(stream_text(pdf))
+        at = rows.index("改善消费体验")
+        assert "已开展消费环境调研" in rows[at : at + 400]
+        assert "（已归档）" in rows[at : at + 400]
+        assert "注：状态标“已归档”的任务" in text
+    for path in (live_docx, frozen_docx):
+        doc = Document(str(path))
+        table = next(t for t in doc.tables if t.rows[0].cells[0].text == "序号")
+        [cells] = [
+            [c.text for c in r.cells] for r in table.rows if "改善消费体验" in r.cells[1].text
+        ]
+        assert cells[4] == "已开展消费环境调研" and cells[7].endswith("（已归档）")
+        body = "".join(p.text for p in doc.paragraphs)
+        assert "共22项重点任务" in body and "注：状态标“已归档”的任务" in body
