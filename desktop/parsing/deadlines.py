@@ -9,7 +9,13 @@ from datetime import date
 
 from desktop.parsing.labels import DEADLINE_LABELS
 
-__all__ = ["DeadlineInfo", "normalize_date_spaces", "parse_cn_date", "parse_deadlines"]
+__all__ = [
+    "DeadlineInfo",
+    "normalize_date_spaces",
+    "parse_cn_date",
+    "parse_deadline_cell",
+    "parse_deadlines",
+]
 
 
 @dataclass
@@ -357,4 +363,32 @@ def parse_deadlines(
     info.deadlines = sorted(set(found))
     info.deadline = info.deadlines[0] if info.deadlines else None
     info.start = min(starts) if starts else None
+    return info
+
+
+_CELL_NUMERIC_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*[./\-]\s*(\d{1,2})(?:\s*[./\-]\s*(\d{1,2}))?(?!\d)"
+)
+
+
+def _numeric_dates_as_chinese(text: str) -> str:
+    """'2023.6.30' / '2023/6/30' / '2023-06' as Chinese dates, which parse_deadlines understands."""
+
+    def repl(m: re.Match[str]) -> str:
+        year, month, day = m.group(1), int(m.group(2)), m.group(3)
+        if not 1 <= month <= 12:
+            return m.group(0)
+        return f"{year}年{month}月{int(day)}日" if day else f"{year}年{month}月"
+
+    return _CELL_NUMERIC_DATE.sub(repl, text)
+
+
+def parse_deadline_cell(text: str, default_year: int | None) -> DeadlineInfo:
+    """A task list's 完成时限 cell as the workbook reader reads it: numeric dates as Chinese
+    ones, and the whole cell a deadline even without '前' ('2023年12月31日', '6月30日'), which
+    running text would not imply."""
+    norm = _numeric_dates_as_chinese(text)
+    info = parse_deadlines(norm, default_year)
+    if not info.deadlines and not info.long_term and not info.recurring:
+        info = parse_deadlines(norm + "前", default_year)
     return info
