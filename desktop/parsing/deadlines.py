@@ -9,7 +9,13 @@ from datetime import date
 
 from desktop.parsing.labels import DEADLINE_LABELS
 
-__all__ = ["DeadlineInfo", "normalize_date_spaces", "parse_cn_date", "parse_deadlines"]
+__all__ = [
+    "DeadlineInfo",
+    "normalize_date_spaces",
+    "parse_cn_date",
+    "parse_deadline_cell",
+    "parse_deadlines",
+]
 
 
 @dataclass
@@ -130,6 +136,12 @@ _RECURRING_RE = re.compile(
 _RECURRING_CLAUSE_RE = re.compile(
     r"(?:^|(?<=[，,；;。（(\s：:、]))" + _RECURRING_RE.pattern + r"(?=$|[，,；;。）)\s])"
 )
+# '每季度通报一次进展', '每月至少调度1次': a frequency word with a count of times in its clause
+# is a schedule wherever it stands. Without a count the word may only qualify something else
+# ('每季度第一个月10日前报送', '每年新增就业1万人'); '人次' counts people and '一次性' means once.
+_RECURRING_COUNT_RE = re.compile(
+    _RECURRING_RE.pattern + r"(?=[^，,；;。！？\n]{0,20}?[一二两三四五六七八九十0-9０-９]次(?!性))"
+)
 _RECURRING_NORMAL = {
     "每个季度": "每季度",
     "按季度": "每季度",
@@ -171,13 +183,15 @@ def parse_deadlines(
     """Every deadline `text` names, normalized; never raises.
 
     `running_text=True` is for a whole measure rather than a table cell: a recurring word
-    ('按月调度') then counts only as a clause of its own, as the long-term words always do.
+    ('按月调度') then counts only as a clause of its own, as the long-term words always do, or
+    with a count of times in its clause ('每季度通报一次进展').
 
     A month without a year takes the last year named earlier in the same text, else
     `default_year` (the document's year); without either the phrase is kept with no date.
     Long-term words ('长期坚持', '持续推进') count only as a clause of their own, so '持续推进改革'
     inside a sentence is not a long-term flag. Both ends of a range ('2022年9月至2023年3月')
-    are periods, not deadlines, and are skipped.
+    are periods, not deadlines, and are skipped; a range opened by 起 ('2023年1月1日起至6月底前')
+    gives the start and the deadline. A validity period ('有效期自…起至…') gives neither.
     """
     info = DeadlineInfo()
     if not text or not _DATE_HINT.search(text):
@@ -188,6 +202,7 @@ def parse_deadlines(
     starts: list[date] = []
     last_year: int | None = None
     prev_end = -1
+    validity_end: int | None = None  # end of a validity-period phrase just skipped
     for m in _DEADLINE_RE.finditer(text):
         phrase = m.group(0)
         if not phrase or m.start() < prev_end:
@@ -256,9 +271,23 @@ def parse_deadlines(
         if not is_deadline and m.group("rel") == "年内" and not m.group("m1"):
             d = _safe_date(year, 12)
             is_deadline = True
-        if re.search(r"(?:执行期限|有效期|期限为|执行期|实施期限)[为至到]?$", before):
-            continue  # a policy's validity period, not a task deadline
-        if not is_deadline or in_range:
+        if re.search(r"(?:执行期限|有效期|期限为|执行期|实施期限)[为至到自从]?$", before) or (
+            validity_end is not None
+            and re.fullmatch(r"\s*(?:起|开始)?\s*[至到—\-~～]?\s*", text[validity_end : m.start()])
+        ):
+            # A policy's validity period ('有效期自2023年1月1日起至2025年12月31日'), both ends:
+            # neither a task's start nor its deadline.
+            validity_end = m.end()
+            continue
+        validity_end = None
+        if not is_deadline:
+            continue
+        if in_range:
+            if starts_here and d is not None and _RANGE_AFTER.match(text[m.end() :]):
+                # '2023年1月1日起至6月底前': a range opened by 起 starts the work; its end, read
+                # next, is the deadline.
+                starts.append(d)
+                prev_end = m.end()
             continue
         prev_end = m.end()
         if starts_here:
@@ -315,7 +344,13 @@ def parse_deadlines(
         info.long_term = True
         phrases.append(m.group("lt"))
         break
-    rec = (_RECURRING_CLAUSE_RE if running_text else _RECURRING_RE).search(text)
+    if running_text:
+        found_rec = [
+            r for r in (_RECURRING_CLAUSE_RE.search(text), _RECURRING_COUNT_RE.search(text)) if r
+        ]
+        rec = min(found_rec, key=lambda r: r.start()) if found_rec else None
+    else:
+        rec = _RECURRING_RE.search(text)
     if rec:
         info.recurring = _RECURRING_NORMAL.get(rec.group("r"), rec.group("r"))
         if text.strip(" ，,。；;（）()") == rec.group("r") or not phrases:
@@ -328,4 +363,32 @@ def parse_deadlines(
     info.deadlines = sorted(set(found))
     info.deadline = info.deadlines[0] if info.deadlines else None
     info.start = min(starts) if starts else None
+    return info
+
+
+_CELL_NUMERIC_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*[./\-]\s*(\d{1,2})(?:\s*[./\-]\s*(\d{1,2}))?(?!\d)"
+)
+
+
+def _numeric_dates_as_chinese(text: str) -> str:
+    """'2023.6.30' / '2023/6/30' / '2023-06' as Chinese dates, which parse_deadlines understands."""
+
+    def repl(m: re.Match[str]) -> str:
+        year, month, day = m.group(1), int(m.group(2)), m.group(3)
+        if not 1 <= month <= 12:
+            return m.group(0)
+        return f"{year}年{month}月{int(day)}日" if day else f"{year}年{month}月"
+
+    return _CELL_NUMERIC_DATE.sub(repl, text)
+
+
+def parse_deadline_cell(text: str, default_year: int | None) -> DeadlineInfo:
+    """A task list's 完成时限 cell as the workbook reader reads it: numeric dates as Chinese
+    ones, and the whole cell a deadline even without '前' ('2023年12月31日', '6月30日'), which
+    running text would not imply."""
+    norm = _numeric_dates_as_chinese(text)
+    info = parse_deadlines(norm, default_year)
+    if not info.deadlines and not info.long_term and not info.recurring:
+        info = parse_deadlines(norm + "前", default_year)
     return info

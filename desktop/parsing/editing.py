@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from desktop.parsing.deadlines import parse_deadlines
 from desktop.parsing.model import ParsedContext, ParsedDocument, ParsedMeasure, ParsedSection
+from desktop.parsing.schedule import own_deadlines
 from desktop.parsing.structure import item_title
 
 
@@ -33,6 +33,8 @@ def merge_with_next(doc: ParsedDocument, index: int) -> ParsedDocument:
         deadline=deadlines[0] if deadlines else None,
         deadline_text=first.deadline_text or second.deadline_text,
         long_term=first.long_term or second.long_term,
+        recurring=first.recurring or second.recurring,
+        start=min((d for d in (first.start, second.start) if d), default=None),
     )
     measures = [*doc.measures[:index], merged, *doc.measures[index + 2 :]]
     return replace(doc, measures=measures, context_items=_shift(doc, index + 2, -1))
@@ -49,7 +51,7 @@ def split_measure(
     year = default_year or (doc.date.year if doc.date else None)
     parts = []
     for n, text in ((m.number, head), (f"{m.number}-2", tail)):
-        info = parse_deadlines(text, year, running_text=True)
+        info = own_deadlines(text, year)
         deadlines = info.deadlines or (m.deadlines if text is head else [])
         parts.append(
             replace(
@@ -62,6 +64,8 @@ def split_measure(
                 deadline=min(deadlines) if deadlines else None,
                 deadline_text=info.deadline_text or (m.deadline_text if text is head else None),
                 long_term=info.long_term or (m.long_term and text is head),
+                recurring=info.recurring or (m.recurring if text is head else None),
+                start=info.start or (m.start if text is head else None),
                 lead_units=list(m.lead_units),
                 responsible_units=list(m.responsible_units),
             )
@@ -150,7 +154,7 @@ def include_context(
     measure in its place; a heading that was only that paragraph stops being a heading."""
     c = doc.context_items[context_index]
     year = default_year or (doc.date.year if doc.date else None)
-    info = parse_deadlines(c.text, year, running_text=True)
+    info = own_deadlines(c.text, year)
     measure = ParsedMeasure(
         path=list(c.path),
         number=c.number,

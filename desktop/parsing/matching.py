@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz, process
 
+from desktop.parsing.deadlines import parse_deadlines
 from desktop.parsing.model import ParsedDocument
 
 __all__ = [
@@ -202,7 +203,11 @@ def _deadline(text: str) -> str:
 
 def compare(old: MeasureKey, new: MeasureKey) -> tuple[AttributeChange, ...]:
     """Every field that differs, in display order: wording, lead units, responsible units,
-    deadline, start, schedule. Spacing and full/half width do not count as a difference."""
+    deadline, start, schedule. Spacing and full/half width do not count as a difference.
+
+    One change is reported once: when the 完成时限 line already shows a new start or schedule
+    (the cell '每季度' became '每月', or '2023年1月1日起至6月底前' became '2023年3月1日起至…'),
+    it stands alone, as written, without a second 开始时间 or 完成频次 line repeating it."""
     changes: list[AttributeChange] = []
     if _body(old) != _body(new):
         changes.append(AttributeChange("text", old.text or old.title, new.text or new.title))
@@ -210,13 +215,35 @@ def compare(old: MeasureKey, new: MeasureKey) -> tuple[AttributeChange, ...]:
         a, b = getattr(old, name), getattr(new, name)
         if _units(a) != _units(b):
             changes.append(AttributeChange(name, "、".join(a) or "—", "、".join(b) or "—"))
-    if _deadline(old.deadline) != _deadline(new.deadline):
+    deadline_changed = _deadline(old.deadline) != _deadline(new.deadline)
+    if deadline_changed:
         changes.append(AttributeChange("deadline", old.deadline or "—", new.deadline or "—"))
-    if old.start != new.start:
+    start_changed = old.start != new.start
+    recurring_changed = _deadline(old.recurring) != _deadline(new.recurring)
+    if deadline_changed and (start_changed or recurring_changed):
+        known = old.start or new.start
+        year = known.year if known else None
+        said_old, said_new = _said_by_deadline(old, year), _said_by_deadline(new, year)
+        start_changed = start_changed and not (
+            said_old[0] == old.start and said_new[0] == new.start
+        )
+        recurring_changed = recurring_changed and not (
+            said_old[1] == _deadline(old.recurring) and said_new[1] == _deadline(new.recurring)
+        )
+    if start_changed:
         changes.append(AttributeChange("start", _start(old.start), _start(new.start)))
-    if _deadline(old.recurring) != _deadline(new.recurring):
+    if recurring_changed:
         changes.append(AttributeChange("recurring", old.recurring or "—", new.recurring or "—"))
     return tuple(changes)
+
+
+def _said_by_deadline(m: MeasureKey, year: int | None) -> tuple[date | None, str]:
+    """The start and schedule that the deadline as written names itself; `year` places a start
+    written without one ('3月1日起')."""
+    info = parse_deadlines(m.deadline, year) if m.deadline else None
+    if info is None:
+        return None, ""
+    return info.start, _deadline(info.recurring or "")
 
 
 def _start(day: date | None) -> str:

@@ -24,8 +24,12 @@ def _parse(
     tables = [*tables, *pasted]
     lines = normalize_text(text)
     result = ParseResult(documents=[])
+    # Task tables belong to the last document: a date without a year in a cell falls in that
+    # document's year (from its date or 文号), as in its text.
+    year = default_year
     for segment in split_documents(lines):
         meta = read_meta(lines, segment, default_year)
+        year = meta.year
         structure = build_structure(lines[segment.body_start : segment.end], meta.year)
         result.warnings.extend(
             f"《{meta.title}》：{w}" if meta.title else w for w in structure.warnings
@@ -48,7 +52,6 @@ def _parse(
         if not result.documents:
             result.documents.append(ParsedDocument(title=""))
         doc = result.documents[-1]
-        year = doc.date.year if doc.date else default_year
         for k, table in enumerate(task_tables, start=1):
             prefix = [f"表{k}"] if doc.measures or len(task_tables) > 1 else []
             measures, sections = parse_task_table(table, year, prefix)

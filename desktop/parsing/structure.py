@@ -11,6 +11,7 @@ from desktop.parsing.documents import is_date_line, is_org_line
 from desktop.parsing.model import ParsedContext, ParsedMeasure, ParsedSection
 from desktop.parsing.numbering import Marker, match_marker
 from desktop.parsing.responsibility import Responsibility, find_responsibility, standing_units
+from desktop.parsing.schedule import own_deadlines
 
 __all__ = ["StructureResult", "build_structure"]
 
@@ -649,17 +650,7 @@ def _measure(node: Node, prefix: list[str], year: int | None, standing: list[str
     for unit in standing:
         if unit not in responsible and unit not in lead:
             responsible.append(unit)
-    info = parse_deadlines(text, year, running_text=True)
-    if node.resp is not None and node.resp.deadline_text:
-        field_info = parse_deadlines(node.resp.deadline_text, year)
-        info.deadlines = sorted(set(info.deadlines) | set(field_info.deadlines))
-        info.deadline = info.deadlines[0] if info.deadlines else None
-        info.long_term = info.long_term or field_info.long_term
-        info.recurring = info.recurring or field_info.recurring
-        starts = [d for d in (info.start, field_info.start) if d]
-        info.start = min(starts) if starts else None
-        if field_info.deadline_text and not info.deadline_text:
-            info.deadline_text = field_info.deadline_text
+    info = own_deadlines(text, year, node.resp.deadline_text if node.resp is not None else None)
     if not info.deadlines and not info.long_term:
         # A deadline in the heading's bracket ('（X牵头，2023年底前完成）') covers its points.
         above = _ancestor_with(node, lambda r: bool(r.deadline_text))

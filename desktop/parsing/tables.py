@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from desktop.parsing.deadlines import parse_deadlines
 from desktop.parsing.model import ParsedMeasure, ParsedSection
 from desktop.parsing.normalize import squeeze_spaces, unit_spaces
 from desktop.parsing.numbering import match_marker
 from desktop.parsing.responsibility import cell_units, find_responsibility
+from desktop.parsing.schedule import row_deadlines
 from desktop.parsing.structure import item_title
 
 __all__ = ["is_task_table", "parse_task_table", "text_tables"]
@@ -127,19 +127,7 @@ def parse_task_table(
         number = number.rstrip(".．、")
         title = _cell(row, columns, "title")
         text = f"{title}。{task}" if title and not task.startswith(title) else task
-        deadline_cell = _cell(row, columns, "deadline")
-        cell_info = parse_deadlines(deadline_cell, year) if deadline_cell else None
-        info = cell_info
-        if info is None or not (info.deadlines or info.long_term):
-            info = parse_deadlines(text, year, running_text=True)
-            if cell_info is not None:
-                # '每季度' or '2023年1月1日起' in the cell: no deadline, but not nothing.
-                info.recurring = cell_info.recurring or info.recurring
-                info.start = cell_info.start or info.start
-            if deadline_cell and not info.deadline_text:
-                info.deadline_text = deadline_cell
-        elif deadline_cell:
-            info.deadline_text = deadline_cell
+        info = row_deadlines(text, _cell(row, columns, "deadline"), year)
         path = [*prefix, *([section_label] if section_label else []), number]
         lead, responsible = _row_units(row, columns, text)
         measures.append(

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from desktop.domain import Cancelled, ProgressCallback, Quarter
-from desktop.parsing.deadlines import parse_deadlines
+from desktop.parsing.deadlines import parse_deadline_cell
 from desktop.parsing.model import ParsedDocument, ParsedMeasure, ParsedSection, ParseResult
 from desktop.parsing.units import split_units
 from desktop.readers import base
@@ -113,9 +113,6 @@ _MAX_HEADER_LEN = 24  # a cell longer than this is content or a title, not a col
 _SPACES = re.compile(r"[\s\u3000\xa0]+")
 _BRACKETED = re.compile(r"[（(〔\[【［][^）)〕\]】］]*[）)〕\]】］]")
 _YEAR_IN_TITLE = re.compile(r"(20\d{2}|19\d{2})\s*年")
-_NUMERIC_DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*[./\-]\s*(\d{1,2})(?:\s*[./\-]\s*(\d{1,2}))?(?!\d)"
-)
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _SECTION_NUMBER = re.compile(
     rf"^\s*(?:(?P<l1>[{_CN_NUM}]+)\s*[、.．]|(?P<l2>[（(]\s*[{_CN_NUM}]+\s*[）)])|"
@@ -761,18 +758,6 @@ def detect_tables(path: Path, header_rows: dict[str, int] | None = None) -> Work
 # Rows -> measures
 
 
-def _normalize_deadline_text(text: str) -> str:
-    """'2023.6.30' / '2023/6/30' / '2023-06' as Chinese dates, which parse_deadlines understands."""
-
-    def repl(m: re.Match[str]) -> str:
-        year, month, day = m.group(1), int(m.group(2)), m.group(3)
-        if not 1 <= month <= 12:
-            return m.group(0)
-        return f"{year}年{month}月{int(day)}日" if day else f"{year}年{month}月"
-
-    return _NUMERIC_DATE.sub(repl, text)
-
-
 def _section_of(text: str) -> tuple[int, str, str]:
     """(level, number, title) of a section row's text: '一、…' 1, '（一）…' 2, '1．…' 3."""
     m = _SECTION_NUMBER.match(text)
@@ -855,12 +840,7 @@ class _SheetReader:
         key = (text, self.default_year)
         info = self.deadline_cache.get(key)
         if info is None:
-            norm = _normalize_deadline_text(text)
-            info = parse_deadlines(norm, self.default_year)
-            if not info.deadlines and not info.long_term and not info.recurring:
-                # The whole cell of a deadline column is a deadline even without '前'
-                # ('2023年12月31日', '6月30日'), which running text would not imply.
-                info = parse_deadlines(norm + "前", self.default_year)
+            info = parse_deadline_cell(text, self.default_year)
             self.deadline_cache[key] = info
             if (
                 self.default_year is None

@@ -148,3 +148,62 @@ def test_never_raises(text: str, year: int | None) -> None:
 def test_a_bare_date_in_running_text_is_not_a_deadline() -> None:
     assert parse_deadlines("本办法自2023年1月1日施行。", 2023, running_text=True).deadlines == []
     assert parse_deadlines("2023年召开大会", 2023, running_text=True).deadlines == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "deadline"),
+    [
+        ("2023年1月1日起至6月底前", date(2023, 1, 1), date(2023, 6, 30)),
+        ("自2023年3月1日起至2023年12月31日开展专项整治", date(2023, 3, 1), date(2023, 12, 31)),
+        ("2023年3月起至年底，开展专项行动", date(2023, 3, 1), date(2023, 12, 31)),
+    ],
+)
+def test_a_range_opened_by_qi_gives_the_start_and_the_deadline(
+    text: str, start: date, deadline: date
+) -> None:
+    for running in (False, True):
+        info = parse_deadlines(text, 2021, running_text=running)
+        assert (info.start, info.deadlines) == (start, [deadline])
+        assert "起" not in (info.deadline_text or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "有效期自2023年1月1日起至2025年12月31日",
+        "有效期为2023年1月1日至2025年12月31日",
+        "2022年9月至2023年3月期间，将两类群体纳入",
+    ],
+)
+def test_a_validity_period_or_a_plain_period_is_neither_start_nor_deadline(text: str) -> None:
+    info = parse_deadlines(text, 2023, running_text=True)
+    assert (info.start, info.deadlines) == (None, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("建立跨部门综合监管事项清单，每季度开展一次“双随机、一公开”联合抽查。", "每季度"),
+        ("各地要每季度通报一次进展", "每季度"),
+        ("建立工作专班，每月至少调度1次，2023年底前完成", "每月"),
+        ("每半年召开一次外资企业圆桌会议", "每半年"),
+    ],
+)
+def test_a_frequency_with_a_count_of_times_is_a_schedule_in_running_text(
+    text: str, expected: str
+) -> None:
+    assert parse_deadlines(text, 2023, running_text=True).recurring == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "于每季度第一个月10日前报送上季度数据",  # a point in each quarter, no count of times
+        "每年新增城镇就业1万人以上",  # a yearly target
+        "每年开展职业技能培训2000人次",  # 人次 counts people
+        "对困难群众每年发放一次性补贴",  # 一次性: once, not once each year
+        "按月调度、加快推进",
+    ],
+)
+def test_a_frequency_word_without_a_count_inside_a_sentence_is_not_a_schedule(text: str) -> None:
+    assert parse_deadlines(text, 2023, running_text=True).recurring is None

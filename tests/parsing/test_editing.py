@@ -153,3 +153,15 @@ def test_structural_edits_keep_context_positions() -> None:
     assert [c.position for c in split.context_items] == [0, 5, 5]
     out = editing.include_context(split, 1)
     assert out.measures[5].number == "（一）"
+
+
+def test_merge_keeps_the_start_and_schedule_of_both_parts() -> None:
+    two = ParsedDocument(
+        title="t",
+        measures=[
+            ParsedMeasure(["1"], "1", "a", "开展评估。", start=date(2023, 3, 1)),
+            ParsedMeasure(["2"], "2", "b", "每季度通报一次。", recurring="每季度"),
+        ],
+    )
+    [merged] = editing.merge_with_next(two, 0).measures
+    assert (merged.start, merged.recurring) == (date(2023, 3, 1), "每季度")

@@ -129,6 +129,35 @@ def test_a_new_start_date_or_schedule_is_a_change_to_report() -> None:
     assert match_measures([old], [same]).matches[0].kind is MatchKind.UNCHANGED
 
 
+def test_a_new_schedule_or_start_in_the_deadline_as_written_is_reported_once() -> None:
+    text = "调度重点项目审批进展。"
+    [old] = _keys([("二", "8", text)], 1)
+    quarterly = replace(old, deadline="每季度", recurring="每季度")
+    monthly = replace(quarterly, key=2, deadline="每月", recurring="每月")
+    [match] = match_measures([quarterly], [monthly]).matches
+    assert [(c.label, c.old, c.new) for c in match.changes] == [("完成时限", "每季度", "每月")]
+
+    # A task-list cell naming the start: the 完成时限 line shows the new start by itself.
+    january = replace(old, deadline="2023年1月1日起至6月底前", start=date(2023, 1, 1))
+    march = replace(january, key=3, deadline="3月1日起至6月底前", start=date(2023, 3, 1))
+    [match] = match_measures([january], [march]).matches
+    assert [c.field for c in match.changes] == ["deadline"]
+
+    # The schedule changed in the wording, not in the deadline: both are news.
+    yearly = replace(quarterly, deadline="2023年底前")
+    later = replace(monthly, deadline="2024年底前")
+    [match] = match_measures([yearly], [later]).matches
+    assert [(c.label, c.old, c.new) for c in match.changes] == [
+        ("完成时限", "2023年底前", "2024年底前"),
+        ("完成频次", "每季度", "每月"),
+    ]
+    # The schedule moved out of the deadline into the wording: the 完成时限 line shows only
+    # half of it, so 完成频次 stays.
+    moved = replace(monthly, deadline="")
+    [match] = match_measures([quarterly], [moved]).matches
+    assert [c.field for c in match.changes] == ["deadline", "recurring"]
+
+
 def test_empty_sides() -> None:
     new = _keys(NEW, 0)
     assert [m.kind for m in match_measures([], new).matches] == [MatchKind.ADDED] * len(NEW)

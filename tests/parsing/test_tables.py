@@ -100,3 +100,34 @@ def test_tabbed_text_that_is_not_a_task_table_stays_text() -> None:
     doc = parse_text(text).documents[0]
     assert [m.number for m in doc.measures] == ["（一）", "（二）"]
     assert doc.measures[0].responsible_units == ["省财政厅"]
+
+
+def test_a_start_or_schedule_in_the_task_text_counts_beside_the_deadline_cell() -> None:
+    (started, quarterly, monthly) = measures(
+        [
+            [
+                ["序号", "重点任务", "牵头单位", "完成时限"],
+                ["1", "2023年3月1日起全面推行证明事项告知承诺制", "省司法厅", "2023年底前"],
+                ["2", "开展政务服务质量评估，每季度通报一次", "省政务服务中心", "2023年底前"],
+                ["3", "调度重点项目审批进展，每季度通报一次", "省发展改革委", "每月"],
+            ]
+        ]
+    )
+    assert (started.start, started.deadline, started.recurring) == (
+        date(2023, 3, 1),
+        date(2023, 12, 31),
+        None,
+    )
+    assert (quarterly.recurring, quarterly.deadline_text) == ("每季度", "2023年底前")
+    assert monthly.recurring == "每月"  # the 完成时限 cell wins over the text
+
+
+def test_an_undated_cell_in_a_document_without_a_date_takes_the_year_of_its_wenhao() -> None:
+    text = "关于印发重点任务的通知\n某政办发〔2024〕3号\n"
+    table = [
+        ["序号", "重点任务", "牵头单位", "完成时限"],
+        ["1", "建成政务服务大厅", "县住建局", "6月底前"],
+    ]
+    [doc] = parse_text(text, tables=[table]).documents
+    assert doc.date is None and doc.doc_number == "某政办发〔2024〕3号"
+    assert doc.measures[-1].deadline == date(2024, 6, 30)
