@@ -50,7 +50,7 @@ from desktop.ui.report_dialogs import ReportOptionsDialog, ReportPreview
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.update_dialog import UpdateDialog
 from desktop.ui.vocabulary import quarter_label
-from desktop.ui.widgets import named
+from desktop.ui.widgets import named, with_suffix
 
 if TYPE_CHECKING:
     from desktop.ui.fillin_dialog import FillinReviewDialog
@@ -457,9 +457,19 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()), file_filter)
         return Path(name) if name else None
 
-    def ask_save_file(self, title: str, suggested: Path, file_filter: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), file_filter)
-        return Path(name) if name else None
+    def ask_save_file(
+        self, title: str, suggested: Path, file_filter: str, suffix: str = ""
+    ) -> Path | None:
+        """A file name to write; `suffix` ('.pdf') is added when the officer typed none, since
+        the services refuse a name without its ending."""
+        dialog = QFileDialog(self, title, str(suggested.parent), file_filter)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.selectFile(str(suggested))
+        if suffix:
+            dialog.setDefaultSuffix(suffix.lstrip("."))
+        if not dialog.exec() or not dialog.selectedFiles():
+            return None
+        return with_suffix(Path(dialog.selectedFiles()[0]), suffix)
 
     def confirm(self, text: str) -> bool:
         answer = QMessageBox.question(self, self.tr("请确认"), text)
