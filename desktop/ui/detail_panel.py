@@ -11,7 +11,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -56,6 +56,29 @@ def numbered(number: str) -> str:
     if number[-1] in "）)、.．":
         return number + " "
     return f"{number}. "
+
+
+def progress_entry_html(
+    quarter: str, status: Status, author: str, text: str, problems: str, next_steps: str
+) -> str:
+    """One quarter's progress as the history shows it: the quarter, status and author, then
+    进展 / 问题 / 打算 (also used for archived measures)."""
+    # Captions outside the f-strings: lupdate does not look inside them.
+    translate = QCoreApplication.translate
+    said = translate("DetailPanel", "进展：")
+    issues = translate("DetailPanel", "问题：")
+    plans = translate("DetailPanel", "打算：")
+    who = (
+        translate("DetailPanel", "（%s，%s）") % (status_label(status), author)
+        if author
+        else translate("DetailPanel", "（%s）") % status_label(status)
+    )
+    return (
+        f"<p><b>{escape(quarter_label(Quarter.parse(quarter)))}</b>{escape(who)}<br>"
+        f"<b>{escape(said)}</b>{escape(text) or '—'}<br>"
+        f"<b>{escape(issues)}</b>{escape(problems) or '—'}<br>"
+        f"<b>{escape(plans)}</b>{escape(next_steps) or '—'}</p>"
+    )
 
 
 class DetailPanel(QWidget):
@@ -406,22 +429,14 @@ class DetailPanel(QWidget):
     def refresh_history(self, detail: MeasureDetail, quarter: Quarter) -> None:
         """Earlier quarters' progress and the status changes; the tab titles carry the counts."""
         parts: list[str] = []
-        # Captions outside the f-strings: lupdate does not look inside them.
-        said, problems, plans = self.tr("进展："), self.tr("问题："), self.tr("打算：")
         changes = self.tr("状态变更")
         earlier = [k for k in sorted(detail.progress, reverse=True) if k != str(quarter)]
         for key in earlier:
             p = detail.progress[key]
-            who = (
-                self.tr("（%s，%s）") % (status_label(p.status), p.author)
-                if p.author
-                else self.tr("（%s）") % status_label(p.status)
-            )
             parts.append(
-                f"<p><b>{escape(quarter_label(Quarter.parse(key)))}</b>{escape(who)}<br>"
-                f"<b>{escape(said)}</b>{escape(p.progress_text) or '—'}<br>"
-                f"<b>{escape(problems)}</b>{escape(p.problems) or '—'}<br>"
-                f"<b>{escape(plans)}</b>{escape(p.next_steps) or '—'}</p>"
+                progress_entry_html(
+                    key, p.status, p.author, p.progress_text, p.problems, p.next_steps
+                )
             )
         if detail.status_history:
             parts.append(f"<p><b>{escape(changes)}</b></p>")

@@ -7,7 +7,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QPoint, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
         # The delegate wraps and elides the title to the list's width: no sideways scrolling.
         self.plan_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.plan_view.selectionModel().selectionChanged.connect(self._plan_selected)
+        self.plan_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.plan_view.customContextMenuRequested.connect(self._plan_menu)
 
         self.views = MeasureViews()
         # The parts tests and other modules reach for directly.
@@ -174,6 +177,9 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.update_action)
+        file_menu.addAction(self.plan_actions.versions_action)
+        file_menu.addAction(self.plan_actions.archived_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.report_action)
         file_menu.addAction(self.notice_action)
         file_menu.addAction(self.export_action)
@@ -271,6 +277,27 @@ class MainWindow(QMainWindow):
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def plan_menu(self) -> QMenu:
+        """The plan list's context menu: the actions that act on the selected plan."""
+        menu = QMenu(self.plan_view)
+        menu.setObjectName("planMenu")
+        menu.addAction(self.update_action)
+        menu.addAction(self.plan_actions.versions_action)
+        menu.addAction(self.plan_actions.archived_action)
+        menu.addSeparator()
+        menu.addAction(self.report_action)
+        menu.addAction(self.export_action)
+        return menu
+
+    def _plan_menu(self, pos: QPoint) -> None:
+        index = self.plan_view.indexAt(pos)
+        if not index.isValid():
+            return
+        self.plan_view.setCurrentIndex(index)
+        menu = self.plan_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.plan_view.viewport().mapToGlobal(pos))
 
     # -- keyboard -----------------------------------------------------------------------------
     def focus_plans(self) -> None:

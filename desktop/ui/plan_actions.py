@@ -4,22 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog
 
 from desktop.domain import ProgressCallback
 from desktop.readers.xlsx import ColumnMapping, WorkbookScan, is_workbook
 from desktop.services import importing, tasklists, updating
-from desktop.ui.errors import show_notice
+from desktop.ui.errors import show_error, show_notice
 from desktop.ui.import_preview import ImportPreviewDialog
 from desktop.ui.mapping_dialog import MappingDialog
+from desktop.ui.plan_history import ArchivedDialog, VersionsDialog
 from desktop.ui.tasks import BackgroundOp
 from desktop.ui.update_dialog import UpdateDialog
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
+
+D = TypeVar("D", bound=QDialog)
 
 
 class PlanActions(QObject):
@@ -36,6 +40,14 @@ class PlanActions(QObject):
         self.update_action = QAction(self.tr("导入新版本(&U)…"), window)
         self.update_action.setToolTip(self.tr("用修订后的文件或任务表更新所选计划，保留已有进展"))
         self.update_action.triggered.connect(self.update_plan)
+        self.versions_action = QAction(self.tr("版本记录(&H)…"), window)
+        self.versions_action.setToolTip(self.tr("所选计划的各个版本：导入时间、来源文件、变化"))
+        self.versions_action.triggered.connect(self.show_versions)
+        self.archived_action = QAction(self.tr("已归档措施(&A)…"), window)
+        self.archived_action.setToolTip(self.tr("新版本中删去的措施，连同它们的进展记录（只读）"))
+        self.archived_action.triggered.connect(self.show_archived)
+        self.versions_dialog: VersionsDialog | None = None
+        self.archived_dialog: ArchivedDialog | None = None
 
     def import_filter(self) -> str:
         # .xls is listed so that an old workbook can be picked and the reader says how to
@@ -180,3 +192,49 @@ class PlanActions(QObject):
             BackgroundOp(w, apply, self.tr("正在更新计划…")).success(done).run()
 
         BackgroundOp(w, propose, self.tr("正在比对新版本…")).success(confirm).run()
+
+    # -- versions and archived measures -----------------------------------------------------
+    def _chosen_plan(self) -> tuple[int, str] | None:
+        w = self.window
+        plan_id = w.current_plan_id()
+        if plan_id is None:
+            w.inform(self.tr("请先在左侧选择一个计划"))
+            return None
+        return plan_id, w.plan_model.plan_at(w.plan_model.row_of(plan_id)).title
+
+    def show_versions(self) -> None:
+        chosen = self._chosen_plan()
+        if chosen is None:
+            return
+        plan_id, title = chosen
+        try:
+            versions = updating.plan_versions(self.window.ws, plan_id)
+        except Exception as exc:
+            show_error(self.window, exc)
+            return
+        self.versions_dialog = self._replace(
+            self.versions_dialog, VersionsDialog(title, versions, self.window)
+        )
+
+    def show_archived(self) -> None:
+        chosen = self._chosen_plan()
+        if chosen is None:
+            return
+        plan_id, title = chosen
+        try:
+            measures = updating.archived_measures(self.window.ws, plan_id)
+        except Exception as exc:
+            show_error(self.window, exc)
+            return
+        self.archived_dialog = self._replace(
+            self.archived_dialog, ArchivedDialog(title, measures, self.window)
+        )
+
+    @staticmethod
+    def _replace(old: QDialog | None, new: D) -> D:
+        """Read-only views stay open beside the window; a second call shows the fresh one."""
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        new.show()
+        return new
