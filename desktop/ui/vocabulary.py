@@ -40,6 +40,7 @@ SETTING_LABELS = {
     "phone": QT_TRANSLATE_NOOP("Vocabulary", "联系电话"),
     "reviewer": QT_TRANSLATE_NOOP("Vocabulary", "审核人"),
     "report_title_template": QT_TRANSLATE_NOOP("Vocabulary", "报告标题模板"),
+    "report_addressee": QT_TRANSLATE_NOOP("Vocabulary", "主送机关"),
     "evidence_max_mb": QT_TRANSLATE_NOOP("Vocabulary", "单个佐证材料上限（MB）"),
 }
 OVERDUE = QT_TRANSLATE_NOOP("Vocabulary", "逾期")
