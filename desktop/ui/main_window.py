@@ -403,11 +403,15 @@ class MainWindow(QMainWindow):
         if self.tabs.currentWidget() is not self.dashboard:
             return
         plan_id = self.current_plan_id()
-        # The rows in the window already hold this quarter's view of the plan: no second query.
-        # TODO(history): statuses are today's; a past quarter should show the statuses as of its
-        # end once services/history.py offers "status as of a date" (report helper's branch).
-        data = dashboard.summarize(
-            self.measure_model.rows(), self.quarter, self.today, self.due_soon_days()
+        # The rows in the window already hold this quarter's view of the plan (today's statuses);
+        # for a past quarter the service turns them into the statuses of its last day.
+        data = dashboard.for_quarter(
+            self.ws.db,
+            self.measure_model.rows(),
+            plan_id,
+            self.quarter,
+            self.today,
+            self.due_soon_days(),
         )
         scope = self.plan_model.plan_at(self.plan_model.row_of(plan_id)).title if plan_id else ""
         self.dashboard.show_dashboard(data, scope)
