@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import Quarter, Status
-from desktop.services.ledger import EvidenceInfo, MeasureDetail
+from desktop.services.ledger import EvidenceInfo, MeasureDetail, MeasureRow
 from desktop.ui.delegates import file_type_icon
 from desktop.ui.vocabulary import LONG_TERM_FULL, join_units, quarter_label, status_label, tr
 from desktop.ui.widgets import named
@@ -127,7 +127,14 @@ class DetailPanel(QWidget):
         self.lead_label = QLabel()
         self.resp_label = QLabel()
         self.deadline_label = QLabel()
-        for label in (self.section_label, self.lead_label, self.resp_label, self.deadline_label):
+        self.remarks_label = named(QLabel(), "remarksLabel")
+        for label in (
+            self.section_label,
+            self.lead_label,
+            self.resp_label,
+            self.deadline_label,
+            self.remarks_label,
+        ):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -135,6 +142,9 @@ class DetailPanel(QWidget):
         info.addRow(self.tr("牵头单位："), self.lead_label)
         info.addRow(self.tr("责任单位："), self.resp_label)
         info.addRow(self.tr("完成时限："), self.deadline_label)
+        info.addRow(self.tr("备注："), self.remarks_label)  # a task list's 备注, when it has one
+        info.setRowVisible(self.remarks_label, False)
+        self.info = info
         layout.addLayout(info)
 
         status_row = QHBoxLayout()
@@ -297,6 +307,23 @@ class DetailPanel(QWidget):
         self.tabs.setCurrentIndex(self.PROGRESS_TAB)
         self.progress_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def deadline_text(self, row: MeasureRow) -> str:
+        """'2023-12-31（2023年底前） · 自2023-01-01起 · 每季度': the date, the words as written,
+        when the work starts and how often it repeats; '每季度' alone for a quarterly task."""
+        if row.deadline is not None:
+            text = row.deadline.isoformat()
+        elif row.long_term:
+            text = tr(LONG_TERM_FULL)
+        else:
+            text = row.deadline_text or row.recurring or "—"
+        if row.deadline_text and row.deadline_text != text:
+            text = self.tr("%s（%s）") % (text, row.deadline_text)
+        if row.start_date is not None:
+            text += " · " + self.tr("自%s起") % row.start_date.isoformat()
+        if row.recurring and row.recurring not in text:
+            text += " · " + row.recurring
+        return text
+
     @staticmethod
     def status_text(status: Status) -> str:
         return status_label(status)
@@ -355,8 +382,10 @@ class DetailPanel(QWidget):
                 self.lead_label,
                 self.resp_label,
                 self.deadline_label,
+                self.remarks_label,
             ):
                 label.clear()
+            self.info.setRowVisible(self.remarks_label, False)
             self.text.clear()
             for edit in (self.progress_edit, self.problems_edit, self.next_edit):
                 edit.clear()
@@ -375,16 +404,12 @@ class DetailPanel(QWidget):
         self.section_label.setText(" › ".join(detail.sections) or "—")
         self.lead_label.setText(join_units(row.lead_units) or "—")
         self.resp_label.setText(join_units(row.responsible_units) or "—")
-        deadline = (
-            row.deadline.isoformat()
-            if row.deadline
-            else (tr(LONG_TERM_FULL) if row.long_term else "—")
-        )
-        if row.deadline_text and row.deadline_text != deadline:
-            deadline = self.tr("%s（%s）") % (deadline, row.deadline_text)
+        deadline = self.deadline_text(row)
         if row.overdue:
             deadline += self.tr("  ⚠ 已逾期")
         self.deadline_label.setText(deadline)
+        self.remarks_label.setText(detail.remarks)
+        self.info.setRowVisible(self.remarks_label, bool(detail.remarks.strip()))
         self.text.setPlainText(detail.text)
         self.set_status(row.status)
         self.progress_box.setTitle(quarter_label(quarter))
