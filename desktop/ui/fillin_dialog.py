@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,17 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.fillin import FieldChange, FillinReview, field_value
+from desktop.services.fillin import FIELD_NAMES, FieldChange, FillinReview, field_value
 from desktop.ui.vocabulary import tr
 from desktop.ui.widgets import named
-
-# The workbook's progress columns, as the dialog names them (the service's FIELD_NAMES).
-FIELD_LABELS = {
-    "status": QT_TRANSLATE_NOOP("Vocabulary", "状态"),
-    "progress": QT_TRANSLATE_NOOP("Vocabulary", "进展情况"),
-    "problems": QT_TRANSLATE_NOOP("Vocabulary", "存在问题"),
-    "next_steps": QT_TRANSLATE_NOOP("Vocabulary", "下步打算"),
-}
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 20
 
@@ -94,7 +86,7 @@ class FillinReviewDialog(QDialog):
         title = self.review.titles.get(change.measure_id, str(change.measure_id))
         current = self._value(change, change.current)
         incoming = self._value(change, change.incoming)
-        item = QTreeWidgetItem([title, tr(FIELD_LABELS[change.field]), current or "—", incoming])
+        item = QTreeWidgetItem([title, tr(FIELD_NAMES[change.field]), current or "—", incoming])
         item.setData(0, KEY_ROLE, (change.measure_id, change.field))
         for col in (2, 3):
             item.setToolTip(col, item.text(col))

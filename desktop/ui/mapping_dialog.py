@@ -35,6 +35,7 @@ from desktop.readers.xlsx import (
     column_letter,
     mapping_at_row,
 )
+from desktop.ui.vocabulary import quarter_label, tr
 from desktop.ui.widgets import named
 
 __all__ = ["MappingDialog", "column_letter"]
@@ -88,7 +89,7 @@ class _SheetPage(QWidget):
         for field in FIELDS:
             combo = named(QComboBox(), f"map_{field}")
             self.combos[field] = combo
-            form.addRow(FIELD_LABELS[field] + "：", combo)
+            form.addRow(self.tr("%s：") % tr(FIELD_LABELS[field]), combo)
         self.year = named(QSpinBox(), f"year_{sheet.name}")
         self.year.setRange(1999, 2100)
         self.year.setSpecialValueText(self.tr("（未指定）"))
@@ -168,7 +169,7 @@ class _SheetPage(QWidget):
             combo.addItem(self.tr("（不导入）"), 0)
             if m is not None:
                 for col in sorted(m.headers):
-                    combo.addItem(f"{column_letter(col)} 列：{m.headers[col]}", col)
+                    combo.addItem(self.tr("%s 列：%s") % (column_letter(col), m.headers[col]), col)
                 combo.setCurrentIndex(max(combo.findData(m.columns.get(field, 0)), 0))
             combo.setEnabled(m is not None)
             combo.blockSignals(False)
@@ -186,7 +187,7 @@ class _SheetPage(QWidget):
         if wanted:
             choices.add(wanted)
         for q in sorted(choices, reverse=True):
-            self.quarter.addItem(Quarter.parse(q).label, q)
+            self.quarter.addItem(quarter_label(Quarter.parse(q)), q)
         self.quarter.setCurrentIndex(max(self.quarter.findData(wanted or str(today)), 0))
 
     def _progress_changed(self, *_: object) -> None:
@@ -221,7 +222,8 @@ class MappingDialog(QDialog):
         skipped = []
         for sheet in scan.sheets:
             if sheet.hidden or not sheet.preview:
-                skipped.append(f"“{sheet.name}”：{sheet.reason or self.tr('工作表是空的。')}")
+                reason = sheet.reason or self.tr("工作表是空的。")
+                skipped.append(self.tr("“%s”：%s") % (sheet.name, reason))
                 continue
             page = _SheetPage(sheet)
             self.pages[sheet.name] = page

@@ -84,9 +84,9 @@ def _table(name: str) -> QTableView:
     return table
 
 
-def _close_buttons(dialog: QDialog) -> QDialogButtonBox:
+def _close_buttons(dialog: QDialog, text: str) -> QDialogButtonBox:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    buttons.button(QDialogButtonBox.StandardButton.Close).setText(dialog.tr("关闭"))
+    buttons.button(QDialogButtonBox.StandardButton.Close).setText(text)
     buttons.rejected.connect(dialog.reject)
     return buttons
 
@@ -133,7 +133,7 @@ class VersionsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
-        layout.addWidget(_close_buttons(self))
+        layout.addWidget(_close_buttons(self, self.tr("关闭")))
 
     def _cells(self, v: VersionInfo) -> list[str]:
         name = version_label(v.version)
@@ -212,7 +212,7 @@ class ArchivedDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(split, 1)
-        layout.addWidget(_close_buttons(self))
+        layout.addWidget(_close_buttons(self, self.tr("关闭")))
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.show_measure(current.row())
         )
