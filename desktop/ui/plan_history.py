@@ -199,7 +199,9 @@ class ArchivedDialog(QDialog):
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 50), (2, 96), (3, 130), (4, 70), (5, 50)):
+        # Wide enough for '（二十一）', the longest number a document writes.
+        number = self.table.fontMetrics().horizontalAdvance("（二十一）") + 12
+        for col, width in ((0, number), (2, 96), (3, 130), (4, 70), (5, 50)):
             self.table.setColumnWidth(col, width)
         self.detail = named(QTextBrowser(), "archivedDetail")
         self.detail.setOpenLinks(False)

@@ -45,12 +45,26 @@ def _hint(text: str, name: str) -> QLabel:
     return label
 
 
+def _align_labels(forms: tuple[QFormLayout, ...]) -> None:
+    """One label column across the groups, so the fields of every group start at the same x."""
+    labels: list[QWidget] = []
+    for form in forms:
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                labels.append(widget)
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)
+
+
 class SettingsDialog(QDialog):
     def __init__(self, ws: Workspace, quarters: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
         self.setWindowTitle(self.tr("设置"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(600)
         values = settings.get_all(ws.db)
         self.edits: dict[str, QLineEdit] = {}
 
@@ -71,7 +85,7 @@ class SettingsDialog(QDialog):
         report_form.addRow(
             "",
             _hint(
-                self.tr("报告正文前的“主送机关：”一行，如“XX县人民政府”；留空则不写这一行。"),
+                self.tr("写在报告正文之前；留空则报告不写主送机关。"),
                 "addresseeHint",
             ),
         )
@@ -113,7 +127,7 @@ class SettingsDialog(QDialog):
         safety_form.addRow(
             "",
             _hint(
-                self.tr("每次备份（含退出时的自动备份）再复制一份到这里，如U盘或单位网络文件夹。"),
+                self.tr("手动和退出时的自动备份都会再复制一份到这里。"),
                 "mirrorHint",
             ),
         )
@@ -124,8 +138,10 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(
             max(self.language.findData(values.get("language", "zh_CN")), 0)
         )
-        language_row = QFormLayout()
-        language_row.addRow(self.tr("界面语言（重启后生效）："), self.language)
+        interface = QGroupBox(self.tr("界面"))
+        interface_form = QFormLayout(interface)
+        interface_form.addRow(self.tr("界面语言："), self.language)
+        interface_form.addRow("", _hint(self.tr("重新启动程序后生效。"), "languageHint"))
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -135,10 +151,11 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for part in (report, work, safety):
+        forms = (report_form, work_form, safety_form, interface_form)
+        for part in (report, work, safety, interface):
             layout.addWidget(part)
-        layout.addLayout(language_row)
         layout.addWidget(buttons)
+        _align_labels(forms)
         self.mirror_dialog: MirrorDialog | None = None
 
     def _add_edit(self, form: QFormLayout, key: str, values: dict[str, str]) -> None:

@@ -120,57 +120,57 @@ In the open window use File &gt; Restore backup and choose “%s”.</translatio
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_history.py" line="215" />
+        <location filename="../../desktop/ui/plan_history.py" line="217" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_history.py" line="240" />
+        <location filename="../../desktop/ui/plan_history.py" line="242" />
         <source>所属部分：</source>
         <translation>Section: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_history.py" line="241" />
+        <location filename="../../desktop/ui/plan_history.py" line="243" />
         <source>牵头单位：</source>
         <translation>Lead units: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_history.py" line="242" />
+        <location filename="../../desktop/ui/plan_history.py" line="244" />
         <source>责任单位：</source>
         <translation>Responsible units: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_history.py" line="243" />
+        <location filename="../../desktop/ui/plan_history.py" line="245" />
         <source>完成时限：</source>
         <translation>Deadline: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_history.py" line="244" />
+        <location filename="../../desktop/ui/plan_history.py" line="246" />
         <source>归档时状态：</source>
         <translation>Status when archived: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_history.py" line="245" />
+        <location filename="../../desktop/ui/plan_history.py" line="247" />
         <source>佐证材料：</source>
         <translation>Evidence: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_history.py" line="245" />
+        <location filename="../../desktop/ui/plan_history.py" line="247" />
         <source>%d 份</source>
         <translation>%d file(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_history.py" line="250" />
+        <location filename="../../desktop/ui/plan_history.py" line="252" />
         <source>归档：</source>
         <translation>Archived: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_history.py" line="258" />
+        <location filename="../../desktop/ui/plan_history.py" line="260" />
         <source>各季度进展</source>
         <translation>Progress by quarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_history.py" line="268" />
+        <location filename="../../desktop/ui/plan_history.py" line="270" />
         <source>归档前没有填报过进展。</source>
         <translation>No progress was reported before it was archived.</translation>
     </message>
@@ -1413,57 +1413,57 @@ The file is at: %s</translation>
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="209" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="267" />
         <source>确认列对应关系 — %s</source>
         <translation>Confirm columns — %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="214" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="272" />
         <source>请确认表头所在的行和每一列的含义。确认后，同样表头的表格下次（包括导入新版本时）会自动使用这一设置。</source>
         <translation>Please confirm the header row and what each column means. Once confirmed, tables with the same header use these settings automatically next time (including when importing a new version).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="225" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="283" />
         <source>工作表是空的。</source>
         <translation>the sheet is empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="226" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="284" />
         <source>“%s”：%s</source>
         <translation>“%s”: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="231" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="289" />
         <source>（未认出表头）</source>
         <translation> (header not recognised)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="242" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="300" />
         <source>以下工作表不会导入：</source>
         <translation>These sheets are not imported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="254" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="312" />
         <source>下一步：预览</source>
         <translation>Next: preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="255" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="313" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="273" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="331" />
         <source>工作表“%s”还没有选择表头所在的行。</source>
         <translation>Choose the header row of sheet “%s” first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="277" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="335" />
         <source>至少要导入一个工作表。</source>
         <translation>Import at least one sheet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="283" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="341" />
         <source>工作表“%s”还没有指定任务内容所在的列（重点任务或具体措施）。</source>
         <translation>Sheet “%s” has no column for the task (重点任务 or 具体措施) yet.</translation>
     </message>
@@ -1911,102 +1911,112 @@ When the stick is not plugged in or the network is down, backups are still kept 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="52" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="66" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="147" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="88" />
+        <source>写在报告正文之前；留空则报告不写主送机关。</source>
+        <translation>Printed above the report's body; leave it empty for none.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="130" />
+        <source>手动和退出时的自动备份都会再复制一份到这里。</source>
+        <translation>Every backup, by hand or automatic at exit, is also copied here.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="141" />
+        <source>界面</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="143" />
+        <source>界面语言：</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="144" />
+        <source>重新启动程序后生效。</source>
+        <translation>Takes effect when the program is started again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="164" />
         <source>%s：</source>
         <translation>%s:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="66" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="80" />
         <source>可用占位符：{unit} 填报单位，{plan} 文件名称，{quarter} 季度</source>
         <translation>Placeholders: {unit} reporting unit, {plan} document title, {quarter} quarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="57" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="71" />
         <source>季度报告</source>
         <translation>Quarterly report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="70" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="84" />
         <source>不写主送机关</source>
         <translation>No addressee</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="74" />
-        <source>报告正文前的“主送机关：”一行，如“XX县人民政府”；留空则不写这一行。</source>
-        <translation>The addressee line above the report's body, e.g. “XX County People's Government”; leave it empty to print no such line.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="79" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="93" />
         <source>台账与提醒</source>
         <translation>Ledger and warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="82" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="96" />
         <source>当前季度（随日期变化）</source>
         <translation>Current quarter (follows the date)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="88" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="102" />
         <source>默认季度：</source>
         <translation>Default quarter:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="91" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="105" />
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="93" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="107" />
         <source>完成时限在这么多天之内的未完成措施亮黄灯</source>
         <translation>Open measures due within this many days get a yellow light</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="94" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="108" />
         <source>黄灯提前天数：</source>
         <translation>Yellow light days:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="98" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="112" />
         <source>数据安全</source>
         <translation>Data safety</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="104" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="118" />
         <source>未设置：备份只保存在数据目录中</source>
         <translation>Not set: backups are kept in the data folder only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="105" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="119" />
         <source>更改…</source>
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="110" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="124" />
         <source>第二备份位置：</source>
         <translation>Second backup folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="116" />
-        <source>每次备份（含退出时的自动备份）再复制一份到这里，如U盘或单位网络文件夹。</source>
-        <translation>Every backup (the automatic one at exit too) is also copied here, e.g. a USB stick or a network folder of the office.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="128" />
-        <source>界面语言（重启后生效）：</source>
-        <translation>Language (after restart):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="133" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="149" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="134" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="150" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2396,69 +2406,84 @@ When the stick is not plugged in or the network is down, backups are still kept 
 <context>
     <name>_SheetPage</name>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="55" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="56" />
         <source>导入此工作表</source>
         <translation>Import this sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="63" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="64" />
         <source>表头所在行：</source>
         <translation>Header row:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="70" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="71" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="92" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="96" />
         <source>%s：</source>
         <translation>%s:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="95" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="103" />
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="96" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="104" />
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="98" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="106" />
         <source>无年份的时限按：</source>
         <translation>Deadlines without a year are in:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="100" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="111" />
         <source>进展情况记入：</source>
         <translation>Record progress under:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="154" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="189" />
         <source>没有认出这个工作表的表头。如果它是任务表，请在下面的预览中点选表头（列名）所在的行，再指定各列。</source>
         <translation>The header of this sheet was not recognised. If it is a task list, click the row with the column names in the preview below, then choose the columns.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="159" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="194" />
         <source>表头在第 %d 行，数据从第 %d 行开始。</source>
         <translation>Header on row %d, data from row %d.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="164" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="199" />
         <source>标题：%s。</source>
         <translation>Title: %s. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="169" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="204" />
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mapping_dialog.py" line="172" />
+        <location filename="../../desktop/ui/mapping_dialog.py" line="207" />
         <source>%s 列：%s</source>
         <translation>Column %s: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/mapping_dialog.py" line="238" />
+        <source>%s 列“%s”</source>
+        <translation>column %s “%s”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/mapping_dialog.py" line="244" />
+        <source>这些列没有对应任何项目，不会导入：%s。如果其中有需要的内容，请在上面为它选择。</source>
+        <translation>These columns are matched to nothing and will not be imported: %s. If one holds something needed, choose its field above.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/mapping_dialog.py" line="246" />
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 </TS>

@@ -39,9 +39,12 @@ def test_update_with_a_workbook_asks_for_the_columns_and_uses_them(
     def confirm_columns(dialog: MappingDialog) -> bool:
         asked.append(dialog)
         assert dialog.ok_button.text() == "下一步：比对"
-        combo = dialog.pages["重点任务"].combos["lead_units"]
+        page = dialog.pages["重点任务"]
+        combo = page.combos["lead_units"]
         assert combo.currentData() == 0  # not recognised: the officer has to say it
+        assert "C 列“主办方”" in page.unused.text()  # and is told which column nobody takes
         combo.setCurrentIndex(combo.findData(3))  # C: 主办方
+        assert page.unused.text() == ""
         return True
 
     def accept(dialog: UpdateDialog) -> bool:
