@@ -241,6 +241,9 @@ def main() -> int:
             timed(lambda: w.set_quarter(Quarter(2023, 2))),
         ]
         dashboard = timed(lambda: w.tabs.setCurrentWidget(w.dashboard))
+        # A past quarter's overview reads the status history (statuses as of its last day).
+        past_dashboard = timed(lambda: w.set_quarter(Quarter(2023, 1)))
+        w.set_quarter(Quarter(2023, 2))
         w.tabs.setCurrentIndex(0)
         rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         w.close()
@@ -276,7 +279,10 @@ def main() -> int:
     print(f"select a measure, tree:  {_ms(tree_select_times)} (target < 50 ms)")
     print(f"status filter on/off in the tree (regroups ~10,000 rows): {_ms(tree_refilter)}")
     print(f"switch to tree {to_tree * 1000:.0f} ms, back to table {to_table * 1000:.0f} ms")
-    print(f"change quarter: {_ms(quarter)}; open dashboard {dashboard * 1000:.0f} ms")
+    print(
+        f"change quarter: {_ms(quarter)}; open dashboard {dashboard * 1000:.0f} ms; "
+        f"dashboard switched to a past quarter {past_dashboard * 1000:.0f} ms"
+    )
     print(
         f"peak resident memory: started app {max(rss_child):.0f} MB; this process (with set-up) "
         f"{rss_mb:.0f} MB (target < 400 MB)"

@@ -37,7 +37,11 @@ MINE = (
     "main-window-tree",
     "detail-panel",
     "dashboard",
+    "dashboard-past",
     "settings",
+    "versions",
+    "archived",
+    "update-workbook",
     "main-window-en",
 )
 
@@ -132,9 +136,15 @@ def backdate(ws: Workspace) -> None:
     show 2023 quarters; the machine's clock would stamp today's date)."""
     from sqlalchemy import select
 
-    from desktop.models import Evidence, Progress, StatusChange
+    from desktop.models import AuditLog, Evidence, PlanVersion, Progress, StatusChange
 
+    revised = datetime(2023, 6, 12, 7, 20, tzinfo=UTC)  # the province's revision arrived
     with ws.db.transaction() as s:
+        for v in s.scalars(select(PlanVersion)):
+            first = datetime(2023, 1, 16, 2, 30, tzinfo=UTC) + timedelta(days=v.plan_id)
+            v.imported_at = first if v.version == 1 else revised
+        for entry in s.scalars(select(AuditLog).where(AuditLog.action == "archive")):
+            entry.at = revised
         for p in s.scalars(select(Progress)):
             q = Quarter.parse(p.quarter)
             p.updated_at = datetime.combine(q.end, time(16, 30), UTC) - timedelta(days=p.id % 9)
@@ -195,6 +205,12 @@ def main() -> int:
             w.tabs.setCurrentWidget(w.dashboard)
             shoot(w, "dashboard")
             w.tabs.setCurrentIndex(0)
+        if "dashboard-past" in wanted:
+            w.set_quarter(EARLIER[1])
+            w.tabs.setCurrentWidget(w.dashboard)
+            shoot(w, "dashboard-past")
+            w.tabs.setCurrentIndex(0)
+            w.set_quarter(Q)
         if "settings" in wanted:
             from desktop.ui.settings_dialog import SettingsDialog
 
@@ -203,6 +219,7 @@ def main() -> int:
             shoot(dialog, "settings")
             dialog.close()
         others(w, ws, tmp, wanted)
+        plan_history(w, ws, tmp, wanted)
         w.close()
         if "main-window-en" in wanted:
             (ws.paths.root / "window.ini").unlink(missing_ok=True)  # a first start, maximised
@@ -218,6 +235,72 @@ def main() -> int:
                 app.removeTranslator(t)
         ws.close()
     return 0
+
+
+def plan_history(w: MainWindow, ws: Workspace, tmp: Path, wanted: set[str]) -> None:
+    """A plan updated to its second version (one measure removed, with two quarters of
+    progress), its versions and archived measures; then a revised Excel task list whose
+    renamed column the officer confirms before the diff."""
+    from desktop.services import updating
+
+    if {"versions", "archived"} & wanted:
+        plan = w.plan_model.plan_at(1)
+        rows = {r.title: r.id for r in ledger.list_measures(ws.db, plan.id, Q, TODAY)}
+        removed = rows["改善消费体验"]
+        progress.set_status(ws, removed, Status.IN_PROGRESS)
+        for q, text in zip(
+            EARLIER,
+            (
+                "制定促消费活动方案，发放消费券200万元。",
+                "举办“惠民消费季”活动3场，带动消费1.2亿元。",
+            ),
+            strict=True,
+        ):
+            progress.save_progress(
+                ws,
+                removed,
+                q,
+                progress_text=text,
+                problems="部分商户参与积极性不高。",
+                next_steps="扩大活动覆盖面。",
+            )
+        from tests.services.test_updating import make_v2
+
+        folder = tmp / "v2"
+        folder.mkdir()
+        updating.apply_update(ws, updating.propose_update(ws, plan.id, make_v2(folder)))
+        backdate(ws)
+        w.refresh_plans(select_id=plan.id)
+        settle()
+        if "versions" in wanted:
+            w.plan_actions.versions_action.trigger()
+            dialog = w.plan_actions.versions_dialog
+            assert dialog is not None
+            shoot(dialog, "versions")
+            dialog.close()
+        if "archived" in wanted:
+            w.plan_actions.archived_action.trigger()
+            archived = w.plan_actions.archived_dialog
+            assert archived is not None
+            shoot(archived, "archived")
+            archived.close()
+    if "update-workbook" in wanted:
+        from desktop.services import tasklists
+        from desktop.ui.mapping_dialog import MappingDialog
+        from tests.services import test_updating_excel as excel
+
+        excel._import_confirmed(
+            ws, excel._book(tmp / "任务台账.xlsx", "XX县2023年重点任务台账", excel.ROWS)
+        )
+        excel.HEADER = ["序号", "重点任务", "主办方", "配合单位", "完成时限"]  # renamed column
+        revised = excel._book(tmp / "任务台账（修订）.xlsx", "XX县2023年重点任务台账", excel.ROWS)
+        found = tasklists.scan(revised)
+        tasklists.apply_remembered(ws.db, found)
+        mapping = MappingDialog(found, revised.name, w)
+        mapping.ok_button.setText(w.plan_actions.tr("下一步：比对"))
+        mapping.show()
+        shoot(mapping, "update-workbook")
+        mapping.close()
 
 
 def others(w: MainWindow, ws: Workspace, tmp: Path, wanted: set[str]) -> None:

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desktop.domain import Light, Quarter, Status
-from desktop.services import ledger
+from desktop.models import Database
+from desktop.services import history, ledger
 from desktop.services.ledger import MeasureRow
 from desktop.services.workspace import Workspace
 
@@ -38,6 +39,7 @@ class Dashboard:
     # Catch-all wordings such as 各地各有关部门: they name no one unit, so they are kept apart
     # from the per-unit chart (they would top it and say nothing about any office).
     group_units: list[UnitStat] = field(default_factory=list)
+    as_of: date | None = None  # the day the figures describe: a past quarter's last day
 
 
 # 各地各有关部门, 各县区政府, 各市州, 省直有关部门, 相关单位, 全市各级…: no single office.
@@ -98,11 +100,30 @@ def summarize(
         without_progress=sum(
             not r.has_progress and r.status not in (Status.DONE, Status.SUSPENDED) for r in rows
         ),
+        as_of=today,
     )
+
+
+def for_quarter(
+    db: Database,
+    rows: list[MeasureRow],
+    plan_id: int | None,
+    quarter: Quarter,
+    today: date,
+    due_soon_days: int,
+) -> Dashboard:
+    """The overview of `quarter` as of history.as_of(quarter, today), like its report: a past
+    quarter shows the statuses, overdue measures and lights of its last day, not today's.
+
+    `rows` are the plan's rows for `quarter` as the window holds them (today's statuses)."""
+    day = history.as_of(quarter, today)
+    if day < today:
+        rows = ledger.rows_as_of(db, rows, plan_id, quarter, day, due_soon_days)
+    return summarize(rows, quarter, day, due_soon_days)
 
 
 def dashboard(
     ws: Workspace, plan_id: int | None, quarter: Quarter, today: date, due_soon_days: int
 ) -> Dashboard:
     rows = ledger.list_measures(ws.db, plan_id, quarter, today, due_soon_days)
-    return summarize(rows, quarter, today, due_soon_days)
+    return for_quarter(ws.db, rows, plan_id, quarter, today, due_soon_days)

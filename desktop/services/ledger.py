@@ -9,11 +9,12 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from sqlalchemy import Select, Text, cast, func, select
+from sqlalchemy import Row, Select, Text, cast, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.domain import Light, Quarter, Status, is_overdue, warning_light
-from desktop.models import Database, Evidence, Measure, Plan, Progress, Section
+from desktop.models import Database, Evidence, Measure, Plan, Progress, Section, StatusChange
+from desktop.services import history
 
 
 class _HeadingLike(Protocol):
@@ -320,6 +321,50 @@ def rows_for_quarter(
             r
             if (has, light) == (r.has_progress, r.light)
             else replace(r, has_progress=has, light=light)
+        )
+    return out
+
+
+def rows_as_of(
+    db: Database,
+    rows: list[MeasureRow],
+    plan_id: int | None,
+    quarter: Quarter,
+    day: date,
+    due_soon_days: int = 15,
+) -> list[MeasureRow]:
+    """The rows as they stood at the end of `day` (history.as_of of a past quarter): status
+    from the status history, overdue and the light of that day; one query for the changes."""
+    changes: dict[int, list[Row[tuple[int, str | None, str, datetime]]]] = {}
+    with db.session() as s:
+        for change in s.execute(
+            select(
+                StatusChange.measure_id,
+                StatusChange.old_status,
+                StatusChange.new_status,
+                StatusChange.at,
+            )
+            .where(StatusChange.measure_id.in_(_ids(plan_id)))
+            .order_by(StatusChange.id)
+        ):
+            changes.setdefault(change.measure_id, []).append(change)
+    out = []
+    for r in rows:
+        status = history.status_on(r.status, changes.get(r.id, ()), day)
+        overdue = history.overdue_on(r.deadline, status, day)
+        light = warning_light(
+            r.deadline,
+            status,
+            long_term=long_running(r),
+            has_progress=r.has_progress,
+            today=day,
+            due_soon_days=due_soon_days,
+            quarter=quarter,
+        )
+        out.append(
+            r
+            if (status, overdue, light) == (r.status, r.overdue, r.light)
+            else replace(r, status=status, overdue=overdue, light=light)
         )
     return out
 

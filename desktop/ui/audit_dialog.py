@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.services import auditlog
 from desktop.services.workspace import Workspace
 from desktop.ui.errors import show_error
-from desktop.ui.widgets import named
+from desktop.ui.widgets import named, with_suffix
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -90,7 +90,7 @@ class AuditDialog(QDialog):
         self,
         ws: Workspace,
         parent: QWidget | None = None,
-        ask_save_file: Callable[[str, Path, str], Path | None] | None = None,
+        ask_save_file: Callable[[str, Path, str, str], Path | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ws = ws
@@ -152,12 +152,12 @@ class AuditDialog(QDialog):
 
     def export(self) -> None:
         suggested = self.ws.paths.reports / "操作日志.csv"
-        title, filt = self.tr("导出操作日志"), "CSV 文件 (*.csv)"
+        title, filt = self.tr("导出操作日志"), self.tr("CSV 文件 (*.csv)")
         if self._ask_save_file is not None:
-            out = self._ask_save_file(title, suggested, filt)
+            out = self._ask_save_file(title, suggested, filt, ".csv")
         else:
             name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), filt)
-            out = Path(name) if name else None
+            out = with_suffix(Path(name), ".csv") if name else None
         if out is None:
             return
         try:

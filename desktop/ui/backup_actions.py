@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,15 +23,12 @@ from PySide6.QtWidgets import (
 from desktop.domain import ProgressCallback
 from desktop.services import backup, settings, verify
 from desktop.ui.audit_dialog import AuditDialog
-from desktop.ui.errors import show_error
+from desktop.ui.errors import show_error, show_notice
 from desktop.ui.tasks import BackgroundOp
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
-
-BACKUP_FILTER = "落实台账备份 (*.lsbak)"
-RESTORE_FILTER = "落实台账备份 (*.lsbak);;所有文件 (*)"
 
 
 class BackupActions(QObject):
@@ -71,7 +67,9 @@ class BackupActions(QObject):
     def make_backup(self) -> None:
         w = self.window
         suggested = Path.home() / backup.default_backup_name()
-        out = w.ask_save_file(self.tr("备份数据"), suggested, BACKUP_FILTER)
+        out = w.ask_save_file(
+            self.tr("备份数据"), suggested, self.tr("落实台账备份 (*.lsbak)"), ".lsbak"
+        )
         if out is None:
             return
         _flush(w)
@@ -87,7 +85,7 @@ class BackupActions(QObject):
                 text += self.tr("；另存一份到 %s") % result.mirror.parent
             w.inform(text)
             if result.warnings:
-                _message(
+                show_notice(
                     w, self.tr("备份完成，但有提示"), "\n".join(result.warnings), "backupWarnings"
                 )
 
@@ -97,7 +95,9 @@ class BackupActions(QObject):
 
     # -- restore ------------------------------------------------------------------------------
     def restore(self) -> None:
-        path = self.window.ask_open_file(self.tr("选择要恢复的备份文件"), RESTORE_FILTER)
+        path = self.window.ask_open_file(
+            self.tr("选择要恢复的备份文件"), self.tr("落实台账备份 (*.lsbak);;所有文件 (*)")
+        )
         if path is not None:
             self.restore_file(path)
 
@@ -144,7 +144,7 @@ class BackupActions(QObject):
                 )
             )
             if result.info.has_problems:
-                _message(
+                show_notice(
                     w,
                     self.tr("已恢复备份，但部分佐证材料未能恢复"),
                     "\n".join(result.info.problem_lines()),
@@ -199,9 +199,9 @@ class BackupActions(QObject):
             lines = result.lines()
             if result.ok:
                 w.inform(" ".join(lines[:2]))
-                _message(w, self.tr("校验佐证材料"), "\n".join(lines), "verifyReport")
+                show_notice(w, self.tr("校验佐证材料"), "\n".join(lines), "verifyReport")
             else:
-                _message(
+                show_notice(
                     w,
                     self.tr("校验佐证材料：发现问题"),
                     "\n".join(lines[:3]),
@@ -279,29 +279,6 @@ def _flush(window: MainWindow) -> None:
     flush = getattr(detail, "flush", None)
     if callable(flush):
         flush()
-
-
-def _message(
-    parent: MainWindow,
-    title: str,
-    text: str,
-    name: str,
-    details: str | None = None,
-    warning: bool = False,
-) -> None:
-    old = parent.findChild(QMessageBox, name)
-    if old is not None:
-        old.setObjectName("")
-        old.close()
-        old.deleteLater()
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
-    box.setWindowTitle(title)
-    box.setText(text)
-    if details:
-        box.setDetailedText(details)
-    box.setObjectName(name)
-    box.open()
 
 
 def install_backup_actions(window: MainWindow, menu: QMenu) -> None:

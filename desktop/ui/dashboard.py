@@ -87,9 +87,17 @@ class DashboardView(QScrollArea):
         self.heading.setWordWrap(True)
         self.notice_button = named(QPushButton(self.tr("打印督办单…")), "noticeButton")
         self.notice_button.setToolTip(self.tr("为每个牵头单位生成一页督办单，列出其红灯和黄灯措施"))
+        self.as_of_note = named(QLabel(), "dashboardAsOf")
+        self.as_of_note.setWordWrap(True)
+        self.as_of_note.setStyleSheet("color: #6b7280;")
+        self.as_of_note.hide()
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.heading)
+        titles.addWidget(self.as_of_note)
         head = QHBoxLayout()
-        head.addWidget(self.heading, 1)
-        head.addWidget(self.notice_button)
+        head.addLayout(titles, 1)
+        head.addWidget(self.notice_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(head)
 
         # Two rows that each add up to the total: by status, and by warning light.
@@ -173,6 +181,14 @@ class DashboardView(QScrollArea):
     def show_dashboard(self, data: Dashboard, scope: str) -> None:
         title = self.tr("%s 工作总览") % quarter_label(data.quarter)
         self.heading.setText(f"{title} — {scope}" if scope else title)
+        past = data.as_of is not None and data.as_of >= data.quarter.end
+        if past and data.as_of is not None:
+            # The ledger tab shows today's statuses; say why the figures here may differ.
+            self.as_of_note.setText(
+                self.tr("按季度末（%s）的状态统计，与报告一致；台账页显示的是当前状态。")
+                % data.as_of.isoformat()
+            )
+        self.as_of_note.setVisible(past)
         self.cards["total"].value.setText(str(data.total))
         for status in Status:
             self.cards[status].value.setText(str(data.by_status[status]))

@@ -42,9 +42,9 @@ _FILE_BADGES = {
     "txt": ("TXT", "#6b7280"),
     "zip": ("ZIP", "#7c3aed"),
     "rar": ("RAR", "#7c3aed"),
-    "mp4": ("视频", "#0891b2"),
-    "mov": ("视频", "#0891b2"),
-    "mp3": ("音频", "#0891b2"),
+    "mp4": ("MP4", "#0891b2"),
+    "mov": ("MOV", "#0891b2"),
+    "mp3": ("MP3", "#0891b2"),
 }
 
 
@@ -112,7 +112,6 @@ class PlanDelegate(QStyledItemDelegate):
         text_color = palette.highlightedText().color() if selected else palette.text().color()
         rect = option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
         line = option.fontMetrics.height()
-        title_rect = QRect(rect.left(), rect.top(), rect.width(), line * 2)
         painter.setPen(text_color)
         font = painter.font()
         font.setBold(True)
@@ -120,6 +119,13 @@ class PlanDelegate(QStyledItemDelegate):
         elided = option.fontMetrics.elidedText(
             plan.title, Qt.TextElideMode.ElideRight, rect.width() * 2 - 20
         )
+        # A one-line title keeps the caption right under it (no blank line between them).
+        wrapped = painter.fontMetrics().boundingRect(
+            QRect(rect.left(), rect.top(), rect.width(), line * 2),
+            int(Qt.TextFlag.TextWordWrap),
+            elided,
+        )
+        title_rect = QRect(rect.left(), rect.top(), rect.width(), min(wrapped.height(), line * 2))
         painter.drawText(title_rect, int(Qt.TextFlag.TextWordWrap), elided)
         font.setBold(False)
         painter.setFont(font)

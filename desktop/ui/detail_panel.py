@@ -11,7 +11,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import Quarter, Status
-from desktop.services.ledger import EvidenceInfo, MeasureDetail
+from desktop.services.ledger import EvidenceInfo, MeasureDetail, MeasureRow
 from desktop.ui.delegates import file_type_icon
 from desktop.ui.vocabulary import LONG_TERM_FULL, join_units, quarter_label, status_label, tr
 from desktop.ui.widgets import named
@@ -56,6 +56,29 @@ def numbered(number: str) -> str:
     if number[-1] in "）)、.．":
         return number + " "
     return f"{number}. "
+
+
+def progress_entry_html(
+    quarter: str, status: Status, author: str, text: str, problems: str, next_steps: str
+) -> str:
+    """One quarter's progress as the history shows it: the quarter, status and author, then
+    进展 / 问题 / 打算 (also used for archived measures)."""
+    # Captions outside the f-strings: lupdate does not look inside them.
+    translate = QCoreApplication.translate
+    said = translate("DetailPanel", "进展：")
+    issues = translate("DetailPanel", "问题：")
+    plans = translate("DetailPanel", "打算：")
+    who = (
+        translate("DetailPanel", "（%s，%s）") % (status_label(status), author)
+        if author
+        else translate("DetailPanel", "（%s）") % status_label(status)
+    )
+    return (
+        f"<p><b>{escape(quarter_label(Quarter.parse(quarter)))}</b>{escape(who)}<br>"
+        f"<b>{escape(said)}</b>{escape(text) or '—'}<br>"
+        f"<b>{escape(issues)}</b>{escape(problems) or '—'}<br>"
+        f"<b>{escape(plans)}</b>{escape(next_steps) or '—'}</p>"
+    )
 
 
 class DetailPanel(QWidget):
@@ -104,7 +127,14 @@ class DetailPanel(QWidget):
         self.lead_label = QLabel()
         self.resp_label = QLabel()
         self.deadline_label = QLabel()
-        for label in (self.section_label, self.lead_label, self.resp_label, self.deadline_label):
+        self.remarks_label = named(QLabel(), "remarksLabel")
+        for label in (
+            self.section_label,
+            self.lead_label,
+            self.resp_label,
+            self.deadline_label,
+            self.remarks_label,
+        ):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -112,6 +142,9 @@ class DetailPanel(QWidget):
         info.addRow(self.tr("牵头单位："), self.lead_label)
         info.addRow(self.tr("责任单位："), self.resp_label)
         info.addRow(self.tr("完成时限："), self.deadline_label)
+        info.addRow(self.tr("备注："), self.remarks_label)  # a task list's 备注, when it has one
+        info.setRowVisible(self.remarks_label, False)
+        self.info = info
         layout.addLayout(info)
 
         status_row = QHBoxLayout()
@@ -274,6 +307,23 @@ class DetailPanel(QWidget):
         self.tabs.setCurrentIndex(self.PROGRESS_TAB)
         self.progress_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def deadline_text(self, row: MeasureRow) -> str:
+        """'2023-12-31（2023年底前） · 自2023-01-01起 · 每季度': the date, the words as written,
+        when the work starts and how often it repeats; '每季度' alone for a quarterly task."""
+        if row.deadline is not None:
+            text = row.deadline.isoformat()
+        elif row.long_term:
+            text = tr(LONG_TERM_FULL)
+        else:
+            text = row.deadline_text or row.recurring or "—"
+        if row.deadline_text and row.deadline_text != text:
+            text = self.tr("%s（%s）") % (text, row.deadline_text)
+        if row.start_date is not None:
+            text += " · " + self.tr("自%s起") % row.start_date.isoformat()
+        if row.recurring and row.recurring not in text:
+            text += " · " + row.recurring
+        return text
+
     @staticmethod
     def status_text(status: Status) -> str:
         return status_label(status)
@@ -332,8 +382,10 @@ class DetailPanel(QWidget):
                 self.lead_label,
                 self.resp_label,
                 self.deadline_label,
+                self.remarks_label,
             ):
                 label.clear()
+            self.info.setRowVisible(self.remarks_label, False)
             self.text.clear()
             for edit in (self.progress_edit, self.problems_edit, self.next_edit):
                 edit.clear()
@@ -352,16 +404,12 @@ class DetailPanel(QWidget):
         self.section_label.setText(" › ".join(detail.sections) or "—")
         self.lead_label.setText(join_units(row.lead_units) or "—")
         self.resp_label.setText(join_units(row.responsible_units) or "—")
-        deadline = (
-            row.deadline.isoformat()
-            if row.deadline
-            else (tr(LONG_TERM_FULL) if row.long_term else "—")
-        )
-        if row.deadline_text and row.deadline_text != deadline:
-            deadline = self.tr("%s（%s）") % (deadline, row.deadline_text)
+        deadline = self.deadline_text(row)
         if row.overdue:
             deadline += self.tr("  ⚠ 已逾期")
         self.deadline_label.setText(deadline)
+        self.remarks_label.setText(detail.remarks)
+        self.info.setRowVisible(self.remarks_label, bool(detail.remarks.strip()))
         self.text.setPlainText(detail.text)
         self.set_status(row.status)
         self.progress_box.setTitle(quarter_label(quarter))
@@ -406,22 +454,14 @@ class DetailPanel(QWidget):
     def refresh_history(self, detail: MeasureDetail, quarter: Quarter) -> None:
         """Earlier quarters' progress and the status changes; the tab titles carry the counts."""
         parts: list[str] = []
-        # Captions outside the f-strings: lupdate does not look inside them.
-        said, problems, plans = self.tr("进展："), self.tr("问题："), self.tr("打算：")
         changes = self.tr("状态变更")
         earlier = [k for k in sorted(detail.progress, reverse=True) if k != str(quarter)]
         for key in earlier:
             p = detail.progress[key]
-            who = (
-                self.tr("（%s，%s）") % (status_label(p.status), p.author)
-                if p.author
-                else self.tr("（%s）") % status_label(p.status)
-            )
             parts.append(
-                f"<p><b>{escape(quarter_label(Quarter.parse(key)))}</b>{escape(who)}<br>"
-                f"<b>{escape(said)}</b>{escape(p.progress_text) or '—'}<br>"
-                f"<b>{escape(problems)}</b>{escape(p.problems) or '—'}<br>"
-                f"<b>{escape(plans)}</b>{escape(p.next_steps) or '—'}</p>"
+                progress_entry_html(
+                    key, p.status, p.author, p.progress_text, p.problems, p.next_steps
+                )
             )
         if detail.status_history:
             parts.append(f"<p><b>{escape(changes)}</b></p>")

@@ -1,4 +1,5 @@
-"""The one error dialog: user errors in plain Chinese, anything else with details to copy."""
+"""The one error dialog (user errors in plain Chinese, anything else with details to copy) and
+the one notice box for results that need more than the status bar."""
 
 from __future__ import annotations
 
@@ -35,3 +36,28 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
         box.setDetailedText(details)
     box.setObjectName("errorDialog")
     box.open()
+
+
+def show_notice(
+    parent: QWidget,
+    title: str,
+    text: str,
+    name: str,
+    details: str | None = None,
+    warning: bool = False,
+) -> QMessageBox:
+    """A non-blocking message; an older box of the same `name` is replaced, not stacked."""
+    old = parent.findChild(QMessageBox, name)
+    if old is not None:
+        old.setObjectName("")
+        old.close()
+        old.deleteLater()
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if details:
+        box.setDetailedText(details)
+    box.setObjectName(name)
+    box.open()
+    return box

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.fillin import FIELD_NAMES, FillinReview
+from desktop.services.fillin import FIELD_NAMES, FieldChange, FillinReview, field_value
+from desktop.ui.vocabulary import tr
 from desktop.ui.widgets import named
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -51,22 +52,27 @@ class FillinReviewDialog(QDialog):
         self.tree.addTopLevelItem(changes)
         self.tree.addTopLevelItem(conflicts)
         for change in diff.changes:
-            changes.addChild(
-                self._item(change.measure_id, change.field, change.current, change.incoming)
-            )
+            changes.addChild(self._item(change))
         self.conflict_items: list[QTreeWidgetItem] = []
         for change in diff.conflicts:
-            item = self._item(change.measure_id, change.field, change.current, change.incoming)
+            item = self._item(change)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Unchecked)
             conflicts.addChild(item)
             self.conflict_items.append(item)
         self.tree.expandAll()
         layout.addWidget(self.tree, 1)
+        notes = []
         if diff.unknown_ids:
-            note = QLabel(self.tr("%d 行对应的措施已不存在，将被忽略。") % len(diff.unknown_ids))
-            note.setStyleSheet("color: #92400e;")
-            layout.addWidget(note)
+            notes.append(self.tr("%d 行对应的措施已不存在，将被忽略。") % len(diff.unknown_ids))
+        # What the reader left out of the workbook and why (formulas, unknown statuses, rows
+        # missing): the officer decides whether to ask the department again.
+        notes.extend(book.warnings)
+        self.warnings = named(QLabel("\n".join(notes)), "fillinWarnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #92400e;")
+        self.warnings.setVisible(bool(notes))
+        layout.addWidget(self.warnings)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -76,13 +82,20 @@ class FillinReviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def _item(self, measure_id: int, field: str, current: str, incoming: str) -> QTreeWidgetItem:
-        title = self.review.titles.get(measure_id, str(measure_id))
-        item = QTreeWidgetItem([title, FIELD_NAMES[field], current or "—", incoming])
-        item.setData(0, KEY_ROLE, (measure_id, field))
+    def _item(self, change: FieldChange) -> QTreeWidgetItem:
+        title = self.review.titles.get(change.measure_id, str(change.measure_id))
+        current = self._value(change, change.current)
+        incoming = self._value(change, change.incoming)
+        item = QTreeWidgetItem([title, tr(FIELD_NAMES[change.field]), current or "—", incoming])
+        item.setData(0, KEY_ROLE, (change.measure_id, change.field))
         for col in (2, 3):
             item.setToolTip(col, item.text(col))
         return item
+
+    @staticmethod
+    def _value(change: FieldChange, value: str) -> str:
+        # A status is stored as a code ('done'): shown by its label, in the interface language.
+        return tr(field_value(change, value)) if change.field == "status" else value
 
     def take_incoming(self) -> dict[tuple[int, str], bool]:
         return {

@@ -211,6 +211,8 @@ class MeasureTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.LIGHT:
                 return light_label(r.light)
+            if col == self.DEADLINE and r.deadline_text:
+                return r.deadline_text
             if col in (self.TITLE, self.LEAD, self.RESPONSIBLE):
                 units = join_units(r.responsible_units)
                 return f"{r.section_title}\n{r.title}\n{tr(RESPONSIBLE)}{units or '—'}"
@@ -265,4 +267,5 @@ def _deadline_text(r: MeasureRow) -> str:
         return r.deadline.isoformat()
     if r.long_term:
         return tr(LONG_TERM)
-    return r.deadline_text or ""
+    # No date: what the plan says instead ('每季度', '每月', or the words as written).
+    return r.deadline_text or r.recurring or ""

@@ -7,7 +7,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QPoint, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -50,7 +51,7 @@ from desktop.ui.report_dialogs import ReportOptionsDialog, ReportPreview
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.update_dialog import UpdateDialog
 from desktop.ui.vocabulary import quarter_label
-from desktop.ui.widgets import named
+from desktop.ui.widgets import named, with_suffix
 
 if TYPE_CHECKING:
     from desktop.ui.fillin_dialog import FillinReviewDialog
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
         # The delegate wraps and elides the title to the list's width: no sideways scrolling.
         self.plan_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.plan_view.selectionModel().selectionChanged.connect(self._plan_selected)
+        self.plan_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.plan_view.customContextMenuRequested.connect(self._plan_menu)
 
         self.views = MeasureViews()
         # The parts tests and other modules reach for directly.
@@ -174,6 +177,9 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.update_action)
+        file_menu.addAction(self.plan_actions.versions_action)
+        file_menu.addAction(self.plan_actions.archived_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.report_action)
         file_menu.addAction(self.notice_action)
         file_menu.addAction(self.export_action)
@@ -271,6 +277,27 @@ class MainWindow(QMainWindow):
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def plan_menu(self) -> QMenu:
+        """The plan list's context menu: the actions that act on the selected plan."""
+        menu = QMenu(self.plan_view)
+        menu.setObjectName("planMenu")
+        menu.addAction(self.update_action)
+        menu.addAction(self.plan_actions.versions_action)
+        menu.addAction(self.plan_actions.archived_action)
+        menu.addSeparator()
+        menu.addAction(self.report_action)
+        menu.addAction(self.export_action)
+        return menu
+
+    def _plan_menu(self, pos: QPoint) -> None:
+        index = self.plan_view.indexAt(pos)
+        if not index.isValid():
+            return
+        self.plan_view.setCurrentIndex(index)
+        menu = self.plan_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.plan_view.viewport().mapToGlobal(pos))
 
     # -- keyboard -----------------------------------------------------------------------------
     def focus_plans(self) -> None:
@@ -376,11 +403,15 @@ class MainWindow(QMainWindow):
         if self.tabs.currentWidget() is not self.dashboard:
             return
         plan_id = self.current_plan_id()
-        # The rows in the window already hold this quarter's view of the plan: no second query.
-        # TODO(history): statuses are today's; a past quarter should show the statuses as of its
-        # end once services/history.py offers "status as of a date" (report helper's branch).
-        data = dashboard.summarize(
-            self.measure_model.rows(), self.quarter, self.today, self.due_soon_days()
+        # The rows in the window already hold this quarter's view of the plan (today's statuses);
+        # for a past quarter the service turns them into the statuses of its last day.
+        data = dashboard.for_quarter(
+            self.ws.db,
+            self.measure_model.rows(),
+            plan_id,
+            self.quarter,
+            self.today,
+            self.due_soon_days(),
         )
         scope = self.plan_model.plan_at(self.plan_model.row_of(plan_id)).title if plan_id else ""
         self.dashboard.show_dashboard(data, scope)
@@ -457,9 +488,19 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()), file_filter)
         return Path(name) if name else None
 
-    def ask_save_file(self, title: str, suggested: Path, file_filter: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), file_filter)
-        return Path(name) if name else None
+    def ask_save_file(
+        self, title: str, suggested: Path, file_filter: str, suffix: str = ""
+    ) -> Path | None:
+        """A file name to write; `suffix` ('.pdf') is added when the officer typed none, since
+        the services refuse a name without its ending."""
+        dialog = QFileDialog(self, title, str(suggested.parent), file_filter)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.selectFile(str(suggested))
+        if suffix:
+            dialog.setDefaultSuffix(suffix.lstrip("."))
+        if not dialog.exec() or not dialog.selectedFiles():
+            return None
+        return with_suffix(Path(dialog.selectedFiles()[0]), suffix)
 
     def confirm(self, text: str) -> bool:
         answer = QMessageBox.question(self, self.tr("请确认"), text)

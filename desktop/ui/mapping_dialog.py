@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QSpinBox,
     QTableWidget,
@@ -35,6 +36,7 @@ from desktop.readers.xlsx import (
     column_letter,
     mapping_at_row,
 )
+from desktop.ui.vocabulary import quarter_label, tr
 from desktop.ui.widgets import named
 
 __all__ = ["MappingDialog", "column_letter"]
@@ -78,29 +80,51 @@ class _SheetPage(QWidget):
         self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.preview.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.preview.verticalHeader().setDefaultSectionSize(22)
-        self.preview.setMaximumHeight(170)
+        self.preview.setMinimumHeight(150)
+        self.preview.setMaximumHeight(200)
         self._fill_preview()
         self.preview.cellClicked.connect(self._pick_row)
         layout.addWidget(self.preview)
 
-        form = QFormLayout()
+        # Two fields a row: the whole list and the preview fit a 768-pixel-high screen.
+        form = QGridLayout()
+        form.setHorizontalSpacing(8)
         self.combos: dict[str, QComboBox] = {}
-        for field in FIELDS:
+        for i, field in enumerate(FIELDS):
             combo = named(QComboBox(), f"map_{field}")
             self.combos[field] = combo
-            form.addRow(FIELD_LABELS[field] + "：", combo)
+            label = QLabel(self.tr("%s：") % tr(FIELD_LABELS[field]))
+            label.setBuddy(combo)
+            form.addWidget(label, i // 2, (i % 2) * 2)
+            form.addWidget(combo, i // 2, (i % 2) * 2 + 1)
+        last = (len(FIELDS) + 1) // 2
         self.year = named(QSpinBox(), f"year_{sheet.name}")
         self.year.setRange(1999, 2100)
         self.year.setSpecialValueText(self.tr("（未指定）"))
         self.year.setSuffix(self.tr(" 年"))
         self.year.setMinimum(1999)
-        form.addRow(self.tr("无年份的时限按："), self.year)
+        year_label = QLabel(self.tr("无年份的时限按："))
+        year_label.setBuddy(self.year)
+        form.addWidget(year_label, last, 0)
+        form.addWidget(self.year, last, 1)
         self.quarter = named(QComboBox(), f"quarter_{sheet.name}")
-        form.addRow(self.tr("进展情况记入："), self.quarter)
+        into_label = QLabel(self.tr("进展情况记入："))
+        into_label.setBuddy(self.quarter)
+        form.addWidget(into_label, last, 2)
+        form.addWidget(self.quarter, last, 3)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
         layout.addLayout(form)
+        self.unused = named(QLabel(), f"unused_{sheet.name}")
+        self.unused.setWordWrap(True)
+        self.unused.setStyleSheet("color: #92400e;")
+        layout.addWidget(self.unused)
         layout.addStretch(1)
         self.header_row.valueChanged.connect(self._header_row_changed)
         self.combos["progress"].currentIndexChanged.connect(self._progress_changed)
+        for combo in self.combos.values():
+            combo.currentIndexChanged.connect(self._show_unused)
+        self.include.toggled.connect(self._show_unused)
         self._load_mapping()
 
     # -- header row ---------------------------------------------------------------------------
@@ -113,9 +137,21 @@ class _SheetPage(QWidget):
         self.preview.setColumnCount(width)
         self.preview.setHorizontalHeaderLabels([column_letter(c) for c in range(1, width + 1)])
         self.preview.setVerticalHeaderLabels([str(r) for r in rows])
+        # A narrow sheet fills the preview; a wide one keeps readable columns and scrolls.
+        self.preview.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch if width <= 8 else QHeaderView.ResizeMode.Interactive
+        )
         self._preview_rows = rows
+        self.preview.clearSpans()
         for i, r in enumerate(rows):
-            for c, text in self.sheet.preview.get(r, {}).items():
+            texts = self.sheet.preview.get(r, {})
+            if len(texts) > 1 and len(set(texts.values())) == 1:
+                # A title or section merged across the row comes back in every cell: show it
+                # once, across the columns it covers, as the workbook does.
+                first, last = min(texts), max(texts)
+                texts = {first: texts[first]}
+                self.preview.setSpan(i, first - 1, 1, last - first + 1)
+            for c, text in texts.items():
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.preview.setItem(i, c - 1, item)
@@ -168,7 +204,7 @@ class _SheetPage(QWidget):
             combo.addItem(self.tr("（不导入）"), 0)
             if m is not None:
                 for col in sorted(m.headers):
-                    combo.addItem(f"{column_letter(col)} 列：{m.headers[col]}", col)
+                    combo.addItem(self.tr("%s 列：%s") % (column_letter(col), m.headers[col]), col)
                 combo.setCurrentIndex(max(combo.findData(m.columns.get(field, 0)), 0))
             combo.setEnabled(m is not None)
             combo.blockSignals(False)
@@ -176,6 +212,7 @@ class _SheetPage(QWidget):
         self.year.setEnabled(m is not None)
         self._fill_quarters()
         self._progress_changed()
+        self._show_unused()
 
     def _fill_quarters(self) -> None:
         self.quarter.clear()
@@ -186,8 +223,30 @@ class _SheetPage(QWidget):
         if wanted:
             choices.add(wanted)
         for q in sorted(choices, reverse=True):
-            self.quarter.addItem(Quarter.parse(q).label, q)
+            self.quarter.addItem(quarter_label(Quarter.parse(q)), q)
         self.quarter.setCurrentIndex(max(self.quarter.findData(wanted or str(today)), 0))
+
+    def _show_unused(self, *_: object) -> None:
+        """Name the header columns no field takes: a renamed column (承担单位 for 牵头单位)
+        is easy to miss in the list of fields, and its contents would be dropped."""
+        m = self.mapping
+        if m is None or not self.include.isChecked():
+            self.unused.clear()
+            return
+        taken = {c.currentData() for c in self.combos.values()}
+        left = [
+            self.tr("%s 列“%s”") % (column_letter(col), m.headers[col])
+            for col in sorted(m.headers)
+            if col not in taken and m.headers[col].strip()
+        ]
+        self.unused.setText(
+            self.tr(
+                "这些列没有对应任何项目，不会导入：%s。如果其中有需要的内容，请在上面为它选择。"
+            )
+            % self.tr("、").join(left)
+            if left
+            else ""
+        )
 
     def _progress_changed(self, *_: object) -> None:
         self.quarter.setEnabled(bool(self.combos["progress"].currentData()))
@@ -206,7 +265,7 @@ class MappingDialog(QDialog):
     def __init__(self, scan: WorkbookScan, file_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("确认列对应关系 — %s") % file_name)
-        self.resize(760, 700)
+        self.resize(900, 600)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -221,7 +280,8 @@ class MappingDialog(QDialog):
         skipped = []
         for sheet in scan.sheets:
             if sheet.hidden or not sheet.preview:
-                skipped.append(f"“{sheet.name}”：{sheet.reason or self.tr('工作表是空的。')}")
+                reason = sheet.reason or self.tr("工作表是空的。")
+                skipped.append(self.tr("“%s”：%s") % (sheet.name, reason))
                 continue
             page = _SheetPage(sheet)
             self.pages[sheet.name] = page

@@ -52,15 +52,15 @@ class ReportActions(QObject):
             else (".pdf", self.tr("PDF 文件 (*.pdf)"))
         )
         suggested = w.ws.paths.reports / (self.tr("季度报告-%s") % quarter + suffix)
-        out = w.ask_save_file(self.tr("保存季度报告"), suggested, file_filter)
+        out = w.ask_save_file(self.tr("保存季度报告"), suggested, file_filter, suffix)
         if out is None:
             return
-        ws = w.ws
+        ws, today = w.ws, w.today
         plans = list(choice.plan_ids)
 
         def work(report_progress: ProgressCallback) -> int:
             return reporting.write_pdf_report(
-                ws, quarter, out, plans, report_progress, choice.options, choice.only
+                ws, quarter, out, plans, report_progress, choice.options, choice.only, today
             )
 
         def done(pages: int) -> None:
@@ -88,7 +88,7 @@ class ReportActions(QObject):
         quarter = w.quarter
         plan_id = w.current_plan_id()
         suggested = w.ws.paths.reports / (self.tr("督办单-%s") % quarter + ".pdf")
-        out = w.ask_save_file(self.tr("保存督办单"), suggested, self.tr("PDF 文件 (*.pdf)"))
+        out = w.ask_save_file(self.tr("保存督办单"), suggested, self.tr("PDF 文件 (*.pdf)"), ".pdf")
         if out is None:
             return
         ws, today = w.ws, w.today
@@ -109,14 +109,18 @@ class ReportActions(QObject):
         quarter = w.quarter
         plan_id = w.current_plan_id()
         suggested = w.ws.paths.reports / (self.tr("落实台账-%s") % quarter + ".xlsx")
-        out = w.ask_save_file(self.tr("导出台账"), suggested, self.tr("Excel 工作簿 (*.xlsx)"))
+        out = w.ask_save_file(
+            self.tr("导出台账"), suggested, self.tr("Excel 工作簿 (*.xlsx)"), ".xlsx"
+        )
         if out is None:
             return
-        ws = w.ws
+        ws, today = w.ws, w.today
         plans = [plan_id] if plan_id is not None else None
 
         def work(report_progress: ProgressCallback) -> int:
-            return reporting.write_ledger_xlsx(ws, quarter, out, plans, report_progress)
+            return reporting.write_ledger_xlsx(
+                ws, quarter, out, plans, report_progress, today=today
+            )
 
         def done(rows: int) -> None:
             w.inform(self.tr("台账已导出：%s（%d 项措施）") % (out, rows))

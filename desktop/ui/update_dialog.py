@@ -6,7 +6,14 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,15 +41,43 @@ from desktop.parsing.matching import (
     word_diff,
 )
 from desktop.services.updating import UpdateProposal
+from desktop.ui.vocabulary import join_units
 from desktop.ui.widgets import named
 
 KIND_TEXT = {
-    MatchKind.UNCHANGED: "未变",
-    MatchKind.CHANGED: "修改",
-    MatchKind.MOVED: "移动",
-    MatchKind.ADDED: "新增",
-    MatchKind.REMOVED: "删除（归档）",
+    MatchKind.UNCHANGED: QT_TRANSLATE_NOOP("DiffModel", "未变"),
+    MatchKind.CHANGED: QT_TRANSLATE_NOOP("DiffModel", "修改"),
+    MatchKind.MOVED: QT_TRANSLATE_NOOP("DiffModel", "移动"),
+    MatchKind.ADDED: QT_TRANSLATE_NOOP("DiffModel", "新增"),
+    MatchKind.REMOVED: QT_TRANSLATE_NOOP("DiffModel", "删除（归档）"),
 }
+
+
+# parsing.matching.ATTRIBUTE_LABELS and updating.PLAN_FACTS, in the interface language.
+_FIELD_TEXT = {
+    "text": QT_TRANSLATE_NOOP("DiffModel", "措施内容"),
+    "lead_units": QT_TRANSLATE_NOOP("DiffModel", "牵头单位"),
+    "responsible_units": QT_TRANSLATE_NOOP("DiffModel", "责任单位"),
+    "deadline": QT_TRANSLATE_NOOP("DiffModel", "完成时限"),
+    "start": QT_TRANSLATE_NOOP("DiffModel", "开始时间"),
+    "recurring": QT_TRANSLATE_NOOP("DiffModel", "完成频次"),
+    "title": QT_TRANSLATE_NOOP("DiffModel", "标题"),
+    "doc_number": QT_TRANSLATE_NOOP("DiffModel", "文号"),
+    "issuer": QT_TRANSLATE_NOOP("DiffModel", "发文机关"),
+    "doc_date": QT_TRANSLATE_NOOP("DiffModel", "成文日期"),
+}
+
+
+def kind_text(kind: MatchKind) -> str:
+    return QCoreApplication.translate("DiffModel", str(KIND_TEXT[kind]))
+
+
+def field_text(field: str, label: str) -> str:
+    """A changed attribute's name; `label` (the service's Chinese) for one not listed here."""
+    known = _FIELD_TEXT.get(field)
+    return QCoreApplication.translate("DiffModel", str(known)) if known else label
+
+
 KIND_COLOR = {
     MatchKind.UNCHANGED: "#6b7280",
     MatchKind.CHANGED: "#b45309",
@@ -73,7 +108,15 @@ class DiffModel(QAbstractTableModel):
     freed by a correction shows as removed and one taken up by a correction leaves that list.
     """
 
-    COLUMNS = ("变化", "原编号", "原措施", "新编号", "新措施", "改动之处", "相似度")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("DiffModel", "变化"),
+        QT_TRANSLATE_NOOP("DiffModel", "原编号"),
+        QT_TRANSLATE_NOOP("DiffModel", "原措施"),
+        QT_TRANSLATE_NOOP("DiffModel", "新编号"),
+        QT_TRANSLATE_NOOP("DiffModel", "新措施"),
+        QT_TRANSLATE_NOOP("DiffModel", "改动之处"),
+        QT_TRANSLATE_NOOP("DiffModel", "相似度"),
+    )
 
     def __init__(self, proposal: UpdateProposal) -> None:
         super().__init__()
@@ -174,7 +217,7 @@ class DiffModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return QCoreApplication.translate("DiffModel", str(self.COLUMNS[section]))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -184,11 +227,11 @@ class DiffModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                text = KIND_TEXT[r.kind]
+                text = kind_text(r.kind)
                 if r.corrected:
-                    text += "（已修正）"
+                    text += self.tr("（已修正）")
                 elif r.released:
-                    text += "（因修正）"
+                    text += self.tr("（因修正）")
                 return text
             if col == 1:
                 return r.old.number if r.old else ""
@@ -199,12 +242,16 @@ class DiffModel(QAbstractTableModel):
             if col == 4:
                 return r.new.title if r.new else ""
             if col == 5:
-                return "、".join(c.label for c in r.changes)
+                return join_units([field_text(c.field, c.label) for c in r.changes])
             if col == 6:
                 return f"{r.similarity:.0f}%" if r.similarity is not None else ""
         if role == Qt.ItemDataRole.ToolTipRole and col == 5 and r.changes:
             return (
-                "\n".join(f"{c.label}：{c.old} → {c.new}" for c in r.changes if c.field != "text")
+                "\n".join(
+                    self.tr("%s：%s → %s") % (field_text(c.field, c.label), c.old, c.new)
+                    for c in r.changes
+                    if c.field != "text"
+                )
                 or None
             )
         if role == Qt.ItemDataRole.ForegroundRole and col in (0, 5):
@@ -233,8 +280,10 @@ def changes_html(changes: tuple[AttributeChange, ...]) -> str:
     for c in changes:
         if c.field == "text":
             continue
+        # The caption outside the f-string: lupdate does not look inside one.
+        caption = QCoreApplication.translate("DiffModel", "%s：") % field_text(c.field, c.label)
         lines.append(
-            f"<b>{escape(c.label)}：</b>"
+            f"<b>{escape(caption)}</b>"
             f"<span style='background:#fee2e2;color:#991b1b;text-decoration:line-through'>"
             f"{escape(c.old)}</span> → "
             f"<span style='background:#dcfce7;color:#166534'>{escape(c.new)}</span>"
@@ -315,10 +364,13 @@ class UpdateDialog(QDialog):
 
     def _update_summary(self) -> None:
         counts = self.model.counts()
-        text = self.tr("与第 %d 版比对：") % self.proposal.old_version + "，".join(
-            f"{KIND_TEXT[k]} {counts[k]} 项" for k in MatchKind
+        text = self.tr("与第 %d 版比对：") % self.proposal.old_version + self.tr("，").join(
+            self.tr("%s %d 项") % (kind_text(k), counts[k]) for k in MatchKind
         )
-        facts = "；".join(f"{f.label}：{f.old} → {f.new}" for f in self.proposal.facts)
+        facts = self.tr("；").join(
+            self.tr("%s：%s → %s") % (field_text(f.field, f.label), f.old, f.new)
+            for f in self.proposal.facts
+        )
         if facts:
             text += "\n" + self.tr("计划信息将更新：") + facts
         self.summary.setText(text)

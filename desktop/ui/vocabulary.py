@@ -40,8 +40,28 @@ SETTING_LABELS = {
     "phone": QT_TRANSLATE_NOOP("Vocabulary", "联系电话"),
     "reviewer": QT_TRANSLATE_NOOP("Vocabulary", "审核人"),
     "report_title_template": QT_TRANSLATE_NOOP("Vocabulary", "报告标题模板"),
+    "report_addressee": QT_TRANSLATE_NOOP("Vocabulary", "主送机关"),
     "evidence_max_mb": QT_TRANSLATE_NOOP("Vocabulary", "单个佐证材料上限（MB）"),
 }
+# The names of a task list's columns (readers.xlsx.FIELD_LABELS) and of a fill-in workbook's
+# answers (services.fillin.FIELD_NAMES), listed so that Qt Linguist offers them; tr() finds
+# them by their Chinese text.
+_FIELD_NAMES = (
+    QT_TRANSLATE_NOOP("Vocabulary", "序号"),
+    QT_TRANSLATE_NOOP("Vocabulary", "类别"),
+    QT_TRANSLATE_NOOP("Vocabulary", "重点任务"),
+    QT_TRANSLATE_NOOP("Vocabulary", "具体措施"),
+    QT_TRANSLATE_NOOP("Vocabulary", "牵头单位"),
+    QT_TRANSLATE_NOOP("Vocabulary", "责任单位"),
+    QT_TRANSLATE_NOOP("Vocabulary", "完成时限"),
+    QT_TRANSLATE_NOOP("Vocabulary", "进展情况"),
+    QT_TRANSLATE_NOOP("Vocabulary", "备注"),
+    QT_TRANSLATE_NOOP("Vocabulary", "牵头领导"),
+    QT_TRANSLATE_NOOP("Vocabulary", "任务来源"),
+    QT_TRANSLATE_NOOP("Vocabulary", "状态"),
+    QT_TRANSLATE_NOOP("Vocabulary", "存在问题"),
+    QT_TRANSLATE_NOOP("Vocabulary", "下步打算"),
+)
 OVERDUE = QT_TRANSLATE_NOOP("Vocabulary", "逾期")
 LONG_TERM = QT_TRANSLATE_NOOP("Vocabulary", "长期")
 LONG_TERM_FULL = QT_TRANSLATE_NOOP("Vocabulary", "长期坚持")

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCharts import QBarCategoryAxis, QPieSeries, QValueAxis
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import Light, Quarter, Status
@@ -81,3 +82,35 @@ def test_group_unit_words() -> None:
         assert dashboard.is_group_unit(unit), unit
     for unit in ("省财政厅", "兰州海关", "省政府办公厅", "中国人民银行兰州中心支行"):
         assert not dashboard.is_group_unit(unit), unit
+
+
+def test_past_quarter_dashboard_shows_the_statuses_of_its_last_day(
+    qtbot: QtBot, ws: Workspace
+) -> None:
+    from datetime import UTC, date, datetime
+
+    from tests.services.test_dashboard import set_status_on
+
+    import_document(ws, make_document(12))
+    w = MainWindow(ws, today=date(2023, 8, 15))
+    qtbot.addWidget(w)
+    w.show()
+    done_in_q3 = next(r for r in w.measure_model.rows() if r.number == "4")  # due 28 March
+    set_status_on(ws, done_in_q3.id, Status.DONE, datetime(2023, 7, 10, 3, tzinfo=UTC))
+    w.refresh_measures()
+    w.tabs.setCurrentWidget(w.dashboard)
+    assert w.quarter == Quarter(2023, 3)
+    assert card(w, Status.DONE) == 1 and w.dashboard.as_of_note.isHidden()
+    w.set_quarter(Quarter(2023, 2))
+    assert card(w, Status.DONE) == 0  # not done yet on 30 June
+    assert card(w, Status.NOT_STARTED) == 12
+    overdue = [
+        w.dashboard.overdue_list.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(w.dashboard.overdue_list.count())
+    ]
+    assert done_in_q3.id in overdue
+    assert "2023-06-30" in w.dashboard.as_of_note.text()
+    assert not w.dashboard.as_of_note.isHidden()
+    # The ledger tab keeps today's status: that is what the officer edits.
+    assert w.measure_model.row_at(w.measure_model.row_of(done_in_q3.id)).status is Status.DONE
+    w.close()

@@ -218,3 +218,48 @@ def test_english_layout_fits_1366_by_768(window: MainWindow, qtbot: QtBot) -> No
         if button.isVisible() and button.text():
             text = button.text().replace("&", "")
             assert button.width() >= button.fontMetrics().horizontalAdvance(text), text
+
+
+def test_no_chinese_in_versions_archived_and_update_dialogs(
+    window: MainWindow, ws: Workspace, qtbot: QtBot
+) -> None:
+    from desktop.parsing import ParseResult
+    from desktop.services import importing, updating
+    from desktop.ui.update_dialog import UpdateDialog
+
+    plan_id = window.current_plan_id()
+    assert plan_id is not None
+    revised = latin_document()
+    revised.measures[2].title = "Task 3, revised"
+    revised.measures[2].text = "Task 3, revised. Improve the service twice and report on it."
+    del revised.measures[5]
+    preview = importing.ImportPreview(Path("plan-v2.txt"), "f" * 64, ParseResult([revised]))
+    proposal = updating.UpdateProposal(
+        plan_id, "County action plan", 1, preview, revised, *_match(ws, plan_id, revised)
+    )
+    dialog = UpdateDialog(proposal, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    found = chinese(visible_texts(dialog))
+    updating.apply_update(ws, proposal)
+    window.refresh_plans(select_id=plan_id)
+    window.plan_actions.versions_action.trigger()
+    window.plan_actions.archived_action.trigger()
+    for shown in (window.plan_actions.versions_dialog, window.plan_actions.archived_dialog):
+        assert shown is not None and shown.model.rowCount() >= 1
+        found += chinese(visible_texts(shown))
+        found += chinese([("title", shown.windowTitle())])
+    assert not found, found
+
+
+def _match(ws: Workspace, plan_id: int, doc: ParsedDocument) -> tuple[object, ...]:
+    """(result, old keys, facts) as propose_update builds them, for a document in memory."""
+    from desktop.models import Plan
+    from desktop.parsing.matching import keys_for_document, match_measures
+    from desktop.services.updating import _old_key
+
+    with ws.db.session() as s:
+        plan = s.get(Plan, plan_id)
+        assert plan is not None
+        old = {m.id: _old_key(s, m) for m in plan.measures if not m.archived}
+    return match_measures(list(old.values()), keys_for_document(doc)), old, []

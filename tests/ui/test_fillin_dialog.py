@@ -57,3 +57,27 @@ def test_export_then_import_with_the_conflict_taken(
     stored = ledger.measure_detail(ws.db, target, Quarter(2023, 2)).progress["2023Q2"]
     assert stored.progress_text == "部门新写"
     w.close()
+
+
+def test_review_shows_status_labels_and_what_the_reader_left_out(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    from desktop.services import fillin
+
+    plan_id = import_document(ws, make_document(6))
+    unit = "省人社厅"
+    target = next(
+        r.id
+        for r in ledger.list_measures(ws.db, plan_id, Quarter(2023, 2))
+        if unit in r.lead_units + r.responsible_units
+    )
+    path = fillin.export_workbooks(ws, Quarter(2023, 2), tmp_path, units=[unit])[0][1]
+    _fill(path, {target: {"状态": "已完成", "进展情况": "已推进", "下步打算": "=继续扩面"}})
+    dialog = FillinReviewDialog(fillin.review(ws, path))
+    qtbot.addWidget(dialog)
+    changes = dialog.tree.topLevelItem(0)
+    rows = {changes.child(i).text(1): changes.child(i) for i in range(changes.childCount())}
+    assert rows["状态"].text(2) == "未启动" and rows["状态"].text(3) == "已完成"
+    assert "进展情况" in rows and "下步打算" not in rows  # the formula was not taken
+    assert not dialog.warnings.isHidden()
+    assert "公式" in dialog.warnings.text() and "=继续扩面" in dialog.warnings.text()
