@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -249,7 +250,10 @@ def test_cancelling_an_import_in_its_progress_dialog(
     monkeypatch.setattr(window, "ask_preview", lambda _dialog: True)
     plans_before = window.plan_model.rowCount()
 
+    started = threading.Event()
+
     def slow_import(_ws: Workspace, _preview: object, report: ProgressCallback) -> object:
+        started.set()
         deadline = time.monotonic() + 20  # never outlive the test
         while report(1, 3) and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -257,6 +261,9 @@ def test_cancelling_an_import_in_its_progress_dialog(
 
     monkeypatch.setattr("desktop.ui.plan_actions.importing.import_preview", slow_import)
     window.import_action.trigger()
+    # Reading the file has a progress dialog of its own (shown when reading is slow, as under
+    # load): the one to cancel is the import's, once the import runs.
+    qtbot.waitUntil(started.is_set, timeout=10000)
     qtbot.waitUntil(
         lambda: any(d.isVisible() for d in window.findChildren(QProgressDialog)), timeout=10000
     )
