@@ -31,7 +31,7 @@ from .summary import (
     SIGNATURE_SIGN_MM,
     archived_note,
     cn_date,
-    deadline_label,
+    deadline_cell,
     filter_sentence,
     fit_number_column,
     footer_note,
@@ -353,7 +353,7 @@ def _measure_values(
 ) -> tuple[list[str], int]:
     task, bold = measure_task(m, full_text, prefix)
     values = [
-        number, task, "、".join(m.lead_units), deadline_label(m), m.progress, m.problems,
+        number, task, "、".join(m.lead_units), deadline_cell(m), m.progress, m.problems,
         m.next_steps, status_label(m),
     ]  # fmt: skip
     return values, bold

@@ -277,14 +277,37 @@ def measure_ref(m: ReportMeasure) -> str:
     return f"第{number}项" if number.isdigit() else number
 
 
+# A year in the deadline as written: 2023, or 二〇二三年.
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|[〇零一二三四五六七八九]{4}\s*年")
+
+
 def deadline_label(m: ReportMeasure) -> str:
-    if m.long_term and not m.deadline_text and m.deadline is None:
-        return "长期坚持"
-    if m.deadline_text and m.deadline_text.strip():
-        return m.deadline_text.strip()
-    if m.deadline is not None:
-        return cn_date(m.deadline)
-    return "长期坚持" if m.long_term else ""
+    """The 完成时限 as the document wrote it, readable outside the document.
+
+    A deadline without a year ('6月底前' in a 2021 plan) would be read as this year's in a later
+    report: the date it stands for, the one overdue is reckoned from, follows it once in
+    brackets, 6月底前（2021年6月30日）. Its parts read 、 (年底前、6月底前), so the ； of the
+    lists it stands in parts fields only; a task repeated on a schedule says so first (每季度).
+    """
+    text = _LIST_MARKS.sub("、", " ".join((m.deadline_text or "").split())).strip("、")
+    if text and m.deadline is not None and not _YEAR.search(text):
+        text = f"{text}（{cn_date(m.deadline)}）"
+    elif not text and m.deadline is not None:
+        text = cn_date(m.deadline)
+    elif not text and m.long_term:
+        text = "长期坚持"
+    # '每季度调度，年底前完成' keeps only '年底前' as its deadline text (as the Excel ledger).
+    if m.recurring and m.recurring.removeprefix("每") not in text:
+        text = f"{m.recurring}、{text}" if text else m.recurring
+    return text
+
+
+_LIST_MARKS = re.compile(r"\s*[；;]\s*")
+
+
+def deadline_cell(m: ReportMeasure) -> str:
+    """The 完成时限 cell of a table: — when the measure has none, never a blank to wonder at."""
+    return deadline_label(m) or "—"
 
 
 def status_label(m: ReportMeasure) -> str:
@@ -424,8 +447,7 @@ def overdue_groups(data: QuarterReportData, limit: int) -> tuple[list[tuple[str,
             lead = "、".join(m.lead_units) or "未明确"
             ref = measure_ref(m)
             gap = " " if ref.startswith("第") else ""  # （三）has its own space in the bracket
-            # The fields are parted by ；, so one inside a deadline (年底前；6月底前) becomes 、
-            deadline = (deadline_label(m) or "未明确").replace("；", "、").replace(";", "、")
+            deadline = deadline_label(m) or "未明确"
             items.append(
                 f"{n}. {ref}{gap}{m.title.strip()}（牵头单位：{lead}；"
                 f"完成时限：{deadline}；状态：{m.status_label}）"
