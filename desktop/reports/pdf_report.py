@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from .data import (
     QuarterReportData,
     ReportEvidence,
     ReportMeasure,
+    SupervisionItem,
     SupervisionNoticeData,
     SupervisionUnitNotice,
 )
@@ -77,6 +79,7 @@ from .summary import (
     table_numbers,
     total_counts,
 )
+from .supervision import NO_PROGRESS
 from .titles import title_lines
 
 HEADER_BG = Color(0.9, 0.9, 0.9)
@@ -167,9 +170,26 @@ def _notice_footer(data: SupervisionNoticeData) -> str:
     if len(version) > 80:  # the version is machine-made; a runaway one must not leave the sheet
         version = version[:79] + "…"
     return (
-        f"数据版本：{version}　数据截至：{cn_date(data.issue_date)}　"
+        f"数据版本：{version}　数据截至：{cn_date(_notice_as_of(data))}　"
         f"生成时间：{data.generated_at:%Y-%m-%d %H:%M}"
     )
+
+
+def _notice_as_of(data: SupervisionNoticeData) -> date:
+    return data.figures_as_of or data.issue_date
+
+
+def _notice_matters(items: Sequence[SupervisionItem]) -> str:
+    """督办事项: how many of each light, and why the yellow ones are yellow."""
+    red = sum(1 for it in items if it.level == "red")
+    late = sum(1 for it in items if it.level == "yellow" and it.reason == NO_PROGRESS)
+    soon = len(items) - red - late
+    parts = [f"逾期（红灯）{red}项"] if red else []
+    if soon:
+        parts.append(f"临期（黄灯）{soon}项")
+    if late:
+        parts.append(f"{NO_PROGRESS}（黄灯）{late}项")
+    return "，".join(parts) or "无"
 
 
 class _QuarterReport:
@@ -611,12 +631,12 @@ def _notice_story(
     def p(text: str, style: Any, face: FontFace | None = None) -> CJKParagraph:
         return CJKParagraph(runs_for(text, face or fonts.body, fonts.fallback), style)
 
-    red = sum(1 for it in notice.items if it.level == "red")
-    yellow = len(notice.items) - red
     serial = notice.serial.strip() or "\u00a0" * 12
+    # Issued today, about figures that may be those of a past quarter's last day.
+    as_of = f"（数据截至{cn_date(_notice_as_of(data))}）"
     out: list[Flowable] = [
         _title_para(data.title, st, fonts),
-        p(f"督办编号：{serial}{GAP}{data.quarter_label}", st.subtitle),
+        p(f"督办编号：{serial}{GAP}{data.quarter_label}{as_of}", st.subtitle),
         Spacer(1, 6),
     ]
     info_cols = [
@@ -640,7 +660,7 @@ def _notice_story(
         ]
     )
     rows += info.rows(
-        [Cell.of("督办事项"), Cell.of(f"逾期（红色）{red}项，临期（黄色）{yellow}项"),
+        [Cell.of("督办事项"), Cell.of(_notice_matters(notice.items)),
          Cell.of("联系人及电话"), Cell.of(f"{data.contact} {data.phone}".strip())]
     )  # fmt: skip
     out.append(
@@ -660,7 +680,7 @@ def _notice_story(
     several = len({it.plan_title for it in notice.items}) > 1
     for i, item in enumerate(notice.items, 1):
         m = item.measure
-        level = f"红色·逾期{item.days}天" if item.level == "red" else f"黄色·剩{item.days}天"
+        level = f"{'红灯' if item.level == 'red' else '黄灯'}·{item.reason}"
         ref = measure_ref(m)
         ref = f"{ref}：" if ref.startswith("第") else ref  # （三）is its own separator
         title = f"《{document_name(item.plan_title)}》{ref}" if several else ref
@@ -678,7 +698,7 @@ def _notice_story(
         bg = red_bg if item.level == "red" else yellow_bg
         extra.append(("BACKGROUND", (4, first), (4, len(table_rows) - 1), bg))
     if not notice.items:
-        table_rows.append([p("本期无逾期或临期任务。", st.td), *[""] * 5])
+        table_rows.append([p("本期无红灯或黄灯任务。", st.td), *[""] * 5])
         extra.append(("SPAN", (0, 1), (-1, 1)))
     out.append(
         Table(table_rows, colWidths=[c.width for c in cols], repeatRows=1,

@@ -149,9 +149,12 @@ def test_a_supervision_notice_with_marks_says_so(tmp_path: Path, sample: Quarter
     from desktop.reports.summary import RARE_NOTE_PDF
     from desktop.reports.supervision import build_supervision_notice
 
+    from .test_supervision import lights
+
     def notice(data: QuarterReportData) -> str:
+        day = date(2023, 7, 5)
         n = build_supervision_notice(
-            data.plans, date(2023, 7, 5), title="督办单", issuer="督查室",
+            data.plans, day, lights=lights(data.plans, day), title="督办单", issuer="督查室",
             quarter_label=data.quarter_label, generated_at=data.generated_at,
             data_version=data.data_version, soon_days=90,
         )  # fmt: skip

@@ -364,3 +364,111 @@ def test_a_deadline_without_a_year_names_the_date_it_stands_for(
     assert not any(r.cells[3].text.strip() == "" for r in rows)
 
     assert "6月底前（2021年6月30日）" in squeeze(stream_text(notice))
+
+
+def test_dated_the_day_it_is_made_with_figures_as_of_the_quarter_end(
+    ws: Workspace, plans: list[int], tmp_path: Path
+) -> None:
+    """A 2023Q2 report made on 5 July: its figures 截至2023年6月30日, its date 2023年7月5日;
+    closed that day and reprinted next year, it still bears the day it was closed."""
+    import docx
+
+    pdf, word = tmp_path / "r.pdf", tmp_path / "r.docx"
+    reporting.write_pdf_report(ws, Q, pdf, today=REPORT_DAY)
+    reporting.write_pdf_report(ws, Q, word, today=REPORT_DAY)
+    text = squeeze(pdf_text(pdf))
+    assert "截至2023年6月30日，共81项重点任务" in text
+    assert "日期：2023年7月5日" in text and "日期：2023年6月30日" not in text
+    paragraphs = [p.text for p in docx.Document(str(word)).paragraphs]
+    assert any("截至2023年6月30日，共81项重点任务" in p for p in paragraphs)
+    cells = [c.text for t in docx.Document(str(word)).tables for r in t.rows for c in r.cells]
+    assert "日期：2023年7月5日" in cells
+
+    snapshots.freeze_quarter(ws, Q, today=REPORT_DAY)
+    reporting.write_pdf_report(ws, Q, pdf, today=date(2024, 1, 10))
+    text = squeeze(pdf_text(pdf))
+    assert "截至2023年6月30日，共81项重点任务" in text and "日期：2023年7月5日" in text
+
+
+def _notice_cells(path: Path) -> str:
+    from .conftest import stream_text
+
+    return squeeze(stream_text(path))
+
+
+def test_notice_lights_are_the_ledger_window_lights(
+    ws: Workspace, plans: list[int], tmp_path: Path
+) -> None:
+    """Red and yellow on the 督办单 are the window's lights of that day: in the middle of the
+    third quarter nobody has reported yet, so every open measure without a deadline is yellow."""
+    from desktop.domain import Light
+    from desktop.services import ledger
+
+    q3, day = Quarter(2023, 3), date(2023, 8, 20)  # after the quarter's middle (16 August)
+    window = {r.id: r.light for r in ledger.list_measures(ws.db, None, q3, today=day)}
+    assert reporting.measure_lights(ws, q3, plans, day) == window
+    yellow = [i for i, light in window.items() if light is Light.YELLOW]
+    red = [i for i, light in window.items() if light is Light.RED]
+    assert len(yellow) > 20 and red
+
+    notice = tmp_path / "n.pdf"
+    reporting.write_supervision_notice(ws, q3, notice, today=day)
+    data = reporting.build_report_data(ws, q3, plans, day)
+    # a measure goes to its lead units, or to its responsible units when it names no lead unit
+    units = {
+        m.measure_id: len(m.lead_units) or len(m.responsible_units) or 1
+        for p in data.plans
+        for m in p.measures
+    }
+    cells = _notice_cells(notice)
+    assert cells.count("红灯·") == sum(units[i] for i in red)
+    assert cells.count("黄灯·") == sum(units[i] for i in yellow)
+    assert "黄灯·本季度未报送进展" in cells
+
+
+def test_a_recurring_measure_without_progress_is_chased_as_yellow(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """每季度 with nothing reported once the quarter is half over: yellow, and the notice says
+    why; the notice of a past quarter is dated the day it is issued, its figures that quarter's."""
+    from desktop.services.errors import UserError
+
+    doc = ParsedDocument(
+        title="某县优化营商环境重点任务",
+        date=date(2023, 1, 10),
+        measures=[
+            ParsedMeasure(
+                path=["1"], number="1", title="调度重点项目审批进展",
+                text="每季度调度重点项目审批进展。", lead_units=["县发改局"], recurring="每季度",
+            ),
+            ParsedMeasure(
+                path=["2"], number="2", title="清理规范中介服务", text="清理规范中介服务。",
+                lead_units=["县发改局"], deadline_text="2023年12月底前",
+                deadline=date(2023, 12, 31), deadlines=[date(2023, 12, 31)],
+            ),
+        ],
+    )  # fmt: skip
+    plan = import_document(ws, doc)
+    notice = tmp_path / "n.pdf"
+    with pytest.raises(UserError, match="没有红灯或黄灯"):  # 10 May: the quarter's first half
+        reporting.write_supervision_notice(ws, Q, notice, today=date(2023, 5, 10))
+
+    reporting.write_supervision_notice(ws, Q, notice, today=REPORT_DAY)
+    text, cells = squeeze(pdf_text(notice)), _notice_cells(notice)
+    assert "第1项：调度重点项目审批进展" in text and "第2项" not in text  # due in December
+    assert "黄灯·本季度未报送进展" in cells and "每季度" in cells
+    assert "督办事项本季度未报送进展（黄灯）1项" in text
+    assert "督办日期2023年7月5日" in text and "（数据截至2023年6月30日）" in text
+    assert text.count("2023年7月5日") == 2  # 督办日期 and under the seal
+    assert "数据截至：2023年6月30日" in text  # the footer
+
+    [row] = [r for r in ledger_rows(ws, plan) if r.number == "1"]
+    progress.save_progress(ws, row.id, Q, progress_text="已调度3次。", problems="", next_steps="")
+    with pytest.raises(UserError, match="没有红灯或黄灯"):
+        reporting.write_supervision_notice(ws, Q, notice, today=REPORT_DAY)
+
+
+def ledger_rows(ws: Workspace, plan: int) -> list[object]:
+    from desktop.services import ledger
+
+    return list(ledger.list_measures(ws.db, plan, Q, today=REPORT_DAY))
