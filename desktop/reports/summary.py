@@ -6,8 +6,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from desktop.domain import Quarter, Status
+from desktop.parsing import parse_deadlines
 
 from .data import QuarterReportData, ReportMeasure, ReportPlan
 
@@ -285,13 +287,15 @@ def deadline_label(m: ReportMeasure) -> str:
     """The 完成时限 as the document wrote it, readable outside the document.
 
     A deadline without a year ('6月底前' in a 2021 plan) would be read as this year's in a later
-    report: the date it stands for, the one overdue is reckoned from, follows it once in
-    brackets, 6月底前（2021年6月30日）. Its parts read 、 (年底前、6月底前), so the ； of the
-    lists it stands in parts fields only; a task repeated on a schedule says so first (每季度).
+    report: it gets the year it stands for, as a document would write it (2021年6月底前,
+    2021年底前、6月底前, the year carrying over the list). Where a year in front would not read
+    back as the date overdue is reckoned from (次年3月底前), that date follows once in brackets:
+    次年3月底前（2022年3月31日）. Its parts read 、, so the ； of the lists it stands in parts
+    fields only; a task repeated on a schedule says so first (每季度).
     """
     text = _LIST_MARKS.sub("、", " ".join((m.deadline_text or "").split())).strip("、")
     if text and m.deadline is not None and not _YEAR.search(text):
-        text = f"{text}（{cn_date(m.deadline)}）"
+        text = with_year(text, m.deadline)
     elif not text and m.deadline is not None:
         text = cn_date(m.deadline)
     elif not text and m.long_term:
@@ -303,6 +307,18 @@ def deadline_label(m: ReportMeasure) -> str:
 
 
 _LIST_MARKS = re.compile(r"\s*[；;]\s*")
+
+
+@lru_cache(maxsize=1024)
+def with_year(text: str, deadline: date) -> str:
+    """`text`, a deadline without a year, with `deadline`'s year: in front when the result
+    reads back as `deadline` (parsing.parse_deadlines), else the date in brackets after it."""
+    year = deadline.year
+    # 年底前 → 2021年底前, not 2021年年底前
+    candidate = f"{year}{text}" if text.startswith("年") else f"{year}年{text}"
+    if parse_deadlines(candidate, None).deadline == deadline:
+        return candidate
+    return f"{text}（{cn_date(deadline)}）"
 
 
 def deadline_cell(m: ReportMeasure) -> str:
