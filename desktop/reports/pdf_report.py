@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.colors import Color, black
+from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -98,8 +99,9 @@ MEASURE_HEADERS = (
     "状态",
 )
 # Column widths in mm; each set adds up to the type-area width it is used on.
-TURNED_WIDTHS = (10, 65, 21, 18, 50, 24, 24, 13)  # 225 mm
-PORTRAIT_WIDTHS = (9, 35, 18, 16, 30, 18, 18, 12)  # 156 mm
+# 完成时限 wide enough for 2023年底前 on one line, 2023年 / 12月底前 on two.
+TURNED_WIDTHS = (10, 65, 21, 21, 47, 24, 24, 13)  # 225 mm
+PORTRAIT_WIDTHS = (9, 35, 18, 18, 28, 18, 18, 12)  # 156 mm
 EVIDENCE_HEADERS = ("序号", "所属任务", "文件名称", "说明", "大小", "日期", "SHA-256")
 EVIDENCE_WIDTHS = (9, 25, 34, 26, 16, 20, 26)  # 156 mm, at 小五 (序号 on one line)
 
@@ -568,6 +570,41 @@ class _KeepTail(KeepTogether):
         return super().split(aW, aH)
 
 
+class _KeepTableTail(KeepTogether):
+    """A table and what must follow it (the seal): when they do not fit on the page together,
+    the table's last row goes over with them, so the seal's page always carries the list it
+    seals (§7.3.5) and the page before is not left with the table alone. `heads` are rows
+    (document names) that stay with the row below them."""
+
+    def __init__(self, table: Table, rest: list[Flowable], heads: frozenset[int]) -> None:
+        super().__init__([table, *rest])
+        self._table = table
+        self._rest = rest
+        self._heads = heads
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        table = self._table
+        height = table.wrap(aW, aH)[1]
+        rest_h = sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self._rest)
+        if height + rest_h <= aH:
+            return [table, *self._rest]
+        rows = table._rowHeights
+        if len(rows) < 3:  # the header and one row: they go over together
+            return super().split(aW, aH)
+        # The rows that fit on this page, at least one left to go over with the seal.
+        limit = min(aH, height - rows[-1] + 1e-3)
+        while True:
+            parts = table.split(aW, limit)
+            if len(parts) != 2:
+                return super().split(aW, aH)
+            kept = len(parts[0]._cellvalues)
+            if kept - 1 not in self._heads:
+                break
+            limit = sum(rows[: kept - 1]) + 1e-3
+        heads = frozenset(h - kept + 1 for h in self._heads if h >= kept)
+        return [parts[0], _KeepTableTail(parts[1], self._rest, heads)]
+
+
 def _title_para(text: str, st: Styles, fonts: ReportFonts) -> CJKParagraph:
     lines = title_lines(clean_text(text), TYPE_W / st.title.fontSize - 0.5)
     return CJKParagraph(runs_for("\n".join(lines), fonts.title, fonts.fallback), st.title)
@@ -668,9 +705,10 @@ def _notice_story(
     )
     out.append(Spacer(1, 10))
 
-    # Wide enough that no header wraps and 2023年12月底前 or 红色·逾期94天 take two lines at most.
+    # Wide enough that no header wraps, 2021年底前、 keeps its 、 and the light and its reason
+    # (逾期730天, 6月30日到期) take a line each.
     headers = ("序号", "重点任务", "完成时限", "状态", "督办等级", "进展情况")
-    widths = (10, 50, 22, 15, 22, 37)  # 156 mm
+    widths = (10, 44, 24, 15, 24, 39)  # 156 mm
     styles = [st.td_center, st.td, st.td_center, st.td_center, st.td_center, st.td]
     cols = [Column(w * mm, s, fonts.body) for w, s in zip(widths, styles, strict=True)]
     splitter = RowSplitter(cols, fonts.fallback, TYPE_H * 0.8, bold=fonts.heading)
@@ -678,12 +716,22 @@ def _notice_story(
     extra: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), HEADER_BG)]
     red_bg, yellow_bg = Color(0.97, 0.8, 0.8), Color(1.0, 0.93, 0.6)
     several = len({it.plan_title for it in notice.items}) > 1
+    plan = None
+    heads: set[int] = set()
     for i, item in enumerate(notice.items, 1):
         m = item.measure
-        level = f"{'红灯' if item.level == 'red' else '黄灯'}·{item.reason}"
+        if several and item.plan_title != plan:
+            # Each document named once above its measures, not in every row.
+            plan = item.plan_title
+            row = len(table_rows)
+            heads.add(row)
+            table_rows.append([p(f"《{document_name(plan)}》", st.section1, fonts.heading),
+                               *[""] * 5])  # fmt: skip
+            extra += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), PLAN_BG)]
+        reason = item.reason.replace("本季度未", "本季度\n未")  # not 本季度未报 / 送进展
+        level = f"{'红灯' if item.level == 'red' else '黄灯'}\n{reason}"
         ref = measure_ref(m)
-        ref = f"{ref}：" if ref.startswith("第") else ref  # （三）is its own separator
-        title = f"《{document_name(item.plan_title)}》{ref}" if several else ref
+        title = f"{ref}：" if ref.startswith("第") else ref  # （三）is its own separator
         first = len(table_rows)
         table_rows += splitter.rows(
             [
@@ -700,27 +748,31 @@ def _notice_story(
     if not notice.items:
         table_rows.append([p("本期无红灯或黄灯任务。", st.td), *[""] * 5])
         extra.append(("SPAN", (0, 1), (-1, 1)))
-    out.append(
-        Table(table_rows, colWidths=[c.width for c in cols], repeatRows=1,
-              style=_table_style(fonts.body.name, extra))
-    )  # fmt: skip
-    out.append(Spacer(1, 12))
+    items = Table(table_rows, colWidths=[c.width for c in cols], repeatRows=1,
+                  style=_table_style(fonts.body.name, extra))  # fmt: skip
     requirement = data.requirement.strip() or (
         f"请你单位对上述事项高度重视，逐项分析原因，明确整改措施和完成时限。"
         f"请于{reply}将办理情况书面反馈{data.issuer}，同时在系统中更新进展情况。"
     )
-    # The seal never stands on a page of its own (§7.3.5): the requirement goes with it.
+    # In the form's 四号, its label run in: a notice of four or five measures stays on one page.
+    style = ParagraphStyle("requirement", parent=st.signature, alignment=TA_JUSTIFY)
+    runs = runs_for("督办要求：", fonts.heading, fonts.fallback)
+    runs += runs_for(requirement, fonts.body, fonts.fallback)
+    # The seal never stands on a page of its own (§7.3.5): the requirement and the list's last
+    # row go with it.
     out.append(
-        KeepTogether(
+        _KeepTableTail(
+            items,
             [
-                p("督办要求：", st.h1, fonts.heading),
-                p(requirement, st.body),
+                Spacer(1, 12),
+                CJKParagraph(runs, style),
                 Spacer(1, 10),
                 p(f"签收人：{GAP * 2}签收时间：{GAP}年{GAP[:4]}月{GAP[:4]}日", st.signature),
                 Spacer(1, 6),
                 p(f"{data.issuer}（盖章）", st.sign_right),
                 p(cn_date(data.issue_date), st.sign_right),
-            ]
+            ],
+            frozenset(heads),
         )
     )
     return out

@@ -37,8 +37,8 @@ def build_supervision_notice(
     phone: str = "",
     serial_prefix: str = "",
 ) -> SupervisionNoticeData:
-    """One notice per unit with its red and yellow measures: red first, then yellow, each by
-    deadline, those without one last, in document order.
+    """One notice per unit with its red and yellow measures, document by document: red first,
+    then yellow, each by deadline, those without one last, in document order.
 
     `lights` are the measures' warning lights (domain.warning_light, by measure id) on `as_of`,
     the day the figures describe, with the `soon_days` they were reckoned with: the notice
@@ -47,34 +47,35 @@ def build_supervision_notice(
     (牵头单位); to its responsible units as well when `include_responsible`, and to them alone
     when it names no lead unit.
     """
-    by_unit: dict[str, list[tuple[int, SupervisionItem]]] = {}
+    by_unit: dict[str, list[tuple[int, int, SupervisionItem]]] = {}
     order = 0
-    for plan in plans:
+    for index, plan in enumerate(plans):
         for m in plan.measures:
             order += 1
             light = lights.get(m.measure_id, Light.GREEN)
             # An archived measure was removed by a later version: nobody is to do it now.
             if m.archived or light is Light.GREEN:
                 continue
-            item = _item(m, plan.title, light, as_of, soon_days)
+            item = _item(m, plan.title, light, as_of, soon_days, issue_date or as_of)
             units = list(m.lead_units)
             if include_responsible or not units:
                 units += [u for u in m.responsible_units if u not in units]
             for unit in units or ["未明确责任单位"]:
-                by_unit.setdefault(unit, []).append((order, item))
+                by_unit.setdefault(unit, []).append((index, order, item))
     notices = []
     for n, unit in enumerate(sorted(by_unit), 1):
         items = sorted(
             by_unit[unit],
-            key=lambda pair: (
-                pair[1].level != "red",
-                pair[1].measure.deadline is None,
-                pair[1].measure.deadline or as_of,
-                pair[0],
+            key=lambda entry: (
+                entry[0],
+                entry[2].level != "red",
+                entry[2].measure.deadline is None,
+                entry[2].measure.deadline or as_of,
+                entry[1],
             ),
         )
         serial = f"{serial_prefix}{n:03d}" if serial_prefix else ""
-        notices.append(SupervisionUnitNotice(unit, tuple(it for _, it in items), serial))
+        notices.append(SupervisionUnitNotice(unit, tuple(it for *_, it in items), serial))
     return SupervisionNoticeData(
         title=title,
         issuer=issuer,
@@ -92,15 +93,20 @@ def build_supervision_notice(
 
 
 def _item(
-    m: ReportMeasure, plan_title: str, light: Light, as_of: date, soon_days: int
+    m: ReportMeasure, plan_title: str, light: Light, as_of: date, soon_days: int, issued: date
 ) -> SupervisionItem:
     """The item with why it is red or yellow, in warning_light's order: a passed deadline, a
-    near one, else a long-running measure without progress this quarter."""
+    near one, else a long-running measure without progress this quarter. Days are counted to
+    `as_of`; a notice issued later (a past quarter's) names the date of a near deadline, as
+    剩3天 or 今日到期 would be read from the day it arrives."""
     days = (m.deadline - as_of).days if m.deadline is not None else None
     if light is Light.RED:
         late = max(0, -(days or 0))
         return SupervisionItem(m, plan_title, "red", late, f"逾期{late}天")
-    if days is not None and 0 <= days <= soon_days:
-        reason = "今日到期" if days == 0 else f"剩{days}天"
+    if m.deadline is not None and days is not None and 0 <= days <= soon_days:
+        if issued > as_of:
+            reason = f"{m.deadline.month}月{m.deadline.day}日到期"
+        else:
+            reason = "今日到期" if days == 0 else f"剩{days}天"
         return SupervisionItem(m, plan_title, "yellow", days, reason)
     return SupervisionItem(m, plan_title, "yellow", max(0, days or 0), NO_PROGRESS)

@@ -86,6 +86,15 @@ def test_yellow_says_why(sample: QuarterReportData) -> None:
     assert by_id[1].reason == "剩4天" and by_id[2].reason == NO_PROGRESS
     assert [it.measure.measure_id for it in notice.notices[0].items] == [1, 2]
     assert notice.figures_as_of == notice.issue_date == date(2023, 7, 5)
+    # issued after the day its figures describe: a near deadline by its date, not 剩4天
+    later = build_supervision_notice(
+        plans, date(2023, 7, 5), lights=lights(plans, date(2023, 7, 5)), title="督办单",
+        issuer="督查室", quarter_label="2023年第二季度", generated_at=sample.generated_at,
+        data_version="v", soon_days=SOON, issue_date=date(2023, 7, 12),
+    )  # fmt: skip
+    reasons = {it.measure.measure_id: it.reason for n in later.notices for it in n.items}
+    assert reasons == {1: "7月9日到期", 2: NO_PROGRESS}
+    assert later.issue_date == date(2023, 7, 12) and later.figures_as_of == date(2023, 7, 5)
 
 
 def test_notice_pdf_each_unit_from_page_one(tmp_path: Path, sample: QuarterReportData) -> None:
@@ -101,7 +110,7 @@ def test_notice_pdf_each_unit_from_page_one(tmp_path: Path, sample: QuarterRepor
     for n in notice.notices:
         assert f"责任单位{n.unit}" in text
     cells = squeeze(stream_text(out))
-    assert "红灯·逾期5天" in cells
+    assert "红灯逾期5天" in cells
     assert "— 1 —".replace(" ", "") in text
 
 

@@ -165,7 +165,7 @@ def test_ledger_notice_and_report_from_the_command_line(
         for number in ("1", "5", "8"):
             assert f"第{number}项：" in text
         cells = squeeze(stream_text(notice))
-        assert "红灯·逾期2天" in cells and "红灯·逾期94天" in cells  # counted on 30 June
+        assert "红灯逾期2天" in cells and "红灯逾期94天" in cells  # counted on 30 June
         assert "第7项" not in text and "第2项" not in text  # due in September and December
         assert "2023年12月底前" not in text and "2023年9月底前" not in text
 
