@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 
 from desktop.domain import Light
@@ -36,6 +36,7 @@ def build_supervision_notice(
     contact: str = "",
     phone: str = "",
     serial_prefix: str = "",
+    group_unit: Callable[[str], bool] | None = None,
 ) -> SupervisionNoticeData:
     """One notice per unit with its red and yellow measures, document by document: red first,
     then yellow, each by deadline, those without one last, in document order.
@@ -45,7 +46,9 @@ def build_supervision_notice(
     chases exactly what the ledger window shows red or yellow that day. `issue_date`, the day
     the notice is sent (default `as_of`), is its 督办日期. A measure goes to its lead units
     (牵头单位); to its responsible units as well when `include_responsible`, and to them alone
-    when it names no lead unit.
+    when it names no lead unit. A wording `group_unit` says stands for many offices (各市州政府,
+    省直有关部门) gets no notice: nobody could sign for it; a measure naming no one office goes
+    to 未明确责任单位, for the issuing office to route by hand.
     """
     by_unit: dict[str, list[tuple[int, int, SupervisionItem]]] = {}
     order = 0
@@ -57,9 +60,13 @@ def build_supervision_notice(
             if m.archived or light is Light.GREEN:
                 continue
             item = _item(m, plan.title, light, as_of, soon_days, issue_date or as_of)
-            units = list(m.lead_units)
+            units = [u for u in m.lead_units if not (group_unit and group_unit(u))]
             if include_responsible or not units:
-                units += [u for u in m.responsible_units if u not in units]
+                units += [
+                    u
+                    for u in m.responsible_units
+                    if u not in units and not (group_unit and group_unit(u))
+                ]
             for unit in units or ["未明确责任单位"]:
                 by_unit.setdefault(unit, []).append((index, order, item))
     notices = []

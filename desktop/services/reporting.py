@@ -19,6 +19,7 @@ from desktop.reports.data import QuarterReportData, ReportEvidence, ReportMeasur
 from desktop.reports.options import ReportOptions
 from desktop.reports.summary import report_title
 from desktop.services import history, settings
+from desktop.services.dashboard import is_group_unit
 from desktop.services.errors import UserError
 from desktop.services.ledger import long_running, section_titles
 from desktop.services.workspace import Workspace
@@ -441,6 +442,7 @@ def write_supervision_notice(
         soon_days=soon,
         contact=conf["officer"],
         phone=conf["phone"],
+        group_unit=is_group_unit,  # as the dashboard's unit chart leaves them out
     )
     if units:
         wanted = set(units)

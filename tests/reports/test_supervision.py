@@ -128,3 +128,23 @@ def test_archived_measures_are_not_supervised(sample: QuarterReportData) -> None
         for p in sample.plans
     )
     assert not _notice(replace(sample, plans=plans)).notices
+
+
+def test_no_notice_to_a_wording_for_many_offices(sample: QuarterReportData) -> None:
+    """各市州政府 or 中央在甘有关单位 is no office that could sign for a notice: its named
+    neighbours get one, and a measure naming no single office goes to 未明确责任单位."""
+    from desktop.services.dashboard import is_group_unit
+
+    plan = sample.plans[0]
+    red = replace(plan.measures[0], deadline=date(2023, 3, 31), status="in_progress",
+                  overdue=True, lead_units=(), measure_id=1)  # fmt: skip
+    some = replace(red, responsible_units=("各市州政府", "兰州新区管委会"))
+    none = replace(red, responsible_units=("中央在甘有关单位", "省直有关部门"), measure_id=2)
+    plans = (replace(plan, measures=(some, none)),)
+    notice = build_supervision_notice(
+        plans, date(2023, 7, 5), lights={1: Light.RED, 2: Light.RED}, title="督办单",
+        issuer="督查室", quarter_label="2023年第二季度", generated_at=sample.generated_at,
+        data_version="v", soon_days=SOON, group_unit=is_group_unit,
+    )  # fmt: skip
+    by_unit = {n.unit: [it.measure.measure_id for it in n.items] for n in notice.notices}
+    assert by_unit == {"兰州新区管委会": [1], "未明确责任单位": [2]}
