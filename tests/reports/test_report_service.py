@@ -356,7 +356,7 @@ def test_a_deadline_without_a_year_names_the_date_it_stands_for(
         return cell
 
     assert deadline("（一）简化就业手续") == "2021年6月底前"
-    assert deadline("（三）优化就业服务") == "2021年底前、6月底前"
+    assert deadline("（三）优化就业服务") == "2021年底前\n6月底前"  # a part a line
     undated = [m for p in reporting.build_report_data(ws, Q, plans, REPORT_DAY).plans
                for m in p.measures if m.deadline is None and not m.deadline_text]  # fmt: skip
     assert undated
