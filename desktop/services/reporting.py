@@ -233,9 +233,12 @@ _NO_TIME = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def content_digest(data: QuarterReportData) -> str:
-    """SHA-256 of everything the report prints except when it was printed: any change to the
-    data (a status, a text, a file, a setting) gives another digest, the same data the same."""
-    payload = asdict(replace(data, generated_at=_NO_TIME, data_version=""))
+    """SHA-256 of everything the report prints except when it was made (its time and the date
+    it is signed): any change to the data (a status, a text, a file, a setting) gives another
+    digest, the same data the same, whichever day a past quarter's report is made."""
+    payload = asdict(
+        replace(data, generated_at=_NO_TIME, data_version="", report_date=_NO_TIME.date())
+    )
     text = json.dumps(
         payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
     )

@@ -384,6 +384,10 @@ def test_dated_the_day_it_is_made_with_figures_as_of_the_quarter_end(
     assert any("截至2023年6月30日，共81项重点任务" in p for p in paragraphs)
     cells = [c.text for t in docx.Document(str(word)).tables for r in t.rows for c in r.cells]
     assert "日期：2023年7月5日" in cells
+    # made again later from the same data: another date, the same data version
+    first = reporting.build_report_data(ws, Q, plans, REPORT_DAY)
+    again = reporting.build_report_data(ws, Q, plans, date(2023, 7, 20))
+    assert again.report_date == date(2023, 7, 20) and again.data_version == first.data_version
 
     snapshots.freeze_quarter(ws, Q, today=REPORT_DAY)
     reporting.write_pdf_report(ws, Q, pdf, today=date(2024, 1, 10))
