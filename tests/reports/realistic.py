@@ -113,7 +113,8 @@ def populate(ws: Workspace, files: Path, samples: Sequence[Path] = SAMPLES) -> l
                 )
             if i % 4 == 1:
                 name = f"第{row.number}项专题推进会会议纪要.pdf"
-                doc = files / f"{plan.id}-{name}"
+                doc = files / str(plan.id) / name  # the name as the office saved it
+                doc.parent.mkdir(exist_ok=True)
                 doc.write_bytes(b"%PDF-1.4\n% minutes\n" + bytes(range(256)) * (8 + i))
                 ev = evidence.attach(ws, row.id, doc, quarter=Q, description="专题推进会会议纪要")
                 added[ev] = _at(date(2023, 6, 1) + timedelta(days=i % 25), hour=7)
