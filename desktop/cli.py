@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--portrait", action="store_true", help="措施表用纵向页面（默认横向）")
     _add_today(p)
 
-    p = sub.add_parser("notice", help="生成督办单（PDF）：各牵头单位的逾期和临期措施")
+    p = sub.add_parser("notice", help="生成督办单（PDF）：各牵头单位的红灯和黄灯措施")
     p.add_argument("--quarter", required=True, help="季度，如 2023Q2")
     p.add_argument("--plan", type=int, action="append", help="计划编号，可重复；默认全部")
     p.add_argument("--unit", action="append", help="只为这些单位生成（可重复）")

@@ -2,7 +2,9 @@
 
 A fresh data directory gets both Gansu 放管服 documents imported and a quarter of progress
 recorded through the services (tests/reports/realistic.py); the 2023Q2 report of all plans is
-then made as the application makes it and its first two pages rendered with pdftoppm.
+then made as the application makes it on 5 July 2023 (its 生成时间 set to that morning, not the
+machine's clock, so the footer agrees with the date it is signed) and its first two pages
+rendered with pdftoppm.
 
     python tools/report_pages.py [--keep DIR]   # --keep also leaves the PDF and the data there
 """
@@ -15,12 +17,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
+from datetime import datetime, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from desktop.reports import fonts  # noqa: E402
+from desktop.reports.pdf_report import render_quarter_pdf  # noqa: E402
 from desktop.services import reporting  # noqa: E402
 from desktop.services.workspace import Workspace  # noqa: E402
 from tests.reports.realistic import REPORT_DAY, Q, populate  # noqa: E402
@@ -49,7 +54,9 @@ def main() -> int:
     try:
         populate(ws, work / "files")
         pdf = work / "季度报告-2023Q2.pdf"
-        pages = reporting.write_pdf_report(ws, Q, pdf, today=REPORT_DAY)
+        data = reporting.report_data(ws, Q, None, REPORT_DAY)
+        made = datetime.combine(REPORT_DAY, time(10, 30)).astimezone()
+        pages = render_quarter_pdf(replace(data, generated_at=made), pdf)
     finally:
         ws.close()
     for page in (1, 2):

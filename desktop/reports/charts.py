@@ -8,13 +8,16 @@ from reportlab.lib.colors import Color, black
 from .fonts import ReportFonts
 from .summary import Counts
 
+# Overdue measures also count under their status: the bar says it is a part of those above, so
+# its share is not read as a fifth status (the shares of all five would add up past 100%).
+OVERDUE_BAR = "其中：逾期"
 # Lightness differs bar to bar so the chart still reads on a monochrome office printer.
 BAR_COLOURS = {
     "已完成": Color(0.12, 0.31, 0.47),
     "推进中": Color(0.36, 0.61, 0.84),
     "未启动": Color(0.74, 0.84, 0.93),
     "暂缓": Color(0.65, 0.65, 0.65),
-    "逾期未完成": Color(0.75, 0.0, 0.0),
+    OVERDUE_BAR: Color(0.75, 0.0, 0.0),
 }
 GRID = Color(0.8, 0.8, 0.8)
 
@@ -28,7 +31,7 @@ def _nice_step(top: int) -> int:
 
 def status_chart(counts: Counts, fonts: ReportFonts, width: float, height: float) -> Drawing:
     """Bars by status plus a red bar for overdue measures (which also count under their status)."""
-    bars = [*counts.by_status(), ("逾期未完成", counts.overdue)]
+    bars = [*counts.by_status(), (OVERDUE_BAR, counts.overdue)]
     # The renderer starts every drawing in Helvetica unless told otherwise, which would put an
     # unembedded font into the PDF.
     d = Drawing(width, height, initialFontName=fonts.body.name, initialFontSize=9)

@@ -8,7 +8,8 @@ commas in the margin. `CJKParagraph` breaks lines itself:
   one (“（《「『‘ …): the mark is pushed into the line (its spacing squeezed a little) when that
   costs little, otherwise a character is carried to the next line and the line stretched;
 * Latin words and numbers (2023, 98.6%, SHA-256) stay whole, and a number stays with the unit
-  after it (12月, 5项) where the line allows; so does a bracketed Chinese number, （二十一）;
+  after it (12月, 5项) where the line allows; so does a bracketed Chinese number, （二十一）,
+  and the words of a deadline (6月底前, 中旬前: no 6月 / 底前 or 年底 / 前 in a narrow cell);
 * justified lines end exactly at the measure by spacing the characters (PDF Tc), never beyond;
 * an optional character grid: body text in 3号 sets 28 characters a line in the 156 mm type
   area, as GB/T 9704-2012 §5.2.2 asks, by a small fixed tracking;
@@ -35,6 +36,8 @@ NO_START = frozenset("，。、；：？！）」』”’》〉】〕〗｝］�
 NO_END = frozenset("“‘（《〈【「『〔〖｛［([{<")
 # A number is not left at a line's end without the unit that follows it.
 UNITS = frozenset("年月日时分秒号项个件条次位名户元万亿岁%％")
+# Pairs a line does not break between: the words of a deadline, 月底前, 月末, 中旬前.
+TIED = frozenset({("月", "底"), ("底", "前"), ("月", "末"), ("末", "前"), ("旬", "前")})
 # A bracketed Chinese number, （二十一）, is never broken across lines.
 CN_DIGITS = frozenset("一二三四五六七八九十百零〇")
 PUNCT = frozenset("，。、；：？！）」』”’》〉】〕〗（《〈【「『〔〖“‘")
@@ -227,6 +230,8 @@ class CJKParagraph(Flowable):
         if after[0] in NO_START or before[-1] in NO_END:
             return False
         if before in CN_DIGITS and after in CN_DIGITS and self._in_cn_number(k):
+            return False
+        if (before, after) in TIED:
             return False
         return not (before[-1].isdigit() and after[0] in UNITS)
 

@@ -73,12 +73,13 @@ class QuarterReportData:
 
 @dataclass(frozen=True)
 class SupervisionItem:
-    """One measure on a 督办单: red when overdue, yellow when its deadline is near."""
+    """One measure on a 督办单, red or yellow as its warning light (domain.warning_light)."""
 
     measure: ReportMeasure
     plan_title: str
-    level: str  # "red" (逾期) or "yellow" (临期)
-    days: int  # days past the deadline (red) or days left (yellow)
+    level: str  # "red" (逾期) or "yellow" (临期, or long-running without progress this quarter)
+    days: int  # days past the deadline (red) or days left (yellow; 0 without a deadline)
+    reason: str = ""  # as printed after the light: 逾期94天, 剩5天, 本季度未报送进展
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,10 @@ class SupervisionNoticeData:
     notices: tuple[SupervisionUnitNotice, ...]
     generated_at: datetime
     data_version: str
-    issue_date: date  # the day the figures describe (history.as_of), printed as its date
+    issue_date: date  # the day it is issued: its 督办日期 and the date under the seal
     reply_by: date | None = None  # 反馈时限
     requirement: str = ""  # 督办要求; a standard wording is printed when empty
     contact: str = ""
     phone: str = ""
+    # The day the figures describe (history.as_of): a past quarter's last day; issue_date if None.
+    figures_as_of: date | None = None

@@ -31,7 +31,7 @@ from .summary import (
     SIGNATURE_SIGN_MM,
     archived_note,
     cn_date,
-    deadline_label,
+    deadline_cell,
     filter_sentence,
     fit_number_column,
     footer_note,
@@ -89,8 +89,8 @@ TITLE_EMS = 156 / 7.76 - 0.5  # characters of 2号 a title line holds, as in the
 CHART_W, CHART_H = 156 * 72 / 25.4, 62 * 72 / 25.4  # points
 OVERDUE_LIST_LIMIT = 30
 CELL_MARGIN_MM = 1.0
-TURNED_WIDTHS_MM = (10, 65, 21, 18, 50, 24, 24, 13)
-PORTRAIT_WIDTHS_MM = (9, 35, 18, 16, 30, 18, 18, 12)
+TURNED_WIDTHS_MM = (10, 65, 21, 21, 47, 24, 24, 13)  # as the PDF's
+PORTRAIT_WIDTHS_MM = (9, 35, 18, 18, 28, 18, 18, 12)
 EVIDENCE_HEADERS = ("序号", "所属任务", "文件名称", "说明", "大小", "日期", "SHA-256")
 EVIDENCE_WIDTHS_MM = (9, 25, 34, 26, 16, 20, 26)  # 序号 on one line
 
@@ -353,7 +353,7 @@ def _measure_values(
 ) -> tuple[list[str], int]:
     task, bold = measure_task(m, full_text, prefix)
     values = [
-        number, task, "、".join(m.lead_units), deadline_label(m), m.progress, m.problems,
+        number, task, "、".join(m.lead_units), deadline_cell(m), m.progress, m.problems,
         m.next_steps, status_label(m),
     ]  # fmt: skip
     return values, bold

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib.colors import Color, black
+from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -30,6 +32,7 @@ from .data import (
     QuarterReportData,
     ReportEvidence,
     ReportMeasure,
+    SupervisionItem,
     SupervisionNoticeData,
     SupervisionUnitNotice,
 )
@@ -54,7 +57,7 @@ from .summary import (
     Counts,
     archived_note,
     cn_date,
-    deadline_label,
+    deadline_cell,
     document_name,
     filter_sentence,
     fit_number_column,
@@ -77,6 +80,7 @@ from .summary import (
     table_numbers,
     total_counts,
 )
+from .supervision import NO_PROGRESS
 from .titles import title_lines
 
 HEADER_BG = Color(0.9, 0.9, 0.9)
@@ -95,8 +99,9 @@ MEASURE_HEADERS = (
     "状态",
 )
 # Column widths in mm; each set adds up to the type-area width it is used on.
-TURNED_WIDTHS = (10, 65, 21, 18, 50, 24, 24, 13)  # 225 mm
-PORTRAIT_WIDTHS = (9, 35, 18, 16, 30, 18, 18, 12)  # 156 mm
+# 完成时限 wide enough for 2023年底前 on one line, 2023年 / 12月底前 on two.
+TURNED_WIDTHS = (10, 65, 21, 21, 47, 24, 24, 13)  # 225 mm
+PORTRAIT_WIDTHS = (9, 35, 18, 18, 28, 18, 18, 12)  # 156 mm
 EVIDENCE_HEADERS = ("序号", "所属任务", "文件名称", "说明", "大小", "日期", "SHA-256")
 EVIDENCE_WIDTHS = (9, 25, 34, 26, 16, 20, 26)  # 156 mm, at 小五 (序号 on one line)
 
@@ -167,9 +172,26 @@ def _notice_footer(data: SupervisionNoticeData) -> str:
     if len(version) > 80:  # the version is machine-made; a runaway one must not leave the sheet
         version = version[:79] + "…"
     return (
-        f"数据版本：{version}　数据截至：{cn_date(data.issue_date)}　"
+        f"数据版本：{version}　数据截至：{cn_date(_notice_as_of(data))}　"
         f"生成时间：{data.generated_at:%Y-%m-%d %H:%M}"
     )
+
+
+def _notice_as_of(data: SupervisionNoticeData) -> date:
+    return data.figures_as_of or data.issue_date
+
+
+def _notice_matters(items: Sequence[SupervisionItem]) -> str:
+    """督办事项: how many of each light, and why the yellow ones are yellow."""
+    red = sum(1 for it in items if it.level == "red")
+    late = sum(1 for it in items if it.level == "yellow" and it.reason == NO_PROGRESS)
+    soon = len(items) - red - late
+    parts = [f"逾期（红灯）{red}项"] if red else []
+    if soon:
+        parts.append(f"临期（黄灯）{soon}项")
+    if late:
+        parts.append(f"{NO_PROGRESS}（黄灯）{late}项")
+    return "，".join(parts) or "无"
 
 
 class _QuarterReport:
@@ -472,7 +494,7 @@ class _QuarterReport:
             Cell.of(number),
             Cell.of(text, bold=bold),
             Cell.of("、".join(m.lead_units)),
-            Cell.of(deadline_label(m)),
+            Cell.of(deadline_cell(m)),
             Cell.of(m.progress),
             Cell.of(m.problems),
             Cell.of(m.next_steps),
@@ -548,6 +570,41 @@ class _KeepTail(KeepTogether):
         return super().split(aW, aH)
 
 
+class _KeepTableTail(KeepTogether):
+    """A table and what must follow it (the seal): when they do not fit on the page together,
+    the table's last row goes over with them, so the seal's page always carries the list it
+    seals (§7.3.5) and the page before is not left with the table alone. `heads` are rows
+    (document names) that stay with the row below them."""
+
+    def __init__(self, table: Table, rest: list[Flowable], heads: frozenset[int]) -> None:
+        super().__init__([table, *rest])
+        self._table = table
+        self._rest = rest
+        self._heads = heads
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        table = self._table
+        height = table.wrap(aW, aH)[1]
+        rest_h = sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self._rest)
+        if height + rest_h <= aH:
+            return [table, *self._rest]
+        rows = table._rowHeights
+        if len(rows) < 3:  # the header and one row: they go over together
+            return super().split(aW, aH)
+        # The rows that fit on this page, at least one left to go over with the seal.
+        limit = min(aH, height - rows[-1] + 1e-3)
+        while True:
+            parts = table.split(aW, limit)
+            if len(parts) != 2:
+                return super().split(aW, aH)
+            kept = len(parts[0]._cellvalues)
+            if kept - 1 not in self._heads:
+                break
+            limit = sum(rows[: kept - 1]) + 1e-3
+        heads = frozenset(h - kept + 1 for h in self._heads if h >= kept)
+        return [parts[0], _KeepTableTail(parts[1], self._rest, heads)]
+
+
 def _title_para(text: str, st: Styles, fonts: ReportFonts) -> CJKParagraph:
     lines = title_lines(clean_text(text), TYPE_W / st.title.fontSize - 0.5)
     return CJKParagraph(runs_for("\n".join(lines), fonts.title, fonts.fallback), st.title)
@@ -611,12 +668,12 @@ def _notice_story(
     def p(text: str, style: Any, face: FontFace | None = None) -> CJKParagraph:
         return CJKParagraph(runs_for(text, face or fonts.body, fonts.fallback), style)
 
-    red = sum(1 for it in notice.items if it.level == "red")
-    yellow = len(notice.items) - red
     serial = notice.serial.strip() or "\u00a0" * 12
+    # Issued today, about figures that may be those of a past quarter's last day.
+    as_of = f"（数据截至{cn_date(_notice_as_of(data))}）"
     out: list[Flowable] = [
         _title_para(data.title, st, fonts),
-        p(f"督办编号：{serial}{GAP}{data.quarter_label}", st.subtitle),
+        p(f"督办编号：{serial}{GAP}{data.quarter_label}{as_of}", st.subtitle),
         Spacer(1, 6),
     ]
     info_cols = [
@@ -640,7 +697,7 @@ def _notice_story(
         ]
     )
     rows += info.rows(
-        [Cell.of("督办事项"), Cell.of(f"逾期（红色）{red}项，临期（黄色）{yellow}项"),
+        [Cell.of("督办事项"), Cell.of(_notice_matters(notice.items)),
          Cell.of("联系人及电话"), Cell.of(f"{data.contact} {data.phone}".strip())]
     )  # fmt: skip
     out.append(
@@ -648,9 +705,10 @@ def _notice_story(
     )
     out.append(Spacer(1, 10))
 
-    # Wide enough that no header wraps and 2023年12月底前 or 红色·逾期94天 take two lines at most.
+    # Wide enough that no header wraps, 2021年底前、 keeps its 、 and the light and its reason
+    # (逾期730天, 6月30日到期) take a line each.
     headers = ("序号", "重点任务", "完成时限", "状态", "督办等级", "进展情况")
-    widths = (10, 50, 22, 15, 22, 37)  # 156 mm
+    widths = (10, 44, 24, 15, 24, 39)  # 156 mm
     styles = [st.td_center, st.td, st.td_center, st.td_center, st.td_center, st.td]
     cols = [Column(w * mm, s, fonts.body) for w, s in zip(widths, styles, strict=True)]
     splitter = RowSplitter(cols, fonts.fallback, TYPE_H * 0.8, bold=fonts.heading)
@@ -658,18 +716,28 @@ def _notice_story(
     extra: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), HEADER_BG)]
     red_bg, yellow_bg = Color(0.97, 0.8, 0.8), Color(1.0, 0.93, 0.6)
     several = len({it.plan_title for it in notice.items}) > 1
+    plan = None
+    heads: set[int] = set()
     for i, item in enumerate(notice.items, 1):
         m = item.measure
-        level = f"红色·逾期{item.days}天" if item.level == "red" else f"黄色·剩{item.days}天"
+        if several and item.plan_title != plan:
+            # Each document named once above its measures, not in every row.
+            plan = item.plan_title
+            row = len(table_rows)
+            heads.add(row)
+            table_rows.append([p(f"《{document_name(plan)}》", st.section1, fonts.heading),
+                               *[""] * 5])  # fmt: skip
+            extra += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), PLAN_BG)]
+        reason = item.reason.replace("本季度未", "本季度\n未")  # not 本季度未报 / 送进展
+        level = f"{'红灯' if item.level == 'red' else '黄灯'}\n{reason}"
         ref = measure_ref(m)
-        ref = f"{ref}：" if ref.startswith("第") else ref  # （三）is its own separator
-        title = f"《{document_name(item.plan_title)}》{ref}" if several else ref
+        title = f"{ref}：" if ref.startswith("第") else ref  # （三）is its own separator
         first = len(table_rows)
         table_rows += splitter.rows(
             [
                 Cell.of(str(i)),
                 Cell.of(f"{title}{m.title.strip()}", bold=len(title)),
-                Cell.of(deadline_label(m)),
+                Cell.of(deadline_cell(m)),
                 Cell.of(m.status_label),
                 Cell.of(level, st.td_overdue if item.level == "red" else None),
                 Cell.of(m.progress or "未报送进展"),
@@ -678,29 +746,33 @@ def _notice_story(
         bg = red_bg if item.level == "red" else yellow_bg
         extra.append(("BACKGROUND", (4, first), (4, len(table_rows) - 1), bg))
     if not notice.items:
-        table_rows.append([p("本期无逾期或临期任务。", st.td), *[""] * 5])
+        table_rows.append([p("本期无红灯或黄灯任务。", st.td), *[""] * 5])
         extra.append(("SPAN", (0, 1), (-1, 1)))
-    out.append(
-        Table(table_rows, colWidths=[c.width for c in cols], repeatRows=1,
-              style=_table_style(fonts.body.name, extra))
-    )  # fmt: skip
-    out.append(Spacer(1, 12))
+    items = Table(table_rows, colWidths=[c.width for c in cols], repeatRows=1,
+                  style=_table_style(fonts.body.name, extra))  # fmt: skip
     requirement = data.requirement.strip() or (
         f"请你单位对上述事项高度重视，逐项分析原因，明确整改措施和完成时限。"
         f"请于{reply}将办理情况书面反馈{data.issuer}，同时在系统中更新进展情况。"
     )
-    # The seal never stands on a page of its own (§7.3.5): the requirement goes with it.
+    # In the form's 四号, its label run in: a notice of four or five measures stays on one page.
+    style = ParagraphStyle("requirement", parent=st.signature, alignment=TA_JUSTIFY)
+    runs = runs_for("督办要求：", fonts.heading, fonts.fallback)
+    runs += runs_for(requirement, fonts.body, fonts.fallback)
+    # The seal never stands on a page of its own (§7.3.5): the requirement and the list's last
+    # row go with it.
     out.append(
-        KeepTogether(
+        _KeepTableTail(
+            items,
             [
-                p("督办要求：", st.h1, fonts.heading),
-                p(requirement, st.body),
+                Spacer(1, 12),
+                CJKParagraph(runs, style),
                 Spacer(1, 10),
                 p(f"签收人：{GAP * 2}签收时间：{GAP}年{GAP[:4]}月{GAP[:4]}日", st.signature),
                 Spacer(1, 6),
                 p(f"{data.issuer}（盖章）", st.sign_right),
                 p(cn_date(data.issue_date), st.sign_right),
-            ]
+            ],
+            frozenset(heads),
         )
     )
     return out

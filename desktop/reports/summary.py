@@ -6,8 +6,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from desktop.domain import Quarter, Status
+from desktop.parsing import parse_deadlines
 
 from .data import QuarterReportData, ReportMeasure, ReportPlan
 
@@ -277,14 +279,58 @@ def measure_ref(m: ReportMeasure) -> str:
     return f"第{number}项" if number.isdigit() else number
 
 
+# A year in the deadline as written: 2023, or 二〇二三年.
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|[〇零一二三四五六七八九]{4}\s*年")
+
+
 def deadline_label(m: ReportMeasure) -> str:
-    if m.long_term and not m.deadline_text and m.deadline is None:
-        return "长期坚持"
-    if m.deadline_text and m.deadline_text.strip():
-        return m.deadline_text.strip()
-    if m.deadline is not None:
-        return cn_date(m.deadline)
-    return "长期坚持" if m.long_term else ""
+    """The 完成时限 as running text reads it: its parts joined by 、 (deadline_parts)."""
+    return "、".join(deadline_parts(m))
+
+
+def deadline_cell(m: ReportMeasure) -> str:
+    """The 完成时限 cell of a table: a part a line, so a narrow column breaks between them
+    (2021年底前 / 6月底前, not 2021年 / 底前、); — when the measure has none, never a blank."""
+    return "\n".join(deadline_parts(m)) or "—"
+
+
+def deadline_parts(m: ReportMeasure) -> list[str]:
+    """The 完成时限 as the document wrote it, readable outside the document, part by part.
+
+    A deadline without a year ('6月底前' in a 2021 plan) would be read as this year's in a later
+    report: it gets the year it stands for, as a document would write it (2021年6月底前;
+    2021年底前、6月底前, the year carrying over the list). Where a year in front would not read
+    back as the date overdue is reckoned from (次年3月底前), that date follows once in brackets:
+    次年3月底前（2022年3月31日）. A task repeated on a schedule says so first (每季度).
+    """
+    text = " ".join((m.deadline_text or "").split())
+    parts = [part for part in _LIST_MARKS.split(text) if part]
+    if parts and m.deadline is not None and not _YEAR.search(text):
+        parts = list(with_year(tuple(parts), m.deadline))
+    elif not parts and m.deadline is not None:
+        parts = [cn_date(m.deadline)]
+    elif not parts and m.long_term:
+        parts = ["长期坚持"]
+    # '每季度调度，年底前完成' keeps only '年底前' as its deadline text (as the Excel ledger).
+    if m.recurring and m.recurring.removeprefix("每") not in text:
+        parts.insert(0, m.recurring)
+    return parts
+
+
+_LIST_MARKS = re.compile(r"\s*[；;]\s*")
+
+
+@lru_cache(maxsize=1024)
+def with_year(parts: tuple[str, ...], deadline: date) -> tuple[str, ...]:
+    """`parts`, a deadline without a year, with `deadline`'s year: in front when the result
+    reads back as `deadline` (parsing.parse_deadlines), else the date in brackets after it."""
+    year = deadline.year
+    first = parts[0]
+    # 年底前 → 2021年底前, not 2021年年底前
+    first = f"{year}{first}" if first.startswith("年") else f"{year}年{first}"
+    if parse_deadlines("、".join((first, *parts[1:])), None).deadline == deadline:
+        return (first, *parts[1:])
+    return (*parts[:-1], f"{parts[-1]}（{cn_date(deadline)}）")
 
 
 def status_label(m: ReportMeasure) -> str:
@@ -424,8 +470,7 @@ def overdue_groups(data: QuarterReportData, limit: int) -> tuple[list[tuple[str,
             lead = "、".join(m.lead_units) or "未明确"
             ref = measure_ref(m)
             gap = " " if ref.startswith("第") else ""  # （三）has its own space in the bracket
-            # The fields are parted by ；, so one inside a deadline (年底前；6月底前) becomes 、
-            deadline = (deadline_label(m) or "未明确").replace("；", "、").replace(";", "、")
+            deadline = deadline_label(m) or "未明确"
             items.append(
                 f"{n}. {ref}{gap}{m.title.strip()}（牵头单位：{lead}；"
                 f"完成时限：{deadline}；状态：{m.status_label}）"

@@ -13,14 +13,15 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.domain import ProgressCallback, Quarter, Status
-from desktop.models import Measure, Plan, Section
+from desktop.domain import Light, ProgressCallback, Quarter, Status, warning_light
+from desktop.models import Measure, Plan, Progress, Section
 from desktop.reports.data import QuarterReportData, ReportEvidence, ReportMeasure, ReportPlan
 from desktop.reports.options import ReportOptions
 from desktop.reports.summary import report_title
 from desktop.services import history, settings
+from desktop.services.dashboard import is_group_unit
 from desktop.services.errors import UserError
-from desktop.services.ledger import section_titles
+from desktop.services.ledger import long_running, section_titles
 from desktop.services.workspace import Workspace
 
 
@@ -172,11 +173,14 @@ def build_report_data(
 ) -> QuarterReportData:
     """Everything a quarterly report shows, as plain data; reads only.
 
-    Statuses and overdue are those of the report date, history.as_of(quarter, today); with
-    `live_status` the current statuses instead (fill-in workbooks edit the current status).
+    Statuses and overdue are those of the day the figures describe, history.as_of(quarter,
+    today); with `live_status` the current statuses instead (fill-in workbooks edit the current
+    status). The report is dated `today` (default the real date), the day it is made: a report
+    of 2023Q2 made on 2023-07-05 is dated 2023年7月5日, its figures 截至2023年6月30日.
     """
     only = only or ReportFilter()
-    day = history.as_of(quarter, today)
+    issued = today or date.today()
+    day = history.as_of(quarter, issued)
     conf = settings.get_all(ws.db)
     with ws.db.session() as s:
         plans = load_plans(s, plan_ids)
@@ -217,7 +221,7 @@ def build_report_data(
         plans=tuple(report_plans),
         generated_at=datetime.now().astimezone(),
         data_version="",
-        report_date=day,
+        report_date=issued,
         addressee=conf.get("report_addressee", ""),
         filter_description=filter_description(only, report_plans),
         figures_as_of=day,
@@ -229,9 +233,12 @@ _NO_TIME = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def content_digest(data: QuarterReportData) -> str:
-    """SHA-256 of everything the report prints except when it was printed: any change to the
-    data (a status, a text, a file, a setting) gives another digest, the same data the same."""
-    payload = asdict(replace(data, generated_at=_NO_TIME, data_version=""))
+    """SHA-256 of everything the report prints except when it was made (its time and the date
+    it is signed): any change to the data (a status, a text, a file, a setting) gives another
+    digest, the same data the same, whichever day a past quarter's report is made."""
+    payload = asdict(
+        replace(data, generated_at=_NO_TIME, data_version="", report_date=_NO_TIME.date())
+    )
     text = json.dumps(
         payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
     )
@@ -410,35 +417,85 @@ def write_supervision_notice(
     today: date | None = None,
     units: Sequence[str] | None = None,
 ) -> int:
-    """督办单: one page per lead unit listing its red and yellow measures; returns pages.
+    """督办单: one notice per lead unit listing its red and yellow measures; returns pages.
 
-    Like the report, it describes the quarter as of history.as_of(quarter, today)."""
+    Red and yellow are the ledger window's lights on history.as_of(quarter, today), the day
+    its figures describe (a past quarter's last day); the notice is issued and dated `today`
+    (default the real date)."""
     from desktop.reports.pdf_report import render_supervision_notice
     from desktop.reports.supervision import build_supervision_notice
 
     out = _output(out, (".pdf",), "督办单")
-    day = history.as_of(quarter, today)
-    data = build_report_data(ws, quarter, plan_ids, day)
+    issued = today or date.today()
+    day = history.as_of(quarter, issued)
+    # The live report of the same day: the notice's footer gives its version.
+    data = build_report_data(ws, quarter, plan_ids, issued)
     conf = settings.get_all(ws.db)
+    soon = due_soon_days(conf)
     notice = build_supervision_notice(
         data.plans,
         day,
+        lights=measure_lights(ws, quarter, [p.plan_id for p in data.plans], issued, soon),
+        issue_date=issued,
         title=f"{conf['unit_name']}重点任务落实督办单",
         issuer=conf["unit_name"],
         quarter_label=quarter.label,
         generated_at=data.generated_at,
         data_version=data.data_version,
-        soon_days=int(conf.get("due_soon_days") or 15),
+        soon_days=soon,
         contact=conf["officer"],
         phone=conf["phone"],
+        group_unit=is_group_unit,  # as the dashboard's unit chart leaves them out
     )
     if units:
         wanted = set(units)
         notice = replace(notice, notices=tuple(n for n in notice.notices if n.unit in wanted))
     if not notice.notices:
-        raise UserError("目前没有逾期或临期（黄灯）的措施，无需督办。")
+        raise UserError("所选季度没有红灯或黄灯的措施，无需督办。")
     with _writing(out):
         return render_supervision_notice(notice, out)
+
+
+def due_soon_days(conf: Mapping[str, str]) -> int:
+    """The 黄灯提前天数 setting, as the ledger window reads it."""
+    try:
+        return int(conf.get("due_soon_days") or 15)
+    except ValueError:
+        return 15
+
+
+def measure_lights(
+    ws: Workspace,
+    quarter: Quarter,
+    plan_ids: Sequence[int],
+    today: date | None = None,
+    soon_days: int = 15,
+) -> dict[int, Light]:
+    """Each current measure's warning light (domain.warning_light) as the ledger window shows
+    it for `quarter` on history.as_of(quarter, today): the status of that day, progress
+    recorded for the quarter, long-running as the ledger decides it."""
+    day = history.as_of(quarter, today)
+    with ws.db.session() as s:
+        measures = s.scalars(
+            select(Measure)
+            .where(Measure.plan_id.in_(list(plan_ids)), Measure.archived.is_(False))
+            .options(selectinload(Measure.status_changes))
+        ).all()
+        reported = set(
+            s.scalars(select(Progress.measure_id).where(Progress.quarter == str(quarter)))
+        )
+        return {
+            m.id: warning_light(
+                m.deadline,
+                history.status_on(m.status, m.status_changes, day),
+                long_term=long_running(m),
+                has_progress=m.id in reported,
+                today=day,
+                due_soon_days=soon_days,
+                quarter=quarter,
+            )
+            for m in measures
+        }
 
 
 def write_ledger_xlsx(

@@ -37,7 +37,9 @@ if TYPE_CHECKING:
     from desktop.services.reporting import ReportFilter
 
 # 2: archived measures that reported in the quarter are kept, with "archived": true.
-PAYLOAD_FORMAT = 2
+# 3: "issued_on", the day the quarter was closed, dates the report ("report_date" is the day its
+#    figures describe); earlier snapshots dated their report by "report_date" and still do.
+PAYLOAD_FORMAT = 3
 REPORT_SETTINGS = (
     "unit_name",
     "officer",
@@ -153,11 +155,13 @@ def freeze_quarter(
     """Close `quarter` for the given plans (default: every current plan), in one transaction.
 
     Statuses and overdue are taken as of history.as_of(quarter, today), `today` defaulting to the
-    real date: a past quarter is frozen as it stood on its last day. Refuses when any of the
-    plans is already closed for that quarter.
+    real date: a past quarter is frozen as it stood on its last day. Its report is dated
+    `today`, the day it was closed, whenever it is reprinted. Refuses when any of the plans is
+    already closed for that quarter.
     """
     now = datetime.now().astimezone()
-    today = history.as_of(quarter, today or now.date())
+    issued = today or now.date()
+    today = history.as_of(quarter, issued)
     author = ws.author
     with ws.db.transaction() as s:
         plans = load_plans(s, plan_ids)
@@ -170,7 +174,7 @@ def freeze_quarter(
         conf = _report_settings(s)
         infos: list[SnapshotInfo] = []
         for plan in plans:
-            payload = _payload(s, plan, quarter, today, now, conf, author)
+            payload = _payload(s, plan, quarter, today, issued, now, conf, author)
             revision = (
                 s.scalar(
                     select(func.max(QuarterSnapshot.revision)).where(
@@ -225,6 +229,7 @@ def _payload(
     plan: Plan,
     quarter: Quarter,
     today: date,
+    issued: date,
     now: datetime,
     conf: dict[str, str],
     author: str,
@@ -280,6 +285,7 @@ def _payload(
         "quarter": q,
         "frozen_at": now.isoformat(),
         "report_date": today.isoformat(),
+        "issued_on": issued.isoformat(),
         "author": author,
         "app_version": __version__,
         "settings": dict(conf),
@@ -451,7 +457,7 @@ def snapshot_report_data(
         plans=plans,
         generated_at=datetime.fromisoformat(first["frozen_at"]),
         data_version=combined_version(quarter, [(i, d) for i, d, _ in found]),
-        report_date=date.fromisoformat(first["report_date"]),
+        report_date=date.fromisoformat(first.get("issued_on") or first["report_date"]),
         addressee=conf.get("report_addressee", ""),
         filter_description=filter_description(only, plans) if only is not None else "",
         figures_as_of=date.fromisoformat(first["report_date"]),

@@ -1,7 +1,8 @@
 """A data directory as a county office would have it after the 2023 second quarter.
 
 Both Gansu 放管服 documents imported through the import service, statuses set and progress texts
-and evidence recorded through the progress and evidence services. Only the clock is adjusted
+and evidence recorded through the progress and evidence services; a few open measures without a
+deadline are left unreported (yellow on the 督办单). Only the clock is adjusted
 afterwards: the status history and evidence times are moved back into April–August 2023, as if
 the officer had worked through the quarter, so a report of 2023Q2 reads like the real one.
 Used by the report tests and by tools/report_pages.py (docs/report-page*.png).
@@ -99,17 +100,21 @@ def populate(ws: Workspace, files: Path, samples: Sequence[Path] = SAMPLES) -> l
                 changes.append(_at(date(2023, 8, 14)))
             when[row.id] = changes
             done = status is Status.DONE
-            progress.save_progress(
-                ws,
-                row.id,
-                Q,
-                progress_text=DONE_PROGRESS if done else PROGRESS[i % len(PROGRESS)],
-                problems="" if done else PROBLEMS[i % len(PROBLEMS)],
-                next_steps="巩固成果，做好常态化监管。" if done else NEXT_STEPS[i % 2],
-            )
+            # A few open tasks without a deadline were not reported this quarter: yellow.
+            open_ = status in (Status.NOT_STARTED, Status.IN_PROGRESS)
+            if not (row.deadline is None and open_ and k % 9 == 4):
+                progress.save_progress(
+                    ws,
+                    row.id,
+                    Q,
+                    progress_text=DONE_PROGRESS if done else PROGRESS[i % len(PROGRESS)],
+                    problems="" if done else PROBLEMS[i % len(PROBLEMS)],
+                    next_steps="巩固成果，做好常态化监管。" if done else NEXT_STEPS[i % 2],
+                )
             if i % 4 == 1:
                 name = f"第{row.number}项专题推进会会议纪要.pdf"
-                doc = files / f"{plan.id}-{name}"
+                doc = files / str(plan.id) / name  # the name as the office saved it
+                doc.parent.mkdir(exist_ok=True)
                 doc.write_bytes(b"%PDF-1.4\n% minutes\n" + bytes(range(256)) * (8 + i))
                 ev = evidence.attach(ws, row.id, doc, quarter=Q, description="专题推进会会议纪要")
                 added[ev] = _at(date(2023, 6, 1) + timedelta(days=i % 25), hour=7)

@@ -113,3 +113,18 @@ def test_body_text_of_the_report_stays_in_the_type_area(tmp_path: Path) -> None:
     xmax = [float(v) for v in re.findall(r'xMax="([0-9.]+)"', html)]
     assert xmax and max(xmax) <= right + 0.5
     assert max(xmax) >= right - 1.0  # and justified lines do reach it
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("2023年6月底前", ["2023年", "6月底前"]),  # not 2023年6月 / 底前
+        ("2023年12月底前", ["2023年", "12月底前"]),
+        ("2023年6月中旬前", ["2023年6月", "中旬前"]),  # not 中旬 / 前
+    ],
+)
+def test_a_deadline_keeps_its_words_in_a_narrow_cell(text: str, lines: list[str]) -> None:
+    """The 完成时限 column holds about five characters: 底前 and 月底 stay together."""
+    cell = CJKParagraph(runs_for(text, FONTS.body, FONTS.fallback), ST.td_center)
+    cell.wrap(5.2 * ST.td_center.fontSize, 1e9)
+    assert [t for t, *_ in cell.placements()] == lines

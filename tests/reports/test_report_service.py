@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import date
 from pathlib import Path
 
@@ -289,7 +290,8 @@ def test_what_a_reader_would_circle_is_not_there(
     ws: Workspace, plans: list[int], tmp_path: Path
 ) -> None:
     """Chinese measure numbers whole, shortened titles with their brackets closed, deadlines
-    with their own ； kept apart from the list's, each 督办单 seal with its requirement."""
+    with their own ； kept apart from the list's, each 督办单 seal with its requirement and
+    its list."""
     import docx
     from pypdf import PdfReader
 
@@ -314,9 +316,171 @@ def test_what_a_reader_would_circle_is_not_there(
     annex = text[text.rindex("佐证材料清单") :]
     for opener, closer in ("《》", "（）", "“”"):
         assert annex.count(opener) == annex.count(closer), opener
-    # 年底前；6月底前 inside the overdue list's （…；…；…）
-    assert "完成时限：年底前、6月底前；状态：推进中" in text
+    # 年底前；6月底前 inside the overdue list's （…；…；…）, with the year the 2021 plan meant
+    assert "完成时限：2021年底前、6月底前；状态：推进中" in text
     for page in PdfReader(str(notice)).pages:
         page_text = squeeze(page.extract_text())
         if "盖章" in page_text:
-            assert "督办要求" in page_text
+            # the requirement and at least the list's last row: never the seal on its own,
+            # nor a page of the requirement alone
+            assert "督办要求" in page_text and "序号重点任务完成时限" in page_text
+
+
+def test_a_deadline_without_a_year_names_the_date_it_stands_for(
+    ws: Workspace, plans: list[int], tmp_path: Path
+) -> None:
+    """The 43号 plan is of 2021: its 6月底前 read in a 2023 report would be this June. The
+    overdue list, the measure table, Word and the 督办单 give it its year; a deadline with
+    its year stands as written; a measure without one shows —, not an empty cell."""
+    import docx
+
+    from .conftest import stream_text
+
+    pdf, word, notice = tmp_path / "r.pdf", tmp_path / "r.docx", tmp_path / "n.pdf"
+    reporting.write_pdf_report(ws, Q, pdf, today=REPORT_DAY)
+    reporting.write_pdf_report(ws, Q, word, today=REPORT_DAY)
+    reporting.write_supervision_notice(ws, Q, notice, today=REPORT_DAY)
+    body = squeeze(pdf_text(pdf)).split("附件：")[0]
+    assert "（一）简化就业手续（牵头单位：省人社厅、省教育厅；完成时限：2021年6月底前；" in body
+    assert "完成时限：2021年内；" in body and "完成时限：2021年9月底前、年底前；" in body
+    assert "完成时限：2023年3月底前；" in body  # the 137号 plan names its year
+    assert "完成时限：6月底前；" not in body
+    cells = squeeze(stream_text(pdf))
+    assert cells.count("2021年6月底前") >= 3  # each 6月底前 row of the table
+    assert "2021年2023年" not in cells
+
+    table = next(t for t in docx.Document(str(word)).tables if t.rows[0].cells[0].text == "序号")
+
+    def deadline(task: str) -> str:
+        [cell] = [r.cells[3].text for r in table.rows[1:] if r.cells[1].text.startswith(task)]
+        return cell
+
+    assert deadline("（一）简化就业手续") == "2021年6月底前"
+    assert deadline("（三）优化就业服务") == "2021年底前\n6月底前"  # a part a line
+    undated = [m for p in reporting.build_report_data(ws, Q, plans, REPORT_DAY).plans
+               for m in p.measures if m.deadline is None and not m.deadline_text]  # fmt: skip
+    assert undated
+    rows = [r for r in table.rows[1:] if len({c._tc for c in r.cells}) == len(r.cells)]
+    assert sum(r.cells[3].text == "—" for r in rows) == len(undated)
+    assert not any(r.cells[3].text.strip() == "" for r in rows)
+
+    assert "2021年6月底前" in squeeze(stream_text(notice))
+
+
+def test_dated_the_day_it_is_made_with_figures_as_of_the_quarter_end(
+    ws: Workspace, plans: list[int], tmp_path: Path
+) -> None:
+    """A 2023Q2 report made on 5 July: its figures 截至2023年6月30日, its date 2023年7月5日;
+    closed that day and reprinted next year, it still bears the day it was closed."""
+    import docx
+
+    pdf, word = tmp_path / "r.pdf", tmp_path / "r.docx"
+    reporting.write_pdf_report(ws, Q, pdf, today=REPORT_DAY)
+    reporting.write_pdf_report(ws, Q, word, today=REPORT_DAY)
+    text = squeeze(pdf_text(pdf))
+    assert "截至2023年6月30日，共81项重点任务" in text
+    assert "日期：2023年7月5日" in text and "日期：2023年6月30日" not in text
+    paragraphs = [p.text for p in docx.Document(str(word)).paragraphs]
+    assert any("截至2023年6月30日，共81项重点任务" in p for p in paragraphs)
+    cells = [c.text for t in docx.Document(str(word)).tables for r in t.rows for c in r.cells]
+    assert "日期：2023年7月5日" in cells
+    # made again later from the same data: another date, the same data version
+    first = reporting.build_report_data(ws, Q, plans, REPORT_DAY)
+    again = reporting.build_report_data(ws, Q, plans, date(2023, 7, 20))
+    assert again.report_date == date(2023, 7, 20) and again.data_version == first.data_version
+
+    snapshots.freeze_quarter(ws, Q, today=REPORT_DAY)
+    reporting.write_pdf_report(ws, Q, pdf, today=date(2024, 1, 10))
+    text = squeeze(pdf_text(pdf))
+    assert "截至2023年6月30日，共81项重点任务" in text and "日期：2023年7月5日" in text
+
+
+def _notice_cells(path: Path) -> str:
+    from .conftest import stream_text
+
+    return squeeze(stream_text(path))
+
+
+def test_notice_lights_are_the_ledger_window_lights(
+    ws: Workspace, plans: list[int], tmp_path: Path
+) -> None:
+    """Red and yellow on the 督办单 are the window's lights of that day: in the middle of the
+    third quarter nobody has reported yet, so every open measure without a deadline is yellow."""
+    from desktop.domain import Light
+    from desktop.services import ledger
+    from desktop.services.dashboard import is_group_unit
+
+    q3, day = Quarter(2023, 3), date(2023, 8, 20)  # after the quarter's middle (16 August)
+    window = {r.id: r.light for r in ledger.list_measures(ws.db, None, q3, today=day)}
+    assert reporting.measure_lights(ws, q3, plans, day) == window
+    yellow = [i for i, light in window.items() if light is Light.YELLOW]
+    red = [i for i, light in window.items() if light is Light.RED]
+    assert len(yellow) > 20 and red
+
+    notice = tmp_path / "n.pdf"
+    reporting.write_supervision_notice(ws, q3, notice, today=day)
+    data = reporting.build_report_data(ws, q3, plans, day)
+
+    # a measure goes to its lead units, or to its responsible units when it names no lead
+    # unit; no notice to a wording for many offices (各市州政府), 未明确责任单位 if none is left
+    def named(names: tuple[str, ...]) -> int:
+        return sum(not is_group_unit(u) for u in names)
+
+    units = {
+        m.measure_id: named(m.lead_units) or named(m.responsible_units) or 1
+        for p in data.plans
+        for m in p.measures
+    }
+    cells = _notice_cells(notice)
+    # the light of each row; 督办事项 counts them as 逾期（红灯）… in brackets
+    assert len(re.findall("(?<!（)红灯", cells)) == sum(units[i] for i in red)
+    assert len(re.findall("(?<!（)黄灯", cells)) == sum(units[i] for i in yellow)
+    assert "黄灯本季度未报送进展" in cells
+
+
+def test_a_recurring_measure_without_progress_is_chased_as_yellow(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """每季度 with nothing reported once the quarter is half over: yellow, and the notice says
+    why; the notice of a past quarter is dated the day it is issued, its figures that quarter's."""
+    from desktop.services.errors import UserError
+
+    doc = ParsedDocument(
+        title="某县优化营商环境重点任务",
+        date=date(2023, 1, 10),
+        measures=[
+            ParsedMeasure(
+                path=["1"], number="1", title="调度重点项目审批进展",
+                text="每季度调度重点项目审批进展。", lead_units=["县发改局"], recurring="每季度",
+            ),
+            ParsedMeasure(
+                path=["2"], number="2", title="清理规范中介服务", text="清理规范中介服务。",
+                lead_units=["县发改局"], deadline_text="2023年12月底前",
+                deadline=date(2023, 12, 31), deadlines=[date(2023, 12, 31)],
+            ),
+        ],
+    )  # fmt: skip
+    plan = import_document(ws, doc)
+    notice = tmp_path / "n.pdf"
+    with pytest.raises(UserError, match="没有红灯或黄灯"):  # 10 May: the quarter's first half
+        reporting.write_supervision_notice(ws, Q, notice, today=date(2023, 5, 10))
+
+    reporting.write_supervision_notice(ws, Q, notice, today=REPORT_DAY)
+    text, cells = squeeze(pdf_text(notice)), _notice_cells(notice)
+    assert "第1项：调度重点项目审批进展" in text and "第2项" not in text  # due in December
+    assert "黄灯本季度未报送进展" in cells and "每季度" in cells
+    assert "督办事项本季度未报送进展（黄灯）1项" in text
+    assert "督办日期2023年7月5日" in text and "（数据截至2023年6月30日）" in text
+    assert text.count("2023年7月5日") == 2  # 督办日期 and under the seal
+    assert "数据截至：2023年6月30日" in text  # the footer
+
+    [row] = [r for r in ledger_rows(ws, plan) if r.number == "1"]
+    progress.save_progress(ws, row.id, Q, progress_text="已调度3次。", problems="", next_steps="")
+    with pytest.raises(UserError, match="没有红灯或黄灯"):
+        reporting.write_supervision_notice(ws, Q, notice, today=REPORT_DAY)
+
+
+def ledger_rows(ws: Workspace, plan: int) -> list[object]:
+    from desktop.services import ledger
+
+    return list(ledger.list_measures(ws.db, plan, Q, today=REPORT_DAY))
