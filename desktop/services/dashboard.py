@@ -113,12 +113,14 @@ def for_quarter(
     due_soon_days: int,
 ) -> Dashboard:
     """The overview of `quarter` as of history.as_of(quarter, today), like its report: a past
-    quarter shows the statuses, overdue measures and lights of its last day, not today's.
+    quarter shows the overdue measures and lights of its last day, with the statuses recorded
+    by history.status_day (until the end of the next quarter), not today's.
 
     `rows` are the plan's rows for `quarter` as the window holds them (today's statuses)."""
     day = history.as_of(quarter, today)
     if day < today:
-        rows = ledger.rows_as_of(db, rows, plan_id, quarter, day, due_soon_days)
+        status_day = history.status_day(quarter, today)
+        rows = ledger.rows_as_of(db, rows, plan_id, quarter, day, due_soon_days, status_day)
     return summarize(rows, quarter, day, due_soon_days)
 
 

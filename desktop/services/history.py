@@ -29,6 +29,19 @@ def as_of(quarter: Quarter, today: date | None = None) -> date:
     return min(today, quarter.end)
 
 
+def status_day(quarter: Quarter, today: date | None = None) -> date:
+    """The day whose statuses a report of `quarter` shows.
+
+    Officers bring statuses up to date while they write a quarter's report, which is usually
+    in the weeks after the quarter ends: a change made then belongs to the quarter being
+    reported. So a past quarter's statuses are those recorded until the end of the quarter
+    after it (or today, if that is sooner); the figures are still 截至 as_of(), and overdue is
+    reckoned on that day. A report that must never change afterwards is closed (定稿).
+    """
+    today = today or date.today()
+    return min(today, quarter.next().end)
+
+
 def local_date(at: datetime) -> date:
     """The officer's calendar day of a stored time (UTC in the database, naive taken as UTC)."""
     if at.tzinfo is None:

@@ -332,6 +332,7 @@ def rows_as_of(
     quarter: Quarter,
     day: date,
     due_soon_days: int = 15,
+    status_day: date | None = None,
 ) -> list[MeasureRow]:
     """The rows as they stood at the end of `day` (history.as_of of a past quarter): status
     from the status history, overdue and the light of that day; one query for the changes."""
@@ -350,7 +351,7 @@ def rows_as_of(
             changes.setdefault(change.measure_id, []).append(change)
     out = []
     for r in rows:
-        status = history.status_on(r.status, changes.get(r.id, ()), day)
+        status = history.status_on(r.status, changes.get(r.id, ()), status_day or day)
         overdue = history.overdue_on(r.deadline, status, day)
         light = warning_light(
             r.deadline,

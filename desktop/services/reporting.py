@@ -173,14 +173,16 @@ def build_report_data(
 ) -> QuarterReportData:
     """Everything a quarterly report shows, as plain data; reads only.
 
-    Statuses and overdue are those of the day the figures describe, history.as_of(quarter,
-    today); with `live_status` the current statuses instead (fill-in workbooks edit the current
+    Statuses are those recorded by history.status_day(quarter, today) and overdue is reckoned
+    on the day the figures describe, history.as_of(quarter, today); with `live_status` the
+    current statuses instead (fill-in workbooks edit the current
     status). The report is dated `today` (default the real date), the day it is made: a report
     of 2023Q2 made on 2023-07-05 is dated 2023年7月5日, its figures 截至2023年6月30日.
     """
     only = only or ReportFilter()
     issued = today or date.today()
     day = history.as_of(quarter, issued)
+    status_day = history.status_day(quarter, issued)
     conf = settings.get_all(ws.db)
     with ws.db.session() as s:
         plans = load_plans(s, plan_ids)
@@ -194,7 +196,7 @@ def build_report_data(
                 status = (
                     Status(m.status)
                     if live_status
-                    else history.status_on(m.status, m.status_changes, day)
+                    else history.status_on(m.status, m.status_changes, status_day)
                 )
                 if not only.accepts(m, status):
                     continue
@@ -472,9 +474,11 @@ def measure_lights(
     soon_days: int = 15,
 ) -> dict[int, Light]:
     """Each current measure's warning light (domain.warning_light) as the ledger window shows
-    it for `quarter` on history.as_of(quarter, today): the status of that day, progress
-    recorded for the quarter, long-running as the ledger decides it."""
+    it for `quarter` on history.as_of(quarter, today): the status recorded by then (see
+    history.status_day), progress recorded for the quarter, long-running as the ledger decides it (statuses as recorded by
+    history.status_day, like the report's)."""
     day = history.as_of(quarter, today)
+    status_day = history.status_day(quarter, today)
     with ws.db.session() as s:
         measures = s.scalars(
             select(Measure)
@@ -487,7 +491,7 @@ def measure_lights(
         return {
             m.id: warning_light(
                 m.deadline,
-                history.status_on(m.status, m.status_changes, day),
+                history.status_on(m.status, m.status_changes, status_day),
                 long_term=long_running(m),
                 has_progress=m.id in reported,
                 today=day,

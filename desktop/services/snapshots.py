@@ -154,10 +154,10 @@ def freeze_quarter(
 ) -> list[SnapshotInfo]:
     """Close `quarter` for the given plans (default: every current plan), in one transaction.
 
-    Statuses and overdue are taken as of history.as_of(quarter, today), `today` defaulting to the
-    real date: a past quarter is frozen as it stood on its last day. Its report is dated
-    `today`, the day it was closed, whenever it is reprinted. Refuses when any of the plans is
-    already closed for that quarter.
+    Overdue is reckoned on history.as_of(quarter, today), `today` defaulting to the real date,
+    and statuses are those recorded by history.status_day(quarter, today), as in the live
+    report. Its report is dated `today`, the day it was closed, whenever it is reprinted.
+    Refuses when any of the plans is already closed for that quarter.
     """
     now = datetime.now().astimezone()
     issued = today or now.date()
@@ -241,7 +241,7 @@ def _payload(
         # of the quarters it reported in.
         if m.archived and not reported_in(m, quarter):
             continue
-        status = history.status_on(m.status, m.status_changes, today)
+        status = history.status_on(m.status, m.status_changes, history.status_day(quarter, issued))
         prog = next((p for p in m.progress if p.quarter == q), None)
         measures.append(
             {

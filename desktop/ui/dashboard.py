@@ -185,7 +185,7 @@ class DashboardView(QScrollArea):
         if past and data.as_of is not None:
             # The ledger tab shows today's statuses; say why the figures here may differ.
             self.as_of_note.setText(
-                self.tr("按季度末（%s）的状态统计，与报告一致；台账页显示的是当前状态。")
+                self.tr("截至季度末（%s）统计，与季度报告一致；台账页显示的是当前状态。")
                 % data.as_of.isoformat()
             )
         self.as_of_note.setVisible(past)

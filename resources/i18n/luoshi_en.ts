@@ -440,11 +440,6 @@ In the open window use File &gt; Restore backup and choose “%s”.</translatio
         <translation>Overview for %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="188" />
-        <source>按季度末（%s）的状态统计，与报告一致；台账页显示的是当前状态。</source>
-        <translation>Counted with the statuses at the end of the quarter (%s), as in its report; the ledger tab shows today's statuses.</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/dashboard.py" line="200" />
         <source>逾期措施（%d）</source>
         <translation>Overdue (%d)</translation>
@@ -498,6 +493,11 @@ In the open window use File &gt; Restore backup and choose “%s”.</translatio
         <location filename="../../desktop/ui/dashboard.py" line="169" />
         <source>即将到期</source>
         <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dashboard.py" line="188" />
+        <source>截至季度末（%s）统计，与季度报告一致；台账页显示的是当前状态。</source>
+        <translation>Figures as of the end of the quarter (%s), as in its quarterly report; the ledger tab shows today's statuses.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dashboard.py" line="202" />

@@ -14,7 +14,7 @@ from desktop.services.workspace import Workspace
 from tests.factories import import_document, make_document
 
 TODAY = date(2023, 8, 15)  # in Q3
-Q2, Q3 = Quarter(2023, 2), Quarter(2023, 3)
+Q1, Q2, Q3 = Quarter(2023, 1), Quarter(2023, 2), Quarter(2023, 3)
 
 
 def set_status_on(ws: Workspace, measure_id: int, status: Status, at: datetime) -> None:
@@ -42,17 +42,20 @@ def test_a_past_quarter_counts_the_statuses_of_its_last_day(ws: Workspace) -> No
         current = ledger.list_measures(ws.db, plan_id, quarter, TODAY)
         return dashboard.for_quarter(ws.db, current, plan_id, quarter, TODAY, 15)
 
-    q2, q3 = overview(Q2), overview(Q3)
-    assert q2.as_of == date(2023, 6, 30) and q3.as_of == TODAY
-    # Done in July: on the second quarter's overview it was still in progress, and overdue.
-    assert q2.by_status[Status.DONE] == 1 and q3.by_status[Status.DONE] == 2
-    assert q2.by_status[Status.IN_PROGRESS] == 1 and q3.by_status[Status.IN_PROGRESS] == 0
-    assert late.id in [r.id for r in q2.overdue]
-    assert late.id not in [r.id for r in q3.overdue]
-    [late_q2] = [r for r in q2.overdue if r.id == late.id]
-    assert late_q2.light is Light.RED and late_q2.status is Status.IN_PROGRESS
-    # Overdue as of 30 June: the measures due in March and June that were not done by then.
-    assert {r.number for r in q2.overdue} == {"4", "5", "8"}
+    q1, q2, q3 = overview(Q1), overview(Q2), overview(Q3)
+    assert q1.as_of == date(2023, 3, 31) and q2.as_of == date(2023, 6, 30) and q3.as_of == TODAY
+    # Done on 10 July, while the second quarter was being reported: it counts for the second
+    # quarter (statuses recorded until the end of the next quarter). The first quarter's
+    # statuses were those recorded by 30 June: still in progress then, and overdue.
+    assert q1.by_status[Status.DONE] == 1 and q2.by_status[Status.DONE] == 2
+    assert q1.by_status[Status.IN_PROGRESS] == 1 and q2.by_status[Status.IN_PROGRESS] == 0
+    assert q3.by_status == q2.by_status
+    assert late.id in [r.id for r in q1.overdue]
+    assert late.id not in [r.id for r in q2.overdue]
+    [late_q1] = [r for r in q1.overdue if r.id == late.id]
+    assert late_q1.light is Light.RED and late_q1.status is Status.IN_PROGRESS
+    # Overdue as of 30 June: the measures due in March and June that were not done.
+    assert {r.number for r in q2.overdue} == {"5", "8"}
     assert sum(q2.by_light.values()) == q2.total == 12
 
 

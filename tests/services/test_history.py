@@ -47,6 +47,28 @@ def test_as_of_is_the_quarter_end_once_it_is_over() -> None:
     assert history.as_of(Q, date(2023, 6, 30)) == date(2023, 6, 30)
 
 
+def test_a_past_quarter_takes_the_statuses_recorded_until_the_next_quarter_ends() -> None:
+    # Statuses are brought up to date while the report is written, after the quarter ends.
+    assert history.status_day(Q, date(2023, 7, 5)) == date(2023, 7, 5)
+    assert history.status_day(Q, LATER) == date(2023, 9, 30)
+    assert history.status_day(Q, date(2023, 5, 10)) == date(2023, 5, 10)
+    assert history.status_day(Quarter(2023, 4), LATER) == date(2024, 3, 31)
+
+
+def test_a_status_set_while_writing_the_report_is_in_it(ws: Workspace, beijing_time: None) -> None:
+    """The officer marks measures done on 3 July and prints the second quarter's report on
+    5 July: the report shows them done, figures 截至 30 June; the first quarter's does not."""
+    plan_id = import_document(ws, make_document(4))
+    first = ledger.list_measures(ws.db, plan_id, Q)[0]
+    progress.set_status(ws, first.id, Status.DONE)
+    _backdate(ws, first.id, datetime(2023, 7, 3, 2, tzinfo=UTC))
+    q2 = reporting.build_report_data(ws, Q, [plan_id], today=date(2023, 7, 5))
+    assert q2.figures_as_of == date(2023, 6, 30)
+    assert q2.plans[0].measures[0].status == "done"
+    q1 = reporting.build_report_data(ws, Quarter(2023, 1), [plan_id], today=date(2023, 7, 5))
+    assert q1.plans[0].measures[0].status == "not_started"
+
+
 def test_status_on_a_day(beijing_time: None) -> None:
     changes = [
         Change("not_started", "in_progress", datetime(2023, 4, 3, 2, 0, tzinfo=UTC)),
@@ -86,10 +108,11 @@ def plan(ws: Workspace, beijing_time: None) -> int:
     """Eight measures; deadlines 6/28, 9/28, none, 3/28, 6/28, none, 12/28, 3/28 of 2023."""
     plan_id = import_document(ws, make_document(8))
     ids = [r.id for r in ledger.list_measures(ws.db, plan_id, Q)]
-    # 1 (due 6/28): started in April, done only in August -> overdue at the end of June
+    # 1 (due 6/28): started in April, done only in October, after the second quarter's report
+    # was due -> in progress and overdue in that report
     progress.set_status(ws, ids[0], Status.IN_PROGRESS)
     progress.set_status(ws, ids[0], Status.DONE)
-    _backdate(ws, ids[0], datetime(2023, 4, 3, tzinfo=UTC), datetime(2023, 8, 9, tzinfo=UTC))
+    _backdate(ws, ids[0], datetime(2023, 4, 3, tzinfo=UTC), datetime(2023, 10, 9, tzinfo=UTC))
     # 4 (due 3/28): done in May -> not overdue
     progress.set_status(ws, ids[3], Status.DONE)
     _backdate(ws, ids[3], datetime(2023, 5, 20, tzinfo=UTC))

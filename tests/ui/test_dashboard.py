@@ -92,17 +92,18 @@ def test_past_quarter_dashboard_shows_the_statuses_of_its_last_day(
     from tests.services.test_dashboard import set_status_on
 
     import_document(ws, make_document(12))
-    w = MainWindow(ws, today=date(2023, 8, 15))
+    w = MainWindow(ws, today=date(2023, 11, 15))
     qtbot.addWidget(w)
     w.show()
     done_in_q3 = next(r for r in w.measure_model.rows() if r.number == "4")  # due 28 March
-    set_status_on(ws, done_in_q3.id, Status.DONE, datetime(2023, 7, 10, 3, tzinfo=UTC))
+    # Done in October: after the second quarter's statuses were recorded (until 30 September).
+    set_status_on(ws, done_in_q3.id, Status.DONE, datetime(2023, 10, 10, 3, tzinfo=UTC))
     w.refresh_measures()
     w.tabs.setCurrentWidget(w.dashboard)
-    assert w.quarter == Quarter(2023, 3)
+    assert w.quarter == Quarter(2023, 4)
     assert card(w, Status.DONE) == 1 and w.dashboard.as_of_note.isHidden()
     w.set_quarter(Quarter(2023, 2))
-    assert card(w, Status.DONE) == 0  # not done yet on 30 June
+    assert card(w, Status.DONE) == 0  # not done for the second quarter
     assert card(w, Status.NOT_STARTED) == 12
     overdue = [
         w.dashboard.overdue_list.item(i).data(Qt.ItemDataRole.UserRole)
