@@ -94,6 +94,15 @@ def is_overdue(deadline: date | None, status: Status, today: date) -> bool:
     return deadline < today
 
 
+def size_label(n: int) -> str:
+    """A file size as an officer reads it: 532 B, 1.8 KB, 12.4 MB."""
+    if n < 1024:
+        return f"{n} B"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
 class Cancelled(Exception):
     """Raised inside long work when the user pressed 取消; nothing is kept."""
 

@@ -88,3 +88,12 @@ def test_long_running_measure_without_progress_turns_yellow_from_mid_quarter() -
             )
             is Light.GREEN
         )
+
+
+def test_file_sizes_read_the_same_everywhere() -> None:
+    """Evidence lists in the window, the report annexes and the audit log all say sizes so."""
+    from desktop.domain import size_label
+
+    assert size_label(532) == "532 B"
+    assert size_label(1843) == "1.8 KB"
+    assert size_label(13_002_342) == "12.4 MB"

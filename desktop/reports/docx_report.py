@@ -18,7 +18,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from desktop.domain import Cancelled, ProgressCallback
+from desktop.domain import Cancelled, ProgressCallback, size_label
 
 from .charts import drawing_png, status_chart
 from .data import QuarterReportData, ReportMeasure
@@ -520,7 +520,7 @@ def render_quarter_docx(
                 short = short_title(m.title)
                 prefix = f"{label}·" if label else ""
                 values = [str(i), f"{prefix}{measure_ref(m)} {short}", ev.file_name,
-                          ev.description, _size(ev.size), f"{ev.added_at:%Y-%m-%d}",
+                          ev.description, size_label(ev.size), f"{ev.added_at:%Y-%m-%d}",
                           ev.sha256[:12]]  # fmt: skip
                 _add_row(ev_table, values, EVIDENCE_WIDTHS_MM, 9, centered=(0, 4, 5, 6))
 
@@ -594,11 +594,3 @@ def _rare_characters(data: QuarterReportData, options: ReportOptions) -> bool:
                 return True
         seen.update(text)
     return False
-
-
-def _size(n: int) -> str:
-    if n < 1024:
-        return f"{n} B"
-    if n < 1024 * 1024:
-        return f"{n / 1024:.1f} KB"
-    return f"{n / 1024 / 1024:.1f} MB"

@@ -23,7 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.domain import Cancelled, ProgressCallback
+from desktop.domain import Cancelled, ProgressCallback, size_label
 
 from .cells import Cell, Column, RowSplitter, cell_runs
 from .charts import status_chart
@@ -156,14 +156,6 @@ def _table_style(font: str, extra: Sequence[tuple[Any, ...]] = ()) -> TableStyle
             *extra,
         ]
     )
-
-
-def _size(n: int) -> str:
-    if n < 1024:
-        return f"{n} B"
-    if n < 1024 * 1024:
-        return f"{n / 1024:.1f} KB"
-    return f"{n / 1024 / 1024:.1f} MB"
 
 
 def _notice_footer(data: SupervisionNoticeData) -> str:
@@ -526,7 +518,7 @@ class _QuarterReport:
                 Cell.of(f"{prefix}{measure_ref(m)} {short}"),
                 Cell.of(ev.file_name),
                 Cell.of(ev.description),
-                Cell.of(_size(ev.size)),
+                Cell.of(size_label(ev.size)),
                 Cell.of(f"{ev.added_at:%Y-%m-%d}"),
                 Cell.of(ev.sha256[:12]),
             ]

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop.domain import Quarter, Status
+from desktop.domain import Quarter, Status, size_label
 from desktop.models import AuditLog, Database
 from desktop.services.errors import UserError
 
@@ -210,7 +210,7 @@ def _field_value(key: str, value: Any, action: str) -> str:
     if key == "language" and isinstance(value, str):
         return LANGUAGE_LABELS.get(value, value)
     if key in SIZE_KEYS and isinstance(value, int) and not isinstance(value, bool):
-        return _size(value)
+        return size_label(value)
     if key == "path" and isinstance(value, list):
         return "/".join(str(v) for v in value)
     return format_value(value)
@@ -227,14 +227,6 @@ def _mapping_text(value: str) -> str:
     if not isinstance(raw, dict):
         return value
     return "、".join(f"{FIELD_LABELS.get(str(f), str(f))}＝“{h}”" for f, h in raw.items())
-
-
-def _size(n: int) -> str:
-    if n < 1024:
-        return f"{n} 字节"
-    if n < 1024 * 1024:
-        return f"{n / 1024:.1f} KB"
-    return f"{n / 1024 / 1024:.1f} MB"
 
 
 # Kept beside a change even when unchanged, so the officer sees which quarter or measure it was.

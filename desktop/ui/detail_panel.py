@@ -31,22 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import Quarter, Status
+from desktop.domain import Quarter, Status, size_label
 from desktop.services.ledger import EvidenceInfo, MeasureDetail, MeasureRow
 from desktop.ui.delegates import file_type_icon
 from desktop.ui.vocabulary import LONG_TERM_FULL, join_units, quarter_label, status_label, tr
 from desktop.ui.widgets import named
 
 THUMBNAIL_ROLE = Qt.ItemDataRole.UserRole + 1  # True when the icon is the picture itself
-
-
-def _human_size(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return ""
 
 
 def numbered(number: str) -> str:
@@ -423,7 +414,7 @@ class DetailPanel(QWidget):
         self.refresh_history(detail, quarter)
 
     def _evidence_item(self, ev: EvidenceInfo) -> QListWidgetItem:
-        text = f"{ev.original_name}\n{_human_size(ev.size)} · {ev.added_at.astimezone():%Y-%m-%d}"
+        text = f"{ev.original_name}\n{size_label(ev.size)} · {ev.added_at.astimezone():%Y-%m-%d}"
         if ev.quarter:
             text += " · " + quarter_label(Quarter.parse(ev.quarter))
         if ev.description:
