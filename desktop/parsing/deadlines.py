@@ -112,8 +112,11 @@ _DEADLINE_RE = re.compile(
     + r"|(?P<qpre>第|前)?(?P<q>[一二三四1-4])季度(?P<s6>末|底|前|内)?"
     + r")"
 )
+# A bare year as a target: '2025年前', '2023年内', or a year the words after it make a target
+# ('2022年在省内全面推行', '2025年基本建成', '到2025年'). Only the year and a deadline suffix
+# (`due`) are the deadline as written; the context words are not ('2022年', never '2022年在省内').
 _BARE_YEAR_END = re.compile(
-    r"(?:到|至|截至|力争)?(?P<year>\d{4})年(?P<tail>以前|前|内|年内|在全|在省内|在市内|实现|全面|基本|建成)"
+    r"(?:到|至|截至|力争)?(?P<year>\d{4})年(?:(?P<due>以前|前|年内|内)|在全|在省内|在市内|实现|全面|基本|建成)"
     r"|(?:到|截至)(?P<year2>\d{4})年(?![0-9０-９一二三四五六七八九十年底末中上下第前内])"
 )
 _FIELD_MONTH_RE = re.compile(
@@ -314,7 +317,7 @@ def parse_deadlines(
             continue
         d = _safe_date(year, 12)
         if d and d not in found:
-            phrases.append(m.group(0).lstrip("到至截力争"))
+            phrases.append(f"{year}年{m.group('due') or ''}")
             found.append(d)
     if not running_text:
         # A deadline cell: '2023-06-30', '2023.6.30', '2023/6', '2023年', '2023年全年'.

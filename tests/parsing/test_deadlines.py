@@ -55,6 +55,27 @@ def test_month_takes_last_named_year() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # The words after a bare year only tell that it is a target; the 完成时限 column of a
+        # report shows the year, not '2022年在省内'.
+        ("9月起在兰州市率先推行，2022年在省内全面推行", "2022年"),
+        ("2023年在全省推广", "2023年"),
+        ("力争2025年基本建成覆盖城乡的服务体系", "2025年"),
+        ("2024年实现全覆盖", "2024年"),
+        ("到2025年，全市建成", "2025年"),
+        # A deadline suffix is part of the deadline as written.
+        ("2025年前完成改造", "2025年前"),
+        ("2023年内出台办法", "2023年内"),
+    ],
+)
+def test_a_bare_year_target_is_written_as_the_year(text: str, phrase: str) -> None:
+    info = parse_deadlines(text, 2021, running_text=True)
+    assert info.deadline_text == phrase
+    assert info.deadline == date(int(phrase[:4]), 12, 31)
+
+
+@pytest.mark.parametrize(
     ("text", "deadlines", "start"),
     [
         # A start date is when work begins: a measure is not overdue from that day on.
