@@ -154,6 +154,14 @@ _RECURRING_NORMAL = {
     "每年度": "每年",
 }
 _START_SUFFIXES = ("起", "开始")
+# '本办法自2023年1月1日起施行': the day a document comes into force, not the day a task starts.
+# 施行 and 生效 are said of rules only; 执行 and 实施 are also said of tasks ('告知承诺制自…起实施'),
+# so they make an effective-date clause only with the document as subject (本办法, 《…》).
+_EFFECTIVE_VERB = re.compile(r"(?:正式)?(?P<verb>施行|生效|执行|实施)(?=$|[，,；;。）)\s])")
+_DOC_SUBJECT = re.compile(
+    r"(?:本|该)(?:实施)?(?:办法|措施|方案|通知|意见|规定|细则|条例|决定|政策|规则|标准|要点|制度|文件)"
+    r"|《[^《》]{1,80}》"
+)
 # Every form below contains one of these; text without any names no deadline.
 _DATE_HINT = re.compile(r"[年月季底末旬每逐按长持常]|\d[.\-/／．]\d")
 _QUARTER_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -167,6 +175,17 @@ def _resolve_year(m: re.Match[str], last_year: int | None, default_year: int | N
         base = last_year or default_year
         return base + 1 if base else None
     return last_year or default_year
+
+
+def _is_effective_date(text: str, m: re.Match[str]) -> bool:
+    """The start date `m` ('2023年1月1日起') opens an effective-date clause: '…起施行'."""
+    verb = _EFFECTIVE_VERB.match(text, m.end())
+    if verb is None:
+        return False
+    if verb.group("verb") in ("施行", "生效"):
+        return True
+    clause = re.split(r"[，,。；;！？\n]", text[: m.start()])[-1]
+    return bool(_DOC_SUBJECT.search(clause))
 
 
 def parse_cn_date(text: str) -> date | None:
@@ -294,7 +313,7 @@ def parse_deadlines(
             continue
         prev_end = m.end()
         if starts_here:
-            if d is not None:
+            if d is not None and not _is_effective_date(text, m):
                 starts.append(d)
             continue
         phrase = phrase.lstrip("到至截止力争确保于在")
