@@ -112,8 +112,11 @@ _DEADLINE_RE = re.compile(
     + r"|(?P<qpre>第|前)?(?P<q>[一二三四1-4])季度(?P<s6>末|底|前|内)?"
     + r")"
 )
+# A bare year as a target: '2025年前', '2023年内', or a year the words after it make a target
+# ('2022年在省内全面推行', '2025年基本建成', '到2025年'). Only the year and a deadline suffix
+# (`due`) are the deadline as written; the context words are not ('2022年', never '2022年在省内').
 _BARE_YEAR_END = re.compile(
-    r"(?:到|至|截至|力争)?(?P<year>\d{4})年(?P<tail>以前|前|内|年内|在全|在省内|在市内|实现|全面|基本|建成)"
+    r"(?:到|至|截至|力争)?(?P<year>\d{4})年(?:(?P<due>以前|前|年内|内)|在全|在省内|在市内|实现|全面|基本|建成)"
     r"|(?:到|截至)(?P<year2>\d{4})年(?![0-9０-９一二三四五六七八九十年底末中上下第前内])"
 )
 _FIELD_MONTH_RE = re.compile(
@@ -151,6 +154,14 @@ _RECURRING_NORMAL = {
     "每年度": "每年",
 }
 _START_SUFFIXES = ("起", "开始")
+# '本办法自2023年1月1日起施行': the day a document comes into force, not the day a task starts.
+# 施行 and 生效 are said of rules only; 执行 and 实施 are also said of tasks ('告知承诺制自…起实施'),
+# so they make an effective-date clause only with the document as subject (本办法, 《…》).
+_EFFECTIVE_VERB = re.compile(r"(?:正式)?(?P<verb>施行|生效|执行|实施)(?=$|[，,；;。）)\s])")
+_DOC_SUBJECT = re.compile(
+    r"(?:本|该)(?:实施)?(?:办法|措施|方案|通知|意见|规定|细则|条例|决定|政策|规则|标准|要点|制度|文件)"
+    r"|《[^《》]{1,80}》"
+)
 # Every form below contains one of these; text without any names no deadline.
 _DATE_HINT = re.compile(r"[年月季底末旬每逐按长持常]|\d[.\-/／．]\d")
 _QUARTER_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -164,6 +175,17 @@ def _resolve_year(m: re.Match[str], last_year: int | None, default_year: int | N
         base = last_year or default_year
         return base + 1 if base else None
     return last_year or default_year
+
+
+def _is_effective_date(text: str, m: re.Match[str]) -> bool:
+    """The start date `m` ('2023年1月1日起') opens an effective-date clause: '…起施行'."""
+    verb = _EFFECTIVE_VERB.match(text, m.end())
+    if verb is None:
+        return False
+    if verb.group("verb") in ("施行", "生效"):
+        return True
+    clause = re.split(r"[，,。；;！？\n]", text[: m.start()])[-1]
+    return bool(_DOC_SUBJECT.search(clause))
 
 
 def parse_cn_date(text: str) -> date | None:
@@ -291,7 +313,7 @@ def parse_deadlines(
             continue
         prev_end = m.end()
         if starts_here:
-            if d is not None:
+            if d is not None and not _is_effective_date(text, m):
                 starts.append(d)
             continue
         phrase = phrase.lstrip("到至截止力争确保于在")
@@ -314,7 +336,7 @@ def parse_deadlines(
             continue
         d = _safe_date(year, 12)
         if d and d not in found:
-            phrases.append(m.group(0).lstrip("到至截力争"))
+            phrases.append(f"{year}年{m.group('due') or ''}")
             found.append(d)
     if not running_text:
         # A deadline cell: '2023-06-30', '2023.6.30', '2023/6', '2023年', '2023年全年'.

@@ -11,8 +11,11 @@ from desktop.parsing.deadlines import _to_int, parse_cn_date
 __all__ = [
     "DocumentMeta",
     "Segment",
+    "in_signature",
     "is_date_line",
     "is_org_line",
+    "issuer_start",
+    "join_issuers",
     "read_meta",
     "split_documents",
 ]
@@ -69,12 +72,95 @@ def is_date_line(line: str) -> bool:
 
 
 def is_org_line(line: str) -> bool:
-    """A signature line: a short organisation name without punctuation."""
+    """A signature line: a short organisation name without punctuation, or several joined
+    with 、 (a joint signature, as `join_issuers` writes it)."""
+    if "、" in line:
+        parts = line.split("、")
+        return len(parts) <= _MAX_ISSUERS and all(_is_full_org(p) for p in parts)
     return (
         2 <= len(line) <= 40
         and not re.search(r"[。，；：、！？“”《》]", line)
         and bool(_ORG_END.search(line.replace(" ", "")))
     )
+
+
+# A joint document is signed by two or three organisations ('中共某省委办公厅 某省人民政府办公厅').
+_MAX_ISSUERS = 3
+_SPACES = re.compile(r"[ \t\u3000\xa0]+")
+# The tail of a name, not a name: '甘肃省 人民政府办公厅' is one organisation spaced out.
+_NAME_TAIL = re.compile(
+    r"^(?:人民|政府|办公|委员会|党委|党组|常委|管委会|领导小组|指挥部|中心|[厅局委办部院])"
+)
+
+
+def _is_full_org(part: str) -> bool:
+    """One organisation's whole name ('甘肃省人民政府办公厅'), not the tail of one ('办公厅')."""
+    return 4 <= len(part) <= 40 and is_org_line(part) and not _NAME_TAIL.match(part)
+
+
+_TITLE_AFTER_ISSUER = re.compile(r"^(?P<org>.{4,40}?)(?P<rest>(?:关于|印发).+)$")
+
+
+def join_issuers(line: str) -> str:
+    """'中共某省委办公厅　某省人民政府办公厅' -> '中共某省委办公厅、某省人民政府办公厅'.
+
+    A joint signature or header puts the organisations on one line with spaces between them,
+    which are squeezed out of Chinese text later and would glue the names together. Only a line
+    made of nothing but whole organisation names is changed, with the 文件 of a header or the
+    rest of a title after the last one ('甲办公厅 乙办公厅关于…的通知').
+    """
+    stripped = line.strip()
+    if not _SPACES.search(stripped):
+        return line
+    parts = _SPACES.split(stripped)
+    tail = ""
+    title = _TITLE_AFTER_ISSUER.match(parts[-1])
+    if parts[-1] == "文件":
+        parts, tail = parts[:-1], "文件"
+    elif parts[-1].endswith("文件"):
+        parts[-1], tail = parts[-1][:-2], "文件"
+    elif title:
+        parts[-1], tail = title.group("org"), title.group("rest")
+    if not 2 <= len(parts) <= _MAX_ISSUERS or not all(_is_full_org(p) for p in parts):
+        return line
+    return "、".join(parts) + tail
+
+
+# What the text above an added issuer line ends with: a sentence, a bracket or quote, or the
+# attachment list ('附件：1.…方案' / '2.…清单'). A sentence the PDF wrapped can end in '中心'
+# or '局' on a line of its own; the line above it does not end like this.
+_PARAGRAPH_END = re.compile(r"[。！？；：”）」』)]$|^(?:附件|\d{1,2}\s*[.．、])")
+
+
+def issuer_start(lines: list[str], k: int) -> int | None:
+    """Index of the first issuer line of the signature above the date line `k` (two issuer
+    lines above one date for a joint document), None when the line above is no issuer."""
+    if k <= 0 or not is_org_line(lines[k - 1]):
+        return None
+    top = k - 1
+    while top > 0 and k - top < _MAX_ISSUERS and _is_full_org(lines[top - 1]):
+        top -= 1
+    for first in range(top, k - 1):
+        above = lines[first - 1] if first else ""
+        if all(_is_full_org(x) for x in lines[first:k]) and (
+            not above or _PARAGRAPH_END.search(above) or _TITLE_END.search(above)
+        ):
+            return first
+    return k - 1
+
+
+def in_signature(lines: list[str], i: int) -> bool:
+    """lines[i] is an issuer line of a signature: the date follows it or the issuer lines
+    after it."""
+    if not is_org_line(lines[i]):
+        return False
+    for k in range(i + 1, min(i + 1 + _MAX_ISSUERS, len(lines))):
+        if is_date_line(lines[k]):
+            start = issuer_start(lines, k)
+            return start is not None and start <= i
+        if not is_org_line(lines[k]):
+            return False
+    return False
 
 
 def _header_date(text: str) -> date | None:
@@ -179,8 +265,9 @@ def read_meta(lines: list[str], segment: Segment, default_year: int | None) -> D
     for k, line in enumerate(body):
         if is_date_line(line):
             day = parse_cn_date(line) if re.match(r"\d", line) else _cn_date(line)
-            if k and is_org_line(body[k - 1]):
-                issuer = body[k - 1].replace(" ", "")
+            first = issuer_start(body, k)
+            if first is not None:
+                issuer = "、".join(x.replace(" ", "") for x in body[first:k])
             break
     if day is None:
         for line in body:

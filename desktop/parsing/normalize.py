@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.parsing.documents import join_issuers
 from desktop.parsing.labels import ALL_LABELS
 
 __all__ = ["clean_line", "is_page_marker", "normalize_text", "squeeze_spaces", "unit_spaces"]
@@ -126,7 +127,7 @@ def clean_line(line: str) -> str:
     line = line.translate(_CHAR_TABLE)
     line = _MARKDOWN.sub("", line)
     line = _BOLD.sub("", line)
-    line = squeeze_spaces(unit_spaces(line.strip(), always=False))
+    line = squeeze_spaces(unit_spaces(join_issuers(line.strip()), always=False))
     line = line.replace("(", "（").replace(")", "）")
     line = _PUNCT_CJK.sub(lambda m: _PUNCT_MAP[m.group(1) or m.group(2)], line)
     if "】" in line or "]" in line or "］" in line or "〕" in line:

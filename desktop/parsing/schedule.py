@@ -1,8 +1,9 @@
 """What a measure's own words say about its dates, shared by the parsers and the schedule backfill.
 
 A document measure's deadline, start and schedule come from its text (`own_deadlines`); a task
-table row's from its 完成时限 cell and its text (`row_deadlines`); an Excel task list's from the
-cell alone (`parse_deadline_cell`). `stored_schedule` re-derives the start and schedule of a
+table row's, in a Word file or an Excel task list, from its 完成时限 cell and its text
+(`row_deadlines`; an Excel cell is read as `parse_deadline_cell` reads it). `stored_schedule`
+re-derives the start and schedule of a
 measure stored before schema 0004 from what was stored (its text and deadline as written) with
 these same functions, so the first plan update after upgrading sees what a fresh import sees.
 """
@@ -11,9 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
-from desktop.parsing.deadlines import DeadlineInfo, parse_deadline_cell, parse_deadlines
+from desktop.parsing.deadlines import (
+    _DATE_HINT,
+    DeadlineInfo,
+    parse_deadline_cell,
+    parse_deadlines,
+)
 from desktop.parsing.responsibility import find_responsibility
 
 __all__ = ["document_year", "own_deadlines", "row_deadlines", "stored_schedule", "tasklist_years"]
@@ -27,7 +34,8 @@ def own_deadlines(text: str, year: int | None, field: object = _UNSET) -> Deadli
     found it already (`Responsibility.deadline_text`), else it is looked up here."""
     info = parse_deadlines(text, year, running_text=True)
     if field is _UNSET:
-        field = find_responsibility(text).deadline_text if text else None
+        # A 完成时限 field is part of the text: text naming no date has none worth looking up.
+        field = find_responsibility(text).deadline_text if _DATE_HINT.search(text) else None
     if isinstance(field, str) and field:
         field_info = parse_deadlines(field, year)
         info.deadlines = sorted(set(info.deadlines) | set(field_info.deadlines))
@@ -41,15 +49,22 @@ def own_deadlines(text: str, year: int | None, field: object = _UNSET) -> Deadli
     return info
 
 
-def row_deadlines(text: str, cell: str, year: int | None) -> DeadlineInfo:
+def row_deadlines(
+    text: str, cell: str, year: int | None, cell_info: DeadlineInfo | None = None
+) -> DeadlineInfo:
     """A task table row: the 完成时限 cell gives the deadline when it names one, else the task
     text does; a start or schedule counts from either ('每季度' in the cell, '每季度通报一次'
-    in the text), the cell's first."""
+    in the text), the cell's first.
+
+    `cell_info` is the cell as the caller read it already (an Excel task list reads its cell
+    with `parse_deadline_cell`, and a date typed as a date has no text to parse); it is not
+    changed. Without it the cell is parsed as a Word table's is.
+    """
     own = own_deadlines(text, year)
-    cell_info = parse_deadlines(cell, year) if cell else None
+    if cell_info is None and cell:
+        cell_info = parse_deadlines(cell, year)
     if cell_info is not None and (cell_info.deadlines or cell_info.long_term):
-        info = cell_info
-        info.deadline_text = cell
+        info = replace(cell_info, deadlines=list(cell_info.deadlines), deadline_text=cell)
     else:
         info = own
         if cell and not info.deadline_text:
@@ -69,10 +84,11 @@ def stored_schedule(
     """(start, schedule) that importing the measure's source would store, from what a measure
     stored without them holds: its `text` and its deadline as written (`deadline_text`).
 
-    `kind` is the plan's: 'tasklist' (an Excel task list: the deadline cell alone, as the
-    workbook reader reads it) or a document (its text and, for a task table row, its deadline
-    cell, which is what a row's `deadline_text` holds when the cell names a deadline; for other
-    measures `deadline_text` holds phrases already taken from the text, which add nothing).
+    `kind` is the plan's: 'tasklist' (an Excel task list, whose deadline cell is read as the
+    workbook reader reads it) or a document. Either way the measure's text counts and so does,
+    for a table row, its deadline cell, which is what a row's `deadline_text` holds when the
+    cell names a deadline; otherwise `deadline_text` holds phrases already taken from the text,
+    which add nothing.
     `years` are the candidates for the year of dates written without one, best first: the one
     that gives back the stored `deadline` is taken, else the first.
     """
@@ -80,14 +96,12 @@ def stored_schedule(
     best: tuple[date | None, str | None] | None = None
     for year in choices:
         if kind == "tasklist":
-            info = parse_deadline_cell(deadline_text, year) if deadline_text else DeadlineInfo()
-            found = (info.start, info.recurring)
-            reproduces = info.deadline == deadline
+            cell = parse_deadline_cell(deadline_text, year) if deadline_text else DeadlineInfo()
         else:
             cell = parse_deadlines(deadline_text, year) if deadline_text else DeadlineInfo()
-            own = own_deadlines(text or "", year)
-            found = (cell.start or own.start, cell.recurring or own.recurring)
-            reproduces = deadline in (cell.deadline, own.deadline)
+        own = own_deadlines(text or "", year)
+        found = (cell.start or own.start, cell.recurring or own.recurring)
+        reproduces = deadline in (cell.deadline, own.deadline)
         if best is None:
             best = found
         if reproduces:

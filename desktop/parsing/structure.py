@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.parsing.deadlines import parse_deadlines
-from desktop.parsing.documents import is_date_line, is_org_line
+from desktop.parsing.documents import in_signature, is_date_line
 from desktop.parsing.model import ParsedContext, ParsedMeasure, ParsedSection
 from desktop.parsing.numbering import Marker, match_marker
 from desktop.parsing.responsibility import Responsibility, find_responsibility, standing_units
@@ -303,11 +303,9 @@ class _Builder:
         self.in_attachment_list = False
 
     def feed(self, lines: list[str]) -> None:
-        n = len(lines)
         lengths = sorted(len(line) for line in lines if len(line) >= 10)
         self.typical_line = lengths[len(lengths) // 2] if lengths else 40
         for i, line in enumerate(lines):
-            nxt = lines[i + 1] if i + 1 < n else ""
             if (
                 self.in_attachment_list
                 and _ATTACHMENT_ENTRY.match(line)
@@ -342,7 +340,7 @@ class _Builder:
                 _TRAILER.search(line)
                 or _PRINTED.match(line)
                 or is_date_line(line)
-                or (is_org_line(line) and is_date_line(nxt))
+                or in_signature(lines, i)
             ):
                 self.signed = self.signed or is_date_line(line)
                 self.current = None
@@ -389,12 +387,7 @@ class _Builder:
         """Numbering starts at 1 in the next lines, before any signature or attachment line."""
         for k in range(i + 1, min(i + 6, len(lines))):
             line = lines[k]
-            after = lines[k + 1] if k + 1 < len(lines) else ""
-            if (
-                is_date_line(line)
-                or (is_org_line(line) and is_date_line(after))
-                or line.startswith(("附件", "附 件"))
-            ):
+            if is_date_line(line) or in_signature(lines, k) or line.startswith(("附件", "附 件")):
                 return False
             m = match_marker(line)
             if m is not None:

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from desktop.domain import Cancelled, ProgressCallback, Quarter
-from desktop.parsing.deadlines import parse_deadline_cell
+from desktop.parsing.deadlines import DeadlineInfo, parse_deadline_cell
 from desktop.parsing.model import ParsedDocument, ParsedMeasure, ParsedSection, ParseResult
+from desktop.parsing.schedule import row_deadlines
 from desktop.parsing.units import split_units
 from desktop.readers import base
 from desktop.readers.base import DEFAULT_MAX_BYTES, ReadError, check_size, is_zip_bomb
@@ -811,7 +812,7 @@ class _SheetReader:
         # of the title or of the sheet or file name ('2023年重点任务.xlsx').
         self.default_year = mapping.year or _year_in(doc_title, context)
         self.units_cache: dict[str, list[str]] = {}
-        self.deadline_cache: dict[tuple[str, int | None], Any] = {}
+        self.deadline_cache: dict[tuple[str, int | None], DeadlineInfo] = {}
         self.warnings: list[str] = []
         self.undated: list[str] = []  # deadlines with a month but no year to put it in
 
@@ -823,20 +824,31 @@ class _SheetReader:
         return list(units)
 
     def deadline(self, value: Any, m: ParsedMeasure) -> None:
+        """Deadline, start and schedule of a row from its 完成时限 cell and its task text, as a
+        Word task table's rows get them (`row_deadlines`): '每季度调度一次' or '2023年1月1日起'
+        in the task cell counts even when the deadline cell says nothing of it."""
+        cell_text, cell_info = self.cell_deadline(value)
+        info = row_deadlines(m.text, cell_text, self.default_year, cell_info)
+        m.deadline_text = info.deadline_text
+        m.deadline = info.deadline
+        m.deadlines = list(info.deadlines)
+        m.long_term = info.long_term
+        m.recurring, m.start = info.recurring, info.start
+
+    def cell_deadline(self, value: Any) -> tuple[str, DeadlineInfo | None]:
+        """The 完成时限 cell as written and as read; a date typed as a date is its deadline."""
         if isinstance(value, datetime | date):
             d = value.date() if isinstance(value, datetime) else value
-            m.deadline, m.deadlines, m.deadline_text = d, [d], _clean(d)
-            return
+            return _clean(d), DeadlineInfo(_clean(d), d, [d])
         if isinstance(value, int | float) and not isinstance(value, bool) and 20000 < value < 80000:
             # A date typed into a cell formatted as 常规 shows as its serial number.
             from openpyxl.utils.datetime import from_excel
 
             d = from_excel(value).date()
-            m.deadline, m.deadlines, m.deadline_text = d, [d], _clean(d)
-            return
+            return _clean(d), DeadlineInfo(_clean(d), d, [d])
         text = _clean(value)
         if not text:
-            return
+            return "", None
         key = (text, self.default_year)
         info = self.deadline_cache.get(key)
         if info is None:
@@ -848,11 +860,7 @@ class _SheetReader:
                 and re.search(r"[0-9一二三四五六七八九十]+\s*月", text)
             ):
                 self.undated.append(text)
-        m.deadline_text = text
-        m.deadline = info.deadline
-        m.deadlines = list(info.deadlines)
-        m.long_term = info.long_term
-        m.recurring, m.start = info.recurring, info.start
+        return text, info
 
     def cell(self, r: int, name: str) -> Any:
         col = self.mapping.columns.get(name)

@@ -110,6 +110,9 @@ ACTION_KEY_LABELS = {
     ("unfreeze", "reason"): "原因",
 }
 REASON_LABELS = {"manual": "手动", "auto": "自动（退出时）", "pre-restore": "恢复前自动备份"}
+# Progress carried over by a plan update was logged with the code 'update' as its source
+# before the file name was; entries of that time still read in Chinese.
+SOURCE_LABELS = {"update": "计划新版本"}
 LANGUAGE_LABELS = {"zh_CN": "简体中文", "en": "English"}
 SIZE_KEYS = {"size", "bytes"}
 # Internal bookkeeping that means nothing to an officer.
@@ -205,6 +208,8 @@ def _field_value(key: str, value: Any, action: str) -> str:
         return value.replace("T", " ")[:19]
     if key == "reason" and action == "backup" and isinstance(value, str):
         return REASON_LABELS.get(value, value)
+    if key == "source" and isinstance(value, str):
+        return SOURCE_LABELS.get(value, value)
     if key == "sample_loaded" and isinstance(value, str):
         return "是" if value else "否"
     if key == "language" and isinstance(value, str):

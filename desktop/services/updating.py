@@ -262,7 +262,11 @@ def apply_update(
                     new={k: _jsonable(v) for k, v in values.items()} | {"version": version},
                 )
                 added += 1
-            warnings.extend(_take_progress(s, m, parsed.progress, ws.author))
+            warnings.extend(
+                _take_progress(
+                    s, m, parsed.progress, ws.author, proposal.preview.source.name, version
+                )
+            )
         for k, m in enumerate(to_archive):
             m.archived = True
             m.position = len(doc.measures) + k
@@ -309,9 +313,17 @@ def apply_update(
         return UpdateOutcome(version, kept, added, archived, warnings)
 
 
-def _take_progress(s: Session, m: Measure, incoming: dict[str, str], author: str) -> list[str]:
+def _take_progress(
+    s: Session,
+    m: Measure,
+    incoming: dict[str, str],
+    author: str,
+    source: str,
+    version: int,
+) -> list[str]:
     """进展情况 carried by the new task list fills a quarter with nothing stored; stored text
-    is never overwritten, and a closed (定稿) quarter is left alone."""
+    is never overwritten, and a closed (定稿) quarter is left alone. The audit log names the
+    file and the plan version the text came with (`source`, `version`)."""
     warnings = []
     for quarter, text in incoming.items():
         row = next((p for p in m.progress if p.quarter == quarter), None)
@@ -339,7 +351,7 @@ def _take_progress(s: Session, m: Measure, incoming: dict[str, str], author: str
             entity="measure",
             entity_id=m.id,
             author=author,
-            new={"quarter": quarter, "progress": text, "source": "update"},
+            new={"quarter": quarter, "progress": text, "source": source, "version": version},
         )
     return warnings
 

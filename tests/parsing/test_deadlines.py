@@ -55,6 +55,27 @@ def test_month_takes_last_named_year() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # The words after a bare year only tell that it is a target; the 完成时限 column of a
+        # report shows the year, not '2022年在省内'.
+        ("9月起在兰州市率先推行，2022年在省内全面推行", "2022年"),
+        ("2023年在全省推广", "2023年"),
+        ("力争2025年基本建成覆盖城乡的服务体系", "2025年"),
+        ("2024年实现全覆盖", "2024年"),
+        ("到2025年，全市建成", "2025年"),
+        # A deadline suffix is part of the deadline as written.
+        ("2025年前完成改造", "2025年前"),
+        ("2023年内出台办法", "2023年内"),
+    ],
+)
+def test_a_bare_year_target_is_written_as_the_year(text: str, phrase: str) -> None:
+    info = parse_deadlines(text, 2021, running_text=True)
+    assert info.deadline_text == phrase
+    assert info.deadline == date(int(phrase[:4]), 12, 31)
+
+
+@pytest.mark.parametrize(
     ("text", "deadlines", "start"),
     [
         # A start date is when work begins: a measure is not overdue from that day on.
@@ -207,3 +228,49 @@ def test_a_frequency_with_a_count_of_times_is_a_schedule_in_running_text(
 )
 def test_a_frequency_word_without_a_count_inside_a_sentence_is_not_a_schedule(text: str) -> None:
     assert parse_deadlines(text, 2023, running_text=True).recurring is None
+
+
+@pytest.mark.parametrize(
+    ("text", "deadlines"),
+    [
+        ("本办法自2023年1月1日起施行。", []),
+        ("本办法自2023年1月1日起施行，有效期至2025年12月31日。", []),
+        ("本措施自2023年5月起执行。", []),
+        ("《甘肃省政务服务事项管理办法》自2023年1月1日起实施。", []),
+        ("本通知自2023年3月1日起正式施行，2023年6月底前完成清理。", [date(2023, 6, 30)]),
+        ("新修订的条例自2023年7月1日起生效，各地要做好衔接", []),
+    ],
+)
+def test_an_effective_date_clause_is_not_a_start(text: str, deadlines: list[date]) -> None:
+    """The day a document comes into force is not the day a measure's work starts."""
+    for running in (False, True):
+        info = parse_deadlines(text, 2023, running_text=running)
+        assert (info.start, info.deadlines) == (None, deadlines)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 执行 / 实施 said of a task, not of the document: the work starts that day.
+        "全面推行证明事项告知承诺制，自2023年1月1日起实施。",
+        "2023年1月1日起实施新的收费标准",
+        "自2023年1月1日起执行，各地每季度报送一次",
+    ],
+)
+def test_a_task_that_is_implemented_from_a_date_still_starts_then(text: str) -> None:
+    assert parse_deadlines(text, 2023, running_text=True).start == date(2023, 1, 1)
+
+
+def test_a_closing_effective_date_sentence_gives_the_measure_no_start() -> None:
+    from desktop.parsing import parse_text
+
+    text = (
+        "某市优化营商环境若干措施\n"
+        "一、推行告知承诺制。2023年6月底前在全市推行。（市司法局牵头）\n"
+        "二、压缩办理时限。（市政务服务中心牵头）本措施自2023年1月1日起施行。\n"
+    )
+    measures = parse_text(text).documents[0].measures
+    assert [(m.number, m.start, m.deadline) for m in measures] == [
+        ("一", None, date(2023, 6, 30)),
+        ("二", None, None),
+    ]

@@ -37,13 +37,16 @@ def test_units_of_a_bracket(bracket: str, lead: list[str], responsible: list[str
     assert units(bracket) == (lead, responsible)
 
 
-def test_a_signature_line_with_two_issuers_is_not_split() -> None:
+def test_a_signature_line_with_two_issuers_is_not_read_as_units() -> None:
     text = (
         "中共某省委办公厅 某省人民政府办公厅关于印发某方案的通知\n一、任务\n"
         "（一）任务一。内容。（省财政厅负责）\n中共某省委办公厅 某省人民政府办公厅\n2023年3月1日\n"
     )
     (doc,) = parse_text(text).documents
-    assert doc.issuer == "中共某省委办公厅某省人民政府办公厅"
+    assert doc.issuer == "中共某省委办公厅、某省人民政府办公厅"
+    (m,) = doc.measures
+    assert (m.lead_units, m.responsible_units) == ([], ["省财政厅"])
+    assert "办公厅" not in m.text
 
 
 @pytest.mark.parametrize(

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
 from desktop.parsing import parse_text
 from desktop.parsing.deadlines import parse_deadline_cell
 from desktop.parsing.schedule import document_year, stored_schedule, tasklist_years
 from desktop.readers import read_file
+from desktop.readers.xlsx import read_task_list
 from tests.parsing.gold_eval import gold_files, source_of
 
 
@@ -67,9 +70,37 @@ def test_a_task_list_cell_gives_back_what_the_workbook_reader_stored(
 ) -> None:
     stored = parse_deadline_cell(cell, years[-1])
     assert (stored.start, stored.recurring) == expected
-    # An Excel row's schedule is its cell's: the task text is not read for one.
-    text = "开展政务服务质量评估，每季度通报一次"
-    assert stored_schedule("tasklist", text, cell, stored.deadline, years) == expected
+    assert stored_schedule("tasklist", "推进证照分离改革", cell, stored.deadline, years) == expected
+
+
+def test_every_task_list_row_as_stored_gives_back_its_start_and_schedule(
+    tmp_path: Path,
+) -> None:
+    """An Excel row's start and schedule come from its 完成时限 cell and its task text, as the
+    workbook reader reads them; the backfill of schema 0004 derives the same from what is stored."""
+    path = tmp_path / "2023年重点任务.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["序号", "重点任务", "牵头单位", "完成时限"])
+    rows: list[tuple[str, object]] = [
+        ("开展政务服务质量评估，每季度通报一次", "2023年底前"),
+        ("2023年1月1日起全面推行告知承诺制", "2023年6月底前"),
+        ("2023年3月起开展试点，10月底前完成验收", None),
+        ("开展涉企收费专项整治，每月至少调度1次", datetime(2023, 9, 30)),
+        ("推进证照分离改革", "9月1日起至12月底前"),
+        ("建立企业诉求直达机制", "每季度"),
+        ("落实减税降费政策", "2023年12月31日"),
+    ]
+    for i, (task, cell) in enumerate(rows, 1):
+        ws.append([i, task, "县发改局", cell])
+    wb.save(path)
+    measures = read_task_list(path).documents[0].measures
+    years = tasklist_years(None, path.name)
+    assert [bool(m.start or m.recurring) for m in measures] == [True] * 6 + [False]
+    for m in measures:
+        got = stored_schedule("tasklist", m.text, m.deadline_text, m.deadline, years)
+        assert got == (m.start, m.recurring), m.text
 
 
 def test_years_of_a_plan_come_from_its_date_wenhao_title_or_file_name() -> None:

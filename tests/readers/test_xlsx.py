@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from desktop.domain import Cancelled
+from desktop.parsing import parse_text
 from desktop.readers import ReadError, xlsx
 from desktop.readers.xlsx import ColumnMapping, detect_tables, read_task_list
 
@@ -645,3 +646,56 @@ def test_real_xlsx_under_another_name_is_sniffed(tmp_path: Path) -> None:
     text.write_text("一、总则", encoding="utf-8")
     assert not xlsx.is_workbook(text)
     assert read_task_list(renamed).measure_count == 4
+
+
+# Task cell, 完成时限 cell: the same rows as an Excel list and as a Word task table.
+_SCHEDULE_ROWS = [
+    ["建立政务服务质量评估制度，每季度调度一次", "2023年底前"],
+    ["2023年1月1日起全面推行证明事项告知承诺制", "2023年6月底前"],
+    ["2023年3月起开展试点，2023年10月底前完成验收", ""],
+    ["开展涉企收费专项整治，每季度通报一次", "2023年1月1日起至6月底前"],
+    ["推进“证照分离”改革全覆盖", "每季度"],
+    ["每年新增城镇就业1万人以上", "2023年底前"],
+]
+
+
+def test_a_row_takes_start_and_schedule_from_its_task_text_as_a_word_table_row_does(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "2023年重点任务.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["序号", "重点任务", "牵头单位", "完成时限"])
+    for i, (task, cell) in enumerate(_SCHEDULE_ROWS, 1):
+        ws.append([i, task, "县发改局", cell or None])
+    ws.append([7, "开展专项督查，每月至少调度1次", "县政府办", datetime(2023, 9, 30)])
+    wb.save(path)
+    rows = read_task_list(path).documents[0].measures
+    got = [(m.deadline, m.start, m.recurring) for m in rows]
+    assert got == [
+        (date(2023, 12, 31), None, "每季度"),  # the schedule is in the task text
+        (date(2023, 6, 30), date(2023, 1, 1), None),  # so is the start
+        (date(2023, 10, 31), date(2023, 3, 1), None),  # no deadline cell: the text's
+        (date(2023, 6, 30), date(2023, 1, 1), "每季度"),  # start from the cell, schedule text
+        (None, None, "每季度"),
+        (date(2023, 12, 31), None, None),  # a yearly target is no schedule
+        (date(2023, 9, 30), None, "每月"),  # a date typed as a date, schedule from the text
+    ]
+    assert [m.deadline_text for m in rows] == [
+        "2023年底前",
+        "2023年6月底前",
+        "2023年10月底前",
+        "2023年1月1日起至6月底前",
+        "每季度",
+        "2023年底前",
+        "2023年9月30日",
+    ]
+    # The same rows in a Word task table give the same dates and schedules.
+    table = [["序号", "重点任务", "牵头单位", "完成时限"]] + [
+        [str(i), task, "县发改局", cell] for i, (task, cell) in enumerate(_SCHEDULE_ROWS, 1)
+    ]
+    word = parse_text("", tables=[table], default_year=2023).documents[0].measures
+    assert [(m.deadline, m.start, m.recurring, m.deadline_text) for m in word] == [
+        (m.deadline, m.start, m.recurring, m.deadline_text) for m in rows[:-1]
+    ]

@@ -120,6 +120,20 @@ def test_every_action_and_field_in_the_log_has_a_chinese_name(
     settings.update(ws.db, {"officer": "王科员", "language": "zh_CN"}, author="王科员")
     outcome = updating.apply_update(ws, updating.propose_update(ws, plan_id, make_v2(tmp_path)))
     assert outcome.added and outcome.archived
+    # A task list whose new version brings 进展情况 for a task with none stored: carried over.
+    header = ["序号", "重点任务", "牵头单位", "完成时限", "进展情况"]
+    title = "XX县2023年第二季度重点任务推进表"
+    v1 = _task_list(
+        tmp_path / "推进表.xlsx", title, header, [["1", "任务甲", "县发改局", "6月底前", ""]]
+    )
+    list_id = importing.import_file(ws, v1).plan_ids[0]
+    v2 = _task_list(
+        tmp_path / "推进表（第二版）.xlsx",
+        title,
+        header,
+        [["1", "任务甲", "县发改局", "6月底前", "已完成招标"]],
+    )
+    updating.apply_update(ws, updating.propose_update(ws, list_id, v2))
     unit = rows[0].lead_units[0]
     book = fillin.export_workbooks(ws, q, tmp_path / "fill", units=[unit])[0][1]
     _fill(book, {first: {"进展情况": "部门已完成", "状态": "已完成"}})
@@ -147,12 +161,19 @@ def test_every_action_and_field_in_the_log_has_a_chinese_name(
     assert labels[("update", "plan")] == "更新计划版本"
     assert labels[("update", "measure")] == "按新版本修改措施"
     latin = re.compile(r"[A-Za-z_]{2,}")
+    # A value that is a code ('update', 'manual', 'in_progress'), not text an officer wrote or a
+    # file name: it has to be shown by its Chinese name too.
+    code = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
     for e in entries:
         assert not latin.search(e.action_label + e.entity_label), e
         for text in (e.old_text, e.new_text):
             for part in text.split("；"):
-                name = part.split("：", 1)[0] if "：" in part else ""
+                name, _, value = part.partition("：") if "：" in part else ("", "", part)
                 assert not latin.search(name), (e.action, name)
+                for item in value.split("、"):
+                    assert not code.fullmatch(item.strip()), (e.action, name, item)
+    carried = next(e for e in entries if e.action == "progress" and "已完成招标" in e.new_text)
+    assert "来源文件：推进表（第二版）.xlsx" in carried.new_text and "版本：2" in carried.new_text
     backup_entry = next(e for e in entries if e.action == "backup")
     assert "方式：手动" in backup_entry.new_text and " KB" in backup_entry.new_text
     assert "佐证材料文件数：" in backup_entry.new_text
@@ -169,3 +190,26 @@ def test_every_action_and_field_in_the_log_has_a_chinese_name(
         reopened.close()
     text = out.read_text(encoding="utf-8-sig")
     assert "更新计划版本" in text and "牵头单位：" in text and "lead_units" not in text
+
+
+def _task_list(path: Path, title: str, header: list[str], rows: list[list[str]]) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    sheet.title = "任务"
+    sheet.append([title])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    wb.save(path)
+    return path
+
+
+def test_progress_carried_over_before_it_was_logged_with_its_file_reads_in_chinese() -> None:
+    logged = {"quarter": "2023Q2", "progress": "已完成招标", "source": "update"}
+    assert auditlog.format_value(logged, "progress") == (
+        "季度：2023年第二季度；进展情况：已完成招标；来源文件：计划新版本"
+    )
